@@ -1,0 +1,133 @@
+package dev.driftless.cli;
+
+import dev.driftless.generator.entity.NamingStrategy;
+import dev.driftless.generator.render.ChangelogFormat;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Everything a driftless run needs to know. Resolved from flags, then environment variables
+ * ({@code DRIFTLESS_URL}, {@code DRIFTLESS_USER}, {@code DRIFTLESS_PASSWORD}), then {@code driftless.yaml}.
+ *
+ * @param url      the target database, or {@code null} for the embedded database under {@code dataDirectory}
+ * @param password never printed; only from the environment or the URL
+ */
+public record Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
+                     String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
+                     String password, Path dataDirectory, boolean dropUnmapped) {
+
+    public static final String FILE_NAME = "driftless.yaml";
+    private static final Set<String> KEYS = Set.of(
+            "classes", "classpath", "naming", "default-schema", "changelogs", "format", "url", "user", "drop-unmapped");
+
+    public Config {
+        classes = List.copyOf(classes);
+        classpath = List.copyOf(classpath);
+    }
+
+    /** Values given on the command line; {@code null} means "not given". */
+    public record Overrides(Path configFile, List<Path> classes, String url, String user, Path changelogs, String format,
+                            String naming, Boolean dropUnmapped) {
+    }
+
+    public static Config load(Path workingDirectory, Overrides flags, Map<String, String> env) {
+        Path file = flags.configFile() != null ? flags.configFile() : workingDirectory.resolve(FILE_NAME);
+        if (flags.configFile() != null && !Files.exists(file)) {
+            throw new DriftlessException(ExitCode.USAGE, "the configuration file " + file + " does not exist");
+        }
+        Map<String, Object> yaml = Files.exists(file) ? readYaml(file) : Map.of();
+        Path base = file.toAbsolutePath().getParent();
+
+        List<Path> classes = flags.classes() != null && !flags.classes().isEmpty()
+                ? flags.classes().stream().map(p -> workingDirectory.resolve(p).normalize()).toList()
+                : paths(base, yaml.get("classes"));
+        if (classes.isEmpty()) {
+            throw new DriftlessException(ExitCode.USAGE, "no entity classes given: pass --classes DIR_OR_JAR or set"
+                    + " 'classes' in " + FILE_NAME + " (see 'driftless --help')");
+        }
+        Path changelogs = flags.changelogs() != null ? workingDirectory.resolve(flags.changelogs()).normalize()
+                : base.resolve(string(yaml.get("changelogs"), "changelogs")).normalize();
+        String url = first(flags.url(), env.get("DRIFTLESS_URL"), string(yaml.get("url"), null));
+        String user = first(flags.user(), env.get("DRIFTLESS_USER"), string(yaml.get("user"), null));
+        return new Config(base, classes, paths(base, yaml.get("classpath")),
+                naming(first(flags.naming(), string(yaml.get("naming"), null))),
+                string(yaml.get("default-schema"), null), changelogs,
+                format(first(flags.format(), string(yaml.get("format"), "sql"))),
+                url == null || url.isBlank() ? null : url, user, env.get("DRIFTLESS_PASSWORD"),
+                base.resolve(".driftless"),
+                flags.dropUnmapped() != null ? flags.dropUnmapped() : Boolean.parseBoolean(string(yaml.get("drop-unmapped"), "false")));
+    }
+
+    private static NamingStrategy naming(String text) {
+        return NamingStrategy.parse(text);
+    }
+
+    private static ChangelogFormat format(String text) {
+        try {
+            return ChangelogFormat.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new DriftlessException(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Object> readYaml(Path file) {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            if (loaded == null) {
+                return Map.of();
+            }
+            if (!(loaded instanceof Map<?, ?> map)) {
+                throw new DriftlessException(ExitCode.USAGE, file + " must be a mapping of keys to values");
+            }
+            List<String> unknown = new ArrayList<>();
+            map.keySet().forEach(k -> {
+                if (!KEYS.contains(String.valueOf(k))) {
+                    unknown.add(String.valueOf(k));
+                }
+            });
+            if (!unknown.isEmpty()) {
+                throw new DriftlessException(ExitCode.USAGE, file + ": unknown key(s) " + unknown + "; known keys are "
+                        + KEYS.stream().sorted().toList());
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) map;
+            return typed;
+        } catch (IOException e) {
+            throw new DriftlessException(ExitCode.USAGE, "cannot read " + file + ": " + e.getMessage(), e);
+        } catch (YAMLException e) {
+            throw new DriftlessException(ExitCode.USAGE, file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private static String string(Object value, String fallback) {
+        return value == null ? fallback : String.valueOf(value);
+    }
+
+    private static List<Path> paths(Path base, Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        List<?> items = value instanceof List<?> list ? list : List.of(value);
+        return items.stream().map(item -> base.resolve(String.valueOf(item)).normalize()).toList();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.driftless.cli;
+
+/** A failure the user can act on: the message says what is wrong and what to do; the exit code says how bad. */
+public final class DriftlessException extends RuntimeException {
+
+    private final ExitCode exitCode;
+
+    public DriftlessException(ExitCode exitCode, String message) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    public DriftlessException(ExitCode exitCode, String message, Throwable cause) {
+        super(message, cause);
+        this.exitCode = exitCode;
+    }
+
+    public ExitCode exitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.driftless.cli;
+
+import dev.driftless.cli.command.ApplyCommand;
+import dev.driftless.cli.command.DiffCommand;
+import dev.driftless.cli.command.RollbackCommand;
+import dev.driftless.cli.command.StatusCommand;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "driftless", mixinStandardHelpOptions = true, version = "driftless 0.1.0-SNAPSHOT",
+        description = "Model-first database migrations for JPA on PostgreSQL: the entity classes are the truth.",
+        subcommands = {DiffCommand.class, ApplyCommand.class, StatusCommand.class, RollbackCommand.class,
+                CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  success, or nothing to do",
+                "  1  failure: changes pending where none may be, a changeset failed",
+                "  2  usage or configuration error: a bad flag, an unreachable database, missing classes"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        // Hibernate logs through jboss-logging; route it to SLF4J, whose no-op backend keeps the output ours.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI as the launcher does, with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+        CommandLine cli = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setExitCodeExceptionMapper(e -> e instanceof DriftlessException d ? d.exitCode().code() : ExitCode.FAILURE.code())
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    commandLine.getErr().println("error: " + e.getMessage());
+                    if (verbose) {
+                        e.printStackTrace(commandLine.getErr());
+                    } else if (!(e instanceof DriftlessException)) {
+                        commandLine.getErr().println("(run again with --verbose for the full cause)");
+                    }
+                    commandLine.getErr().flush();
+                    return e instanceof DriftlessException d ? d.exitCode().code() : ExitCode.FAILURE.code();
+                });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

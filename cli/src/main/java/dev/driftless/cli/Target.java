@@ -1,0 +1,108 @@
+package dev.driftless.cli;
+
+import dev.driftless.generator.devdb.EmbeddedServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * The database a command works on: a server given by URL, or the embedded default database whose data lives
+ * under {@code .driftless/} in the project, started for the length of the command.
+ */
+final class Target implements AutoCloseable {
+
+    static final String EMBEDDED_DATABASE = "driftless";
+    private static final Pattern SECRET_IN_URL = Pattern.compile("(?i)(password=)[^&]*");
+
+    private final String url;
+    private final Properties credentials;
+    private final EmbeddedServer embedded;
+
+    private Target(String url, Properties credentials, EmbeddedServer embedded) {
+        this.url = url;
+        this.credentials = credentials;
+        this.embedded = embedded;
+    }
+
+    static Target open(Config config) {
+        if (config.url() == null) {
+            return openEmbedded(config.dataDirectory());
+        }
+        if (!config.url().startsWith("jdbc:postgresql:")) {
+            throw new DriftlessException(ExitCode.USAGE, "the database URL must start with jdbc:postgresql:// (got "
+                    + redact(config.url()) + ")");
+        }
+        Properties credentials = new Properties();
+        if (config.user() != null) {
+            credentials.setProperty("user", config.user());
+        }
+        if (config.password() != null) {
+            credentials.setProperty("password", config.password());
+        }
+        Target target = new Target(config.url(), credentials, null);
+        try (Connection ignored = target.connect()) {
+            return target;
+        } catch (SQLException e) {
+            throw new DriftlessException(ExitCode.USAGE, "cannot connect to " + redact(config.url()) + ": "
+                    + e.getMessage() + hint(e), e);
+        }
+    }
+
+    private static Target openEmbedded(Path dataDirectory) {
+        EmbeddedServer server;
+        try {
+            server = EmbeddedServer.start(dataDirectory.resolve("pgdata"), true);
+        } catch (IOException | RuntimeException e) {
+            throw new DriftlessException(ExitCode.FAILURE, e.getMessage(), e);
+        }
+        server.createDatabaseIfMissing(EMBEDDED_DATABASE);
+        Properties credentials = new Properties();
+        credentials.setProperty("user", server.user());
+        return new Target(server.jdbcUrl(EMBEDDED_DATABASE), credentials, server);
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, credentials);
+    }
+
+    /** The embedded server, when the target is the embedded database; {@code null} otherwise. */
+    EmbeddedServer embeddedServer() {
+        return embedded;
+    }
+
+    /** Where the target is, fit to print: never a password. */
+    String describe() {
+        return embedded != null ? "the embedded database (.driftless/)" : redact(url);
+    }
+
+    static String redact(String url) {
+        return SECRET_IN_URL.matcher(url).replaceAll("$1***");
+    }
+
+    private static String hint(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        if (state.equals("28P01") || message.contains("password authentication failed")) {
+            return " (check DRIFTLESS_USER and DRIFTLESS_PASSWORD)";
+        }
+        if (state.startsWith("08")) {
+            return " (is the server running, and are host and port right?)";
+        }
+        if (state.equals("3D000")) {
+            return " (create the database first, or fix the database name in the URL)";
+        }
+        return "";
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

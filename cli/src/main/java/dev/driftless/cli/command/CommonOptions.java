@@ -1,0 +1,44 @@
+package dev.driftless.cli.command;
+
+import dev.driftless.cli.Config;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options every command takes: where the model, the changelogs and the database are. */
+public final class CommonOptions {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: ./driftless.yaml).")
+    Path configFile;
+
+    @Option(names = "--url", paramLabel = "JDBC_URL",
+            description = "Target database, jdbc:postgresql://host:port/db (default: $DRIFTLESS_URL, then 'url' in "
+                    + "driftless.yaml, then the embedded database under .driftless/). The password comes from "
+                    + "$DRIFTLESS_PASSWORD, never from a flag.")
+    String url;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Database user (default: $DRIFTLESS_USER).")
+    String user;
+
+    @Option(names = "--classes", paramLabel = "DIR_OR_JAR", split = ",",
+            description = "Compiled entity classes: directories or jars (default: 'classes' in driftless.yaml).")
+    List<Path> classes;
+
+    @Option(names = "--changelogs", paramLabel = "DIR",
+            description = "Changelog directory holding db.changelog-master.yaml (default: 'changelogs' in driftless.yaml, else ./changelogs).")
+    Path changelogs;
+
+    @Option(names = "--naming", paramLabel = "STRATEGY",
+            description = "Physical naming strategy: default (Hibernate's), spring (CamelCaseToUnderscores), or a class name.")
+    String naming;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show the cause of errors in full.")
+    public boolean verbose;
+
+    public Config load(String format, Boolean dropUnmapped) {
+        return Config.load(Path.of("").toAbsolutePath(),
+                new Config.Overrides(configFile, classes, url, user, changelogs, format, naming, dropUnmapped),
+                Map.copyOf(System.getenv()));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.driftless.cli.command;
+
+import dev.driftless.changelogs.ChangesetStatus;
+import dev.driftless.cli.Driftless;
+import dev.driftless.cli.ExitCode;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", description = "List the changesets in the changelogs: which are applied and which are pending.")
+public final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<ChangesetStatus> statuses = new Driftless(options.load(null, null), Clock.systemUTC(),
+                Progress.to(spec.commandLine().getErr())).status();
+        if (statuses.isEmpty()) {
+            out.println("No changesets yet: run driftless diff to generate the first changelog.");
+            return ExitCode.OK.code();
+        }
+        long pending = statuses.stream().filter(s -> !s.applied()).count();
+        for (ChangesetStatus s : statuses) {
+            out.println((s.applied() ? "applied  " : "pending  ") + s.changeset().file() + " :: " + s.changeset().id()
+                    + (s.applied() && s.appliedAt() != null ? "  (" + s.appliedAt() + ")" : "")
+                    + (s.tag() != null ? "  [tag " + s.tag() + "]" : ""));
+        }
+        out.println((statuses.size() - pending) + " applied, " + pending + " pending.");
+        return ExitCode.OK.code();
+    }
+}

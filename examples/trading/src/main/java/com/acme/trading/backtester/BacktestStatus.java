@@ -1,0 +1,9 @@
+package com.acme.trading.backtester;
+
+/** Lifecycle of a {@link BacktestRun}. */
+public enum BacktestStatus {
+    QUEUED,
+    RUNNING,
+    COMPLETED,
+    FAILED
+}

@@ -1,0 +1,409 @@
+package dev.driftless.generator.catalog;
+
+import dev.driftless.model.CheckConstraint;
+import dev.driftless.model.Column;
+import dev.driftless.model.ForeignKey;
+import dev.driftless.model.Identity;
+import dev.driftless.model.Index;
+import dev.driftless.model.PrimaryKey;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.ReferentialAction;
+import dev.driftless.model.Schema;
+import dev.driftless.model.Sequence;
+import dev.driftless.model.Table;
+import dev.driftless.model.UniqueConstraint;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads the structure of a live PostgreSQL database into a {@link Schema}.
+ *
+ * <p>It sends a constant number of statements whatever the number of tables: one bulk query on
+ * {@code pg_catalog} per kind of object (namespaces, tables with their columns, constraints, indexes,
+ * sequences), plus three statements that pin {@code search_path} to empty for the duration and restore
+ * it afterwards. Pinning makes every name that {@code pg_get_expr}, {@code pg_get_constraintdef},
+ * {@code pg_get_indexdef} and {@code format_type} print outside {@code pg_catalog} schema-qualified, so
+ * the same database reads the same whatever the connection's search path.
+ *
+ * <p>Scope: every user schema (not {@code pg_catalog}, {@code information_schema}, {@code pg_toast*},
+ * {@code pg_temp*}), or only the given ones; ordinary and partitioned tables, but not the partitions of a
+ * partitioned table (they are made by {@code PARTITION OF}, which the model cannot state) and not the tables
+ * named in the skip list (Liquibase's own by default).
+ *
+ * <p>Not read: views, foreign tables, exclusion constraints, deferrability, MATCH FULL, NULLS NOT DISTINCT,
+ * index INCLUDE columns, non-default index collations. A generated column is read as a plain column with
+ * no default: its generation expression is not a default and is left out.
+ */
+public final class CatalogIntrospector {
+
+    /** Liquibase's bookkeeping tables, skipped by default in every schema. */
+    public static final Set<String> LIQUIBASE_TABLES = Set.of("databasechangelog", "databasechangeloglock");
+
+    /** pg_attribute.attidentity codes. */
+    private static final Map<String, Identity> IDENTITIES = Map.of(
+            "", Identity.NONE, "a", Identity.ALWAYS, "d", Identity.BY_DEFAULT);
+
+    /** pg_constraint.confdeltype / confupdtype codes. */
+    private static final Map<String, ReferentialAction> ACTIONS = Map.of(
+            "a", ReferentialAction.NO_ACTION, "r", ReferentialAction.RESTRICT, "c", ReferentialAction.CASCADE,
+            "n", ReferentialAction.SET_NULL, "d", ReferentialAction.SET_DEFAULT);
+
+    /**
+     * What one introspection read.
+     *
+     * @param queryCount the number of statements sent to the server; it does not depend on the number of tables
+     */
+    public record Introspection(Schema schema, int queryCount) {
+    }
+
+    private final List<String> schemas;
+    private final List<String> skippedTables;
+
+    /** All user schemas, skipping Liquibase's tables. */
+    public CatalogIntrospector() {
+        this(List.of());
+    }
+
+    /** Only the given schemas (all user schemas when empty), skipping Liquibase's tables. */
+    public CatalogIntrospector(Collection<String> schemas) {
+        this(schemas, LIQUIBASE_TABLES);
+    }
+
+    /**
+     * @param schemas       the schemas to read; empty reads every user schema
+     * @param skippedTables table names (unqualified, exact case) skipped in every schema
+     */
+    public CatalogIntrospector(Collection<String> schemas, Collection<String> skippedTables) {
+        this.schemas = schemas.stream().sorted().distinct().toList();
+        this.skippedTables = skippedTables.stream().sorted().distinct().toList();
+    }
+
+    /** Reads the database behind {@code connection}; leaves the connection's search path as it found it. */
+    public Introspection introspect(Connection connection) throws SQLException {
+        Catalog catalog = new Catalog(connection, schemas, skippedTables);
+        String searchPath = catalog.searchPath();
+        catalog.setSearchPath("");
+        Schema schema;
+        try {
+            schema = read(catalog);
+        } catch (SQLException | RuntimeException failure) {
+            restoreAfterFailure(catalog, searchPath, failure);
+            throw failure;
+        }
+        catalog.setSearchPath(searchPath);
+        return new Introspection(schema, catalog.queryCount());
+    }
+
+    /** Shorthand for {@code introspect(connection).schema()}. */
+    public Schema read(Connection connection) throws SQLException {
+        return introspect(connection).schema();
+    }
+
+    private static void restoreAfterFailure(Catalog catalog, String searchPath, Exception failure) {
+        try {
+            catalog.setSearchPath(searchPath);
+        } catch (SQLException | RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+        }
+    }
+
+    private static Schema read(Catalog catalog) throws SQLException {
+        List<String> namespaces = catalog.list(NAMESPACES, rs -> rs.getString("nspname"));
+        Map<QualifiedName, TableParts> tables = new LinkedHashMap<>();
+        catalog.forEachRow(COLUMNS, rs -> readColumn(rs, tables));
+        catalog.forEachRow(CONSTRAINTS, rs -> readConstraint(rs, tables.get(tableName(rs))));
+        catalog.forEachRow(INDEXES, rs -> readIndex(rs, tables.get(tableName(rs))));
+        List<Sequence> sequences = catalog.list(SEQUENCES, CatalogIntrospector::readSequence);
+        List<Table> built = tables.values().stream().map(TableParts::build).toList();
+        return new Schema(namespaces, built, sequences);
+    }
+
+    // ---------------------------------------------------------------- rows
+
+    private static QualifiedName tableName(ResultSet rs) throws SQLException {
+        return new QualifiedName(rs.getString("nspname"), rs.getString("relname"));
+    }
+
+    private static void readColumn(ResultSet rs, Map<QualifiedName, TableParts> tables) throws SQLException {
+        TableParts table = tables.computeIfAbsent(tableName(rs), TableParts::new);
+        String name = rs.getString("attname");
+        if (name == null) {
+            return; // a table without columns
+        }
+        Identity identity = identity(rs.getString("attidentity"));
+        boolean generated = !Objects.requireNonNullElse(rs.getString("attgenerated"), "").isEmpty();
+        String defaultValue = identity == Identity.NONE && !generated ? rs.getString("default_value") : null;
+        table.columns.add(new Column(name, rs.getString("type"), !rs.getBoolean("attnotnull"), defaultValue, identity));
+    }
+
+    private static void readConstraint(ResultSet rs, TableParts table) throws SQLException {
+        if (table == null) {
+            return; // created after the columns were read
+        }
+        String name = rs.getString("conname");
+        List<String> columns = strings(rs.getArray("columns"));
+        switch (rs.getString("contype")) {
+            case "p" -> table.primaryKey = new PrimaryKey(name, columns);
+            case "u" -> table.uniqueConstraints.add(new UniqueConstraint(name, columns));
+            case "c" -> table.checks.add(new CheckConstraint(name, rs.getString("definition")));
+            case "f" -> table.foreignKeys.add(foreignKey(rs, name, columns));
+            default -> throw new IllegalStateException("unexpected constraint type " + rs.getString("contype"));
+        }
+    }
+
+    private static ForeignKey foreignKey(ResultSet rs, String name, List<String> columns) throws SQLException {
+        QualifiedName target = new QualifiedName(rs.getString("ref_nspname"), rs.getString("ref_relname"));
+        return new ForeignKey(name, columns, target, strings(rs.getArray("ref_columns")),
+                action(rs.getString("confdeltype")), action(rs.getString("confupdtype")));
+    }
+
+    private static void readIndex(ResultSet rs, TableParts table) throws SQLException {
+        if (table != null) {
+            table.indexes.add(new Index(rs.getString("index_name"), strings(rs.getArray("keys")),
+                    rs.getBoolean("indisunique"), rs.getString("amname"), rs.getString("predicate")));
+        }
+    }
+
+    private static Sequence readSequence(ResultSet rs) throws SQLException {
+        return new Sequence(new QualifiedName(rs.getString("nspname"), rs.getString("relname")),
+                rs.getString("data_type"), rs.getLong("seqstart"), rs.getLong("seqincrement"),
+                rs.getLong("seqmin"), rs.getLong("seqmax"), rs.getLong("seqcache"), rs.getBoolean("seqcycle"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Identity identity(String code) {
+        return lookup(IDENTITIES, Objects.requireNonNullElse(code, ""), "attidentity");
+    }
+
+    private static ReferentialAction action(String code) {
+        return lookup(ACTIONS, code, "referential action");
+    }
+
+    private static <T> T lookup(Map<String, T> codes, String code, String what) {
+        T value = codes.get(code);
+        if (value == null) {
+            throw new IllegalStateException("unknown " + what + " code '" + code + "'");
+        }
+        return value;
+    }
+
+    /** A table being put together from the rows of several queries; one per table and introspection. */
+    private static final class TableParts {
+        private final QualifiedName name;
+        private final List<Column> columns = new ArrayList<>();
+        private PrimaryKey primaryKey;
+        private final List<ForeignKey> foreignKeys = new ArrayList<>();
+        private final List<UniqueConstraint> uniqueConstraints = new ArrayList<>();
+        private final List<CheckConstraint> checks = new ArrayList<>();
+        private final List<Index> indexes = new ArrayList<>();
+
+        TableParts(QualifiedName name) {
+            this.name = name;
+        }
+
+        Table build() {
+            return new Table(name, columns, primaryKey, sortedBy(foreignKeys, ForeignKey::name),
+                    sortedBy(uniqueConstraints, UniqueConstraint::name), sortedBy(checks, CheckConstraint::name),
+                    sortedBy(indexes, Index::name));
+        }
+
+        private static <T> List<T> sortedBy(List<T> items, Function<T, String> name) {
+            return items.stream().sorted(Comparator.comparing(name)).toList();
+        }
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** The statements of one introspection, counted; every catalog query takes the same two scope parameters. */
+    private static final class Catalog {
+        private final Connection connection;
+        private final List<String> schemas;
+        private final List<String> skippedTables;
+        private int queryCount;
+
+        Catalog(Connection connection, List<String> schemas, List<String> skippedTables) {
+            this.connection = Objects.requireNonNull(connection, "connection");
+            this.schemas = schemas;
+            this.skippedTables = skippedTables;
+        }
+
+        int queryCount() {
+            return queryCount;
+        }
+
+        String searchPath() throws SQLException {
+            return single("SELECT pg_catalog.current_setting('search_path')", List.of());
+        }
+
+        void setSearchPath(String path) throws SQLException {
+            single("SELECT pg_catalog.set_config('search_path', ?, false)", List.of(path));
+        }
+
+        <T> List<T> list(String sql, RowMapper<T> mapper) throws SQLException {
+            List<T> rows = new ArrayList<>();
+            forEachRow(sql, rs -> rows.add(mapper.map(rs)));
+            return rows;
+        }
+
+        void forEachRow(String sql, RowReader reader) throws SQLException {
+            queryCount++;
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
+                statement.setArray(2, connection.createArrayOf("text", skippedTables.toArray()));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+            }
+        }
+
+        private String single(String sql, List<String> parameters) throws SQLException {
+            queryCount++;
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setString(i + 1, parameters.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- SQL
+
+    /**
+     * The scope every query starts from: the two parameters (schemas to read, empty for all; table names to
+     * skip), the user namespaces in scope and the tables in scope.
+     */
+    private static final String SCOPE = """
+            WITH params AS (
+                SELECT ?::text[] AS schemas, ?::text[] AS skipped
+            ), ns AS (
+                SELECT n.oid, n.nspname::text AS nspname
+                FROM pg_catalog.pg_namespace n CROSS JOIN params p
+                WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+                  AND n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'
+                  AND (cardinality(p.schemas) = 0 OR n.nspname = ANY (p.schemas))
+            ), rel AS (
+                SELECT c.oid, ns.nspname, c.relname::text AS relname
+                FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace CROSS JOIN params p
+                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+                  AND c.relname <> ALL (p.skipped)
+            )
+            """;
+
+    private static final String NAMESPACES = SCOPE + """
+            SELECT nspname FROM ns
+            """;
+
+    /** Every table in scope with its columns in attnum order; a table without columns gives one row of nulls. */
+    private static final String COLUMNS = SCOPE + """
+            SELECT rel.nspname, rel.relname, a.attname::text AS attname,
+                   format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
+                   a.attidentity::text AS attidentity, a.attgenerated::text AS attgenerated,
+                   pg_get_expr(d.adbin, d.adrelid) AS default_value
+            FROM rel
+            LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
+            LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            ORDER BY rel.oid, a.attnum
+            """;
+
+    /**
+     * Primary keys, unique, foreign key and check constraints with their columns in key order. NOT NULL
+     * constraints (PostgreSQL 18 stores them as contype 'n') are left out: nullability comes from attnotnull.
+     * Constraints with a parent are left out: they are the per-partition copies of a foreign key that
+     * references a partitioned table.
+     */
+    private static final String CONSTRAINTS = SCOPE + """
+            SELECT rel.nspname, rel.relname, con.conname::text AS conname, con.contype::text AS contype,
+                   ARRAY(SELECT a.attname::text
+                         FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+                         ORDER BY k.ord) AS columns,
+                   ref_ns.nspname::text AS ref_nspname, ref.relname::text AS ref_relname,
+                   ARRAY(SELECT a.attname::text
+                         FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+                         ORDER BY k.ord) AS ref_columns,
+                   con.confdeltype::text AS confdeltype, con.confupdtype::text AS confupdtype,
+                   CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END AS definition
+            FROM rel
+            JOIN pg_catalog.pg_constraint con ON con.conrelid = rel.oid
+            LEFT JOIN pg_catalog.pg_class ref ON ref.oid = con.confrelid
+            LEFT JOIN pg_catalog.pg_namespace ref_ns ON ref_ns.oid = ref.relnamespace
+            WHERE con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0
+            """;
+
+    /**
+     * Indexes that back no primary key, unique or exclusion constraint. Each key is what pg_get_indexdef prints
+     * for it, then its operator class when not the default one, then DESC, then NULLS FIRST/LAST when not the
+     * default for the direction (indoption bit 1 = DESC, bit 2 = NULLS FIRST).
+     */
+    private static final String INDEXES = SCOPE + """
+            SELECT rel.nspname, rel.relname, ic.relname::text AS index_name, i.indisunique,
+                   am.amname::text AS amname, pg_get_expr(i.indpred, i.indrelid) AS predicate,
+                   ARRAY(SELECT pg_get_indexdef(i.indexrelid, k.n, true)
+                                || CASE WHEN opc.opcdefault THEN ''
+                                        WHEN opc_ns.nspname = 'pg_catalog' THEN ' ' || quote_ident(opc.opcname)
+                                        ELSE ' ' || quote_ident(opc_ns.nspname) || '.' || quote_ident(opc.opcname)
+                                   END
+                                || CASE WHEN i.indoption[k.n - 1] & 1 = 1 THEN ' DESC' ELSE '' END
+                                || CASE i.indoption[k.n - 1] & 3
+                                        WHEN 1 THEN ' NULLS LAST'
+                                        WHEN 2 THEN ' NULLS FIRST'
+                                        ELSE ''
+                                   END
+                         FROM generate_series(1, i.indnkeyatts) AS k(n)
+                         JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
+                         JOIN pg_catalog.pg_namespace opc_ns ON opc_ns.oid = opc.opcnamespace
+                         ORDER BY k.n) AS keys
+            FROM rel
+            JOIN pg_catalog.pg_index i ON i.indrelid = rel.oid
+            JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+            JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
+                              WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
+                                AND con.contype IN ('p', 'u', 'x'))
+            """;
+
+    /** Sequences in scope, except those an identity column owns (pg_depend 'i'); serial ones ('a') stay. */
+    private static final String SEQUENCES = SCOPE + """
+            SELECT ns.nspname, c.relname::text AS relname, format_type(s.seqtypid, NULL) AS data_type,
+                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+            FROM ns
+            JOIN pg_catalog.pg_class c ON c.relnamespace = ns.oid AND c.relkind = 'S'
+            JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                              WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+                                AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'i')
+            """;
+}

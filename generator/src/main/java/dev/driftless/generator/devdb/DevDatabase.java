@@ -1,0 +1,60 @@
+package dev.driftless.generator.devdb;
+
+import dev.driftless.generator.catalog.CatalogIntrospector;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.Schema;
+import dev.driftless.model.Sequence;
+import dev.driftless.model.Table;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Lets PostgreSQL normalise the model: runs Hibernate's DDL into a scratch database and reads it back with
+ * the same introspector used for the target, so both sides of a diff are values of one kind
+ * ({@code int4} and {@code integer}, {@code timestamp(6)}, rewritten check constraints all come out alike).
+ */
+public final class DevDatabase {
+
+    private final ScratchDatabases server;
+
+    public DevDatabase(ScratchDatabases server) {
+        this.server = server;
+    }
+
+    /** The schema the DDL creates, restricted to the schemas (namespaces) the DDL uses. */
+    public Schema materialize(List<String> ddl) {
+        String name = "driftless_dev_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        server.create(name);
+        try {
+            try (Connection connection = server.connect(name)) {
+                run(connection, ddl);
+                Schema created = new CatalogIntrospector().read(connection);
+                return new Schema(usedNamespaces(created), created.tables(), created.sequences());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL rejected the DDL Hibernate generated for the entities: "
+                    + e.getMessage(), e);
+        } finally {
+            server.drop(name);
+        }
+    }
+
+    /** One batch, one round trip: PostgreSQL's simple query protocol takes many statements at once. */
+    private static void run(Connection connection, List<String> ddl) throws SQLException {
+        if (ddl.isEmpty()) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(String.join(";\n", ddl));
+        }
+    }
+
+    private static List<String> usedNamespaces(Schema schema) {
+        return Stream.concat(schema.tables().stream().map(Table::name), schema.sequences().stream().map(Sequence::name))
+                .map(QualifiedName::schema).distinct().toList();
+    }
+}

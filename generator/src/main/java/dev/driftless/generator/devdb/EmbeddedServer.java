@@ -1,0 +1,755 @@
+package dev.driftless.generator.devdb;
+
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.tukaani.xz.XZInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL server, run from the binaries zonky publishes on Maven Central, in a data directory of our
+ * choosing. Used as driftless's default database and as the test database.
+ *
+ * <p>We run {@code initdb} and {@code pg_ctl} ourselves instead of zonky's {@code EmbeddedPostgres}, because
+ * PostgreSQL refuses to run as root and CI usually runs as root. When this JVM runs as root, every binary is
+ * started under {@code unshare --user}: inside a fresh user namespace the process, and every root-owned file,
+ * appear as the overflow user (65534), so PostgreSQL's checks ("not root", "owns its data directory") pass while
+ * the kernel still treats the process as root for file access and signals.
+ *
+ * <p>The server is a daemon process (started with {@code pg_ctl start}); it outlives this object only if the JVM
+ * is killed. The next {@link #start} on the same data directory then stops the leftover server first. A shutdown
+ * hook stops the server if {@link #close()} is never called.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+
+    private static final String SUPERUSER = "postgres";
+    private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(60);
+    /** Passed to {@code pg_ctl -t}; below {@link #PG_CTL_TIMEOUT} so pg_ctl gives up, and says why, first. */
+    private static final int PG_CTL_WAIT_SECONDS = 30;
+    private static final int START_ATTEMPTS = 3;
+    private static final int LOG_TAIL_LINES = 15;
+    private static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
+    private static final String MANIFEST = ".driftless-manifest";
+    private static final boolean WINDOWS =
+            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+
+    private final Path dataDirectory;
+    private final Path binDirectory;
+    private final List<String> launcher;
+    private final int port;
+    private final long postmasterPid;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private EmbeddedServer(Path dataDirectory, Path binDirectory, List<String> launcher, int port, long postmasterPid) {
+        this.dataDirectory = dataDirectory;
+        this.binDirectory = binDirectory;
+        this.launcher = launcher;
+        this.port = port;
+        this.postmasterPid = postmasterPid;
+        this.shutdownHook = new Thread(this::stopFromShutdownHook, "driftless-postgres-stop-" + port);
+    }
+
+    /** Starts a durable server (fsync on) in {@code dataDirectory}, creating the cluster if needed. */
+    public static EmbeddedServer start(Path dataDirectory) throws IOException {
+        return start(dataDirectory, true);
+    }
+
+    /**
+     * Starts a server in {@code dataDirectory}, running {@code initdb} first if the directory holds no cluster yet
+     * (it may be absent or empty). The server log is {@code postgres.log} next to the data directory.
+     *
+     * @param durable {@code false} turns off fsync, synchronous commit and full-page writes: much faster, but an
+     *                operating-system crash (not a process crash) can corrupt the cluster. For tests only.
+     * @throws IOException if the binaries cannot be prepared or the server does not start; the message begins
+     *                     with "could not start the embedded PostgreSQL in &lt;dir&gt;: " and ends with the tail
+     *                     of the server log
+     */
+    public static EmbeddedServer start(Path dataDirectory, boolean durable) throws IOException {
+        Path dataDir = dataDirectory.toAbsolutePath().normalize();
+        Path parent = dataDir.getParent();
+        if (parent == null) {
+            throw new IllegalArgumentException("the data directory cannot be a file-system root: " + dataDir);
+        }
+        Files.createDirectories(parent);
+        List<String> launcher = launcher();
+        Path binDir = prepareBinaries();
+
+        if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+            initdb(binDir, launcher, dataDir, durable);
+        }
+        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+            stopLeftoverServer(binDir, launcher, dataDir);
+        }
+
+        Path log = parent.resolve("postgres.log");
+        rotateLogIfLarge(log);
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            long logOffset = Files.exists(log) ? Files.size(log) : 0;
+            List<String> command = new ArrayList<>(launcher);
+            command.addAll(List.of(binary(binDir, "pg_ctl"), "-D", dataDir.toString(), "-w",
+                    "-t", Integer.toString(PG_CTL_WAIT_SECONDS), "-l", log.toString(),
+                    "-o", serverOptions(port, durable), "start"));
+            ProcessResult result = run(command, PG_CTL_TIMEOUT);
+            if (result.succeeded()) {
+                long pid = readPostmasterPid(dataDir)
+                        .orElseThrow(() -> new IOException("could not start the embedded PostgreSQL in " + dataDir
+                                + ": pg_ctl reported success but left no readable postmaster.pid"));
+                EmbeddedServer server = new EmbeddedServer(dataDir, binDir, launcher, port, pid);
+                Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+                return server;
+            }
+            String newLog = readFrom(log, logOffset);
+            // Not ours, or a server that failed to come up in time: do not leave it running.
+            if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+                runQuietly(pgCtlStop(binDir, launcher, dataDir, "fast"));
+            }
+            boolean portTaken = newLog.contains("could not bind") || newLog.contains("Address already in use");
+            if (portTaken && attempt < START_ATTEMPTS) {
+                continue; // another process took the port between our probe and the server's bind
+            }
+            throw new IOException(startFailure(dataDir, result, newLog));
+        }
+    }
+
+    /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>} (the name URL-encoded, as the driver expects). */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/"
+                + URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The superuser, {@code postgres}; it needs no password ({@code trust} authentication, 127.0.0.1 only). */
+    public String user() {
+        return SUPERUSER;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** A new connection to {@code database} as the superuser. */
+    public Connection connect(String database) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", SUPERUSER);
+        return DriverManager.getConnection(jdbcUrl(database), properties);
+    }
+
+    /**
+     * Creates database {@code name} (from {@code template1}) unless it exists.
+     *
+     * @throws IllegalStateException if PostgreSQL refuses
+     */
+    public void createDatabaseIfMissing(String name) {
+        try (Connection connection = connect("postgres")) {
+            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                exists.setString(1, name);
+                try (ResultSet rows = exists.executeQuery()) {
+                    if (rows.next()) {
+                        return;
+                    }
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + quoteIdentifier(name));
+            } catch (SQLException e) {
+                if (!"42P04".equals(e.getSQLState())) { // duplicate_database: someone else just created it
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates database {@code name} as a copy of {@code template}. PostgreSQL refuses if anyone is connected to
+     * the template.
+     *
+     * @throws IllegalStateException if PostgreSQL refuses (the database exists, the template is in use, ...)
+     */
+    public void createDatabase(String name, String template) {
+        execute("CREATE DATABASE " + quoteIdentifier(name) + " TEMPLATE " + quoteIdentifier(template),
+                "could not create database " + name + " from " + template);
+    }
+
+    /**
+     * Drops database {@code name} if it exists, disconnecting its sessions first.
+     *
+     * @throws IllegalStateException if PostgreSQL refuses
+     */
+    public void dropDatabase(String name) {
+        execute("DROP DATABASE IF EXISTS " + quoteIdentifier(name) + " WITH (FORCE)",
+                "could not drop database " + name);
+    }
+
+    private void execute(String sql, String failure) {
+        try (Connection connection = connect("postgres");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(failure + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops the server ({@code pg_ctl stop -m fast}) unless it has already been replaced by another instance's
+     * server on the same data directory, or stopped. Idempotent, and safe to call from several threads (a second
+     * caller waits for the first to finish).
+     *
+     * @throws UncheckedIOException if the server could not be stopped
+     */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to; stopping twice is harmless
+            }
+        }
+        try {
+            stop(); // even if closed before: an earlier attempt (say, the shutdown hook's) may have failed
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stops the server a killed process left running in {@code dataDirectory}, if any, as {@link #start} does
+     * before starting. For tidying up without starting a server.
+     */
+    public static void stopLeftoverServer(Path dataDirectory) throws IOException {
+        Path dataDir = dataDirectory.toAbsolutePath().normalize();
+        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+            stopLeftoverServer(prepareBinaries(), launcher(), dataDir);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedServer[" + dataDirectory + ", port " + port + ", pid " + postmasterPid + "]";
+    }
+
+    // ---------------------------------------------------------------- stopping
+
+    private synchronized void stopFromShutdownHook() {
+        closed = true;
+        try {
+            stop();
+        } catch (Throwable e) {
+            // nothing sensible to do while the JVM exits; the next start() stops a leftover server
+        }
+    }
+
+    private void stop() throws IOException {
+        if (!ownServerRunning()) {
+            return;
+        }
+        ProcessResult result = run(pgCtlStop(binDirectory, launcher, dataDirectory, "fast"), PG_CTL_TIMEOUT);
+        if (!result.succeeded() && ownServerRunning()) {
+            throw new IOException("could not stop the embedded PostgreSQL in " + dataDirectory + ": "
+                    + result.output().strip());
+        }
+    }
+
+    /** Whether postmaster.pid still names the postmaster this instance started, and that process is alive. */
+    private boolean ownServerRunning() {
+        Optional<Long> pid = readPostmasterPid(dataDirectory);
+        return pid.isPresent() && pid.get() == postmasterPid
+                && ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * A previous server on this data directory whose JVM was killed (stop it), or a stale postmaster.pid. A pid
+     * file naming a dead process is left for PostgreSQL, which recognises it as stale (and also checks that no
+     * orphaned backend still uses the old shared memory, which needs the file).
+     */
+    private static void stopLeftoverServer(Path binDir, List<String> launcher, Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        Optional<Long> pid = readPostmasterPid(dataDir);
+        if (pid.isEmpty()) {
+            // Empty or garbled (a crash while a server was starting): PostgreSQL would refuse to start.
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) {
+            return;
+        }
+        Optional<String> command = process.get().info().command();
+        if (command.isPresent() && !Path.of(command.get()).getFileName().toString().startsWith("postgres")) {
+            // The PID now belongs to an unrelated process (say, after a reboot). PostgreSQL would refuse to start
+            // ("lock file already exists"), since as far as it can tell that process may be a postmaster.
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        runQuietly(pgCtlStop(binDir, launcher, dataDir, "fast"));
+        // if it would not stop, the start fails and reports why
+    }
+
+    private static List<String> pgCtlStop(Path binDir, List<String> launcher, Path dataDir, String mode) {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(binary(binDir, "pg_ctl"), "-D", dataDir.toString(), "-m", mode, "-w",
+                "-t", Integer.toString(PG_CTL_WAIT_SECONDS), "stop"));
+        return command;
+    }
+
+    private static Optional<Long> readPostmasterPid(Path dataDir) {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---------------------------------------------------------------- initdb and start
+
+    private static void initdb(Path binDir, List<String> launcher, Path dataDir, boolean durable) throws IOException {
+        if (Files.isDirectory(dataDir)) {
+            try (Stream<Path> entries = Files.list(dataDir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException("could not start the embedded PostgreSQL in " + dataDir
+                            + ": the directory is not empty but holds no PostgreSQL cluster (no PG_VERSION);"
+                            + " delete it or choose another data directory");
+                }
+            }
+        } else if (Files.exists(dataDir)) {
+            throw new IOException("could not start the embedded PostgreSQL in " + dataDir + ": it is not a directory");
+        }
+        // initdb into a sibling and rename: a killed initdb never leaves a half-made cluster at dataDir.
+        Path staging = dataDir.resolveSibling(dataDir.getFileName() + ".initdb-" + UUID.randomUUID());
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(binary(binDir, "initdb"), "-D", staging.toString(), "-A", "trust", "-U", SUPERUSER,
+                "-E", "UTF-8", "--no-locale", "--no-instructions"));
+        if (!durable) {
+            command.add("--no-sync");
+        }
+        ProcessResult result;
+        try {
+            result = run(command, INITDB_TIMEOUT);
+        } catch (IOException e) {
+            deleteTree(staging);
+            throw new IOException("could not start the embedded PostgreSQL in " + dataDir + ": initdb failed: "
+                    + e.getMessage(), e);
+        }
+        if (!result.succeeded()) {
+            deleteTree(staging);
+            throw new IOException("could not start the embedded PostgreSQL in " + dataDir + ": initdb failed ("
+                    + result.describeExit() + "): " + lastLines(result.output(), LOG_TAIL_LINES));
+        }
+        Files.deleteIfExists(dataDir); // empty directory, if present
+        try {
+            Files.move(staging, dataDir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteTree(staging);
+            throw e;
+        }
+    }
+
+    private static String serverOptions(int port, boolean durable) {
+        // pg_ctl hands these to /bin/sh, hence the shell quoting of the empty socket directory list.
+        StringBuilder options = new StringBuilder("-p ").append(port).append(" -c listen_addresses=127.0.0.1");
+        if (!WINDOWS) {
+            options.append(" -c unix_socket_directories=''");
+        }
+        if (!durable) {
+            options.append(" -F -c synchronous_commit=off -c full_page_writes=off");
+        }
+        return options.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String startFailure(Path dataDir, ProcessResult result, String newLog) {
+        String reason = newLog.lines()
+                .filter(line -> line.contains("FATAL:") || line.contains("PANIC:") || line.contains("ERROR:"))
+                .reduce((first, second) -> second)
+                .map(line -> line.substring(Math.max(line.indexOf("FATAL:"),
+                        Math.max(line.indexOf("PANIC:"), line.indexOf("ERROR:")))).strip())
+                .orElseGet(() -> "pg_ctl start failed (" + result.describeExit() + ")");
+        StringBuilder message = new StringBuilder("could not start the embedded PostgreSQL in ")
+                .append(dataDir).append(": ").append(reason);
+        String pgCtlOutput = result.output().strip();
+        if (!pgCtlOutput.isEmpty()) {
+            message.append("\npg_ctl said:\n").append(lastLines(pgCtlOutput, LOG_TAIL_LINES));
+        }
+        String tail = lastLines(newLog, LOG_TAIL_LINES);
+        message.append(tail.isEmpty() ? "\n(the server log is empty)" : "\nserver log (last lines):\n" + tail);
+        return message.toString();
+    }
+
+    private static void rotateLogIfLarge(Path log) {
+        try {
+            if (Files.exists(log) && Files.size(log) > LOG_ROTATE_BYTES) {
+                Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // keep appending to the large log
+        }
+    }
+
+    private static String readFrom(Path file, long offset) {
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            long start = length < offset ? 0 : offset; // rotated or truncated meanwhile
+            byte[] bytes = new byte[(int) Math.min(length - start, 1 << 20)];
+            in.seek(length - bytes.length);
+            in.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String lastLines(String text, int count) {
+        List<String> lines = text.strip().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+
+    // ---------------------------------------------------------------- root and processes
+
+    /** Empty when not root; {@code [/usr/bin/unshare, --user]} when root. */
+    private static List<String> launcher() throws IOException {
+        if (WINDOWS || !isRoot()) {
+            return List.of();
+        }
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
+        for (String directory : path.split(File.pathSeparator)) {
+            if (directory.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(directory, "unshare");
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return List.of(candidate.toString(), "--user");
+            }
+        }
+        throw new IOException("could not start the embedded PostgreSQL: PostgreSQL refuses to run as root, and"
+                + " driftless runs it in a user namespace when root, which needs the 'unshare' command, not found on"
+                + " PATH; run as a non-root user or install util-linux");
+    }
+
+    private static boolean isRoot() {
+        try {
+            return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+        } catch (LinkageError | RuntimeException e) {
+            return false; // no Unix credentials to ask (module or native library missing)
+        }
+    }
+
+    private record ProcessResult(int exitCode, boolean timedOut, Duration timeout, String output) {
+        boolean succeeded() {
+            return !timedOut && exitCode == 0;
+        }
+
+        String describeExit() {
+            return timedOut ? "timed out after " + timeout.toSeconds() + " s" : "exit code " + exitCode;
+        }
+    }
+
+    /** Runs a command with output (stdout and stderr) captured in a string, never shown. */
+    private static ProcessResult run(List<String> command, Duration timeout) throws IOException {
+        Path output = Files.createTempFile("driftless-postgres-", ".out");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    // A file, not a pipe: pg_ctl's daemon child could otherwise hold the pipe open.
+                    .redirectOutput(output.toFile());
+            Map<String, String> environment = builder.environment();
+            environment.keySet().removeIf(name -> name.startsWith("PG"));
+            environment.put("LC_ALL", "C");
+            Process process = builder.start();
+            process.getOutputStream().close();
+            boolean finished;
+            try {
+                finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while running " + command.get(0), e);
+            }
+            if (!finished) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            if (text.contains("unshare failed")) {
+                throw new IOException("could not start the embedded PostgreSQL: PostgreSQL refuses to run as root,"
+                        + " and running it in a user namespace ('unshare --user') is not permitted here (a"
+                        + " container's seccomp profile or a sysctl may forbid user namespaces); run as a non-root"
+                        + " user. unshare said: " + text.strip());
+            }
+            return new ProcessResult(finished ? process.exitValue() : -1, !finished, timeout, text);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private static void runQuietly(List<String> command) {
+        try {
+            run(command, PG_CTL_TIMEOUT);
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+
+    private static String binary(Path binDir, String name) {
+        return binDir.resolve(WINDOWS ? name + ".exe" : name).toString();
+    }
+
+    // ---------------------------------------------------------------- binaries
+
+    /**
+     * Extracts this platform's PostgreSQL archive, once per archive content, into
+     * {@code ${java.io.tmpdir}/driftless-postgres-<sha256 prefix>} and returns its {@code bin} directory.
+     * Concurrent JVMs each extract into a private directory and rename it into place; the loser uses the winner's.
+     */
+    private static Path prepareBinaries() throws IOException {
+        byte[] archive;
+        try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(operatingSystem(),
+                System.getProperty("os.arch"))) {
+            archive = in.readAllBytes();
+        } catch (IllegalStateException e) {
+            throw new IOException("could not start the embedded PostgreSQL: no PostgreSQL binaries for "
+                    + System.getProperty("os.name") + " on " + System.getProperty("os.arch")
+                    + " (" + e.getMessage() + ")", e);
+        }
+        String name = "driftless-postgres-" + sha256(archive).substring(0, 16);
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        Files.createDirectories(tmp);
+        Path target = tmp.resolve(name);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !ownedByMe(target)) {
+            // Another user's copy (shared /tmp): do not run binaries someone else could have replaced.
+            target = tmp.resolve(name + "-" + currentUid());
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !ownedByMe(target)) {
+                throw new IOException("could not start the embedded PostgreSQL: " + target
+                        + " belongs to another user; set java.io.tmpdir to a private directory");
+            }
+        }
+        IOException failure = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (isComplete(target)) {
+                return target.resolve("bin");
+            }
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                // Damaged, e.g. by a /tmp cleaner removing files it considered old: set it aside. (Or another
+                // JVM is renaming its copy into place right now; then this moves a good copy aside, harmlessly.)
+                Path trash = tmp.resolve(name + ".broken-" + UUID.randomUUID());
+                try {
+                    Files.move(target, trash, StandardCopyOption.ATOMIC_MOVE);
+                    deleteTree(trash);
+                } catch (NoSuchFileException movedByAnotherJvm) {
+                    // fine
+                }
+            }
+            Path staging = Files.createTempDirectory(tmp, name + ".extract-");
+            try {
+                extract(archive, staging);
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException anotherJvmWon) {
+                deleteTree(staging); // use theirs (checked on the next round)
+            } catch (IOException e) {
+                deleteTree(staging);
+                failure = e;
+            }
+        }
+        if (isComplete(target)) {
+            return target.resolve("bin");
+        }
+        throw new IOException("could not start the embedded PostgreSQL: could not extract its binaries into "
+                + target + (failure == null ? "" : ": " + failure), failure);
+    }
+
+    private static String operatingSystem() {
+        String os = System.getProperty("os.name", "");
+        if (os.startsWith("Windows")) {
+            return "Windows";
+        }
+        if (os.startsWith("Mac")) {
+            return "Darwin";
+        }
+        if (os.startsWith("Linux")) {
+            return "Linux";
+        }
+        throw new IllegalStateException("embedded PostgreSQL is not available on " + os);
+    }
+
+    private static void extract(byte[] archive, Path root) throws IOException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        List<String> manifest = new ArrayList<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(
+                new XZInputStream(new BufferedInputStream(new ByteArrayInputStream(archive))))) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                Path destination = root.resolve(entry.getName()).normalize();
+                if (!destination.startsWith(root)) {
+                    throw new IOException("unsafe path in the PostgreSQL archive: " + entry.getName());
+                }
+                String relative = root.relativize(destination).toString();
+                if (entry.isDirectory()) {
+                    Files.createDirectories(destination);
+                    continue;
+                }
+                Files.createDirectories(destination.getParent());
+                if (entry.isSymbolicLink()) {
+                    Files.createSymbolicLink(destination, Path.of(entry.getLinkName()));
+                } else if (entry.isLink()) {
+                    Path linked = root.resolve(entry.getLinkName()).normalize();
+                    if (!linked.startsWith(root)) {
+                        throw new IOException("unsafe link in the PostgreSQL archive: " + entry.getName());
+                    }
+                    Files.createLink(destination, linked);
+                } else if (entry.isFile()) {
+                    Files.copy(tar, destination);
+                    if (posix) {
+                        Files.setPosixFilePermissions(destination, permissions(entry.getMode()));
+                    } else if ((entry.getMode() & 0111) != 0) {
+                        destination.toFile().setExecutable(true);
+                    }
+                } else {
+                    continue; // devices, FIFOs: none expected, none needed
+                }
+                manifest.add(relative);
+            }
+        }
+        if (!Files.isRegularFile(root.resolve("bin").resolve(WINDOWS ? "pg_ctl.exe" : "pg_ctl"))) {
+            throw new IOException("the PostgreSQL archive holds no bin/pg_ctl");
+        }
+        Files.write(root.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code directory} holds every file its manifest lists (so it was fully extracted and is intact). */
+    private static boolean isComplete(Path directory) {
+        Path manifest = directory.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return false;
+        }
+        try {
+            for (String relative : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+                if (!relative.isEmpty() && !Files.exists(directory.resolve(relative), LinkOption.NOFOLLOW_LINKS)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] bits = {
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
+        };
+        for (int i = 0; i < bits.length; i++) {
+            if ((mode & (1 << i)) != 0) {
+                permissions.add(bits[i]);
+            }
+        }
+        permissions.add(PosixFilePermission.OWNER_READ); // we must be able to read and replace what we extract
+        permissions.add(PosixFilePermission.OWNER_WRITE);
+        return permissions;
+    }
+
+    private static boolean ownedByMe(Path path) {
+        try {
+            Object uid = Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            return uid instanceof Integer owner && owner == currentUid();
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException | LinkageError e) {
+            return true; // no Unix ownership to compare (Windows)
+        }
+    }
+
+    private static long currentUid() {
+        return new com.sun.security.auth.module.UnixSystem().getUid();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // best effort
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // best effort
+        }
+    }
+
+    // ---------------------------------------------------------------- SQL
+
+    static String quoteIdentifier(String identifier) {
+        if (identifier.isEmpty() || identifier.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("not a valid PostgreSQL identifier: \"" + identifier + "\"");
+        }
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}

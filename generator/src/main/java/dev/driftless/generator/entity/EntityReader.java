@@ -1,0 +1,168 @@
+package dev.driftless.generator.entity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.tool.schema.internal.SchemaCreatorImpl;
+
+/**
+ * Reads compiled entity classes through Hibernate's own boot metadata, with the application's naming
+ * strategy and the target's PostgreSQL version, and returns the DDL Hibernate itself would run.
+ * It never connects to a database.
+ */
+public final class EntityReader {
+
+    private static final List<String> MAPPING_ANNOTATIONS = List.of(
+            "jakarta.persistence.Entity", "jakarta.persistence.MappedSuperclass", "jakarta.persistence.Embeddable");
+
+    /**
+     * @param classes       directories or jars holding the entity classes
+     * @param classpath     further directories or jars the entity classes need (their dependencies)
+     * @param defaultSchema {@code hibernate.default_schema}, or {@code null}
+     * @param serverVersion the target's PostgreSQL version as {@code major.minor}, so the dialect is the right one
+     */
+    public record Settings(List<Path> classes, List<Path> classpath, NamingStrategy naming, String defaultSchema,
+                           String serverVersion) {
+        public Settings {
+            classes = List.copyOf(classes);
+            classpath = List.copyOf(classpath);
+            Objects.requireNonNull(naming, "naming");
+            Objects.requireNonNull(serverVersion, "serverVersion");
+        }
+    }
+
+    public EntityModel read(Settings settings) {
+        for (Path location : settings.classes()) {
+            if (!Files.exists(location)) {
+                throw new EntityReadException("the entity classes " + location + " do not exist"
+                        + " (compile the project first, or point 'classes' in driftless.yaml at its compiled classes)");
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(urls(settings), EntityReader.class.getClassLoader())) {
+            List<Class<?>> mapped = mappedClasses(settings.classes(), loader);
+            if (mapped.stream().noneMatch(c -> hasAnnotation(c, "jakarta.persistence.Entity"))) {
+                throw new EntityReadException("no @Entity classes found in " + settings.classes()
+                        + " (is it the right directory, and are the classes compiled?)");
+            }
+            return new EntityModel(mapped.stream().map(Class::getName).sorted().toList(), ddl(settings, loader, mapped));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static URL[] urls(Settings settings) {
+        return Stream.concat(settings.classes().stream(), settings.classpath().stream()).map(path -> {
+            try {
+                return path.toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new EntityReadException("not a usable class path entry: " + path, e);
+            }
+        }).toArray(URL[]::new);
+    }
+
+    private static List<String> ddl(Settings settings, ClassLoader loader, List<Class<?>> mapped) {
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
+        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap)
+                // Name and version pick the dialect, so the DDL is the one this server version gets.
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, settings.serverVersion())
+                .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false);
+        if (settings.naming().physicalStrategyClass() != null) {
+            builder.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, settings.naming().physicalStrategyClass());
+        }
+        if (settings.defaultSchema() != null && !settings.defaultSchema().isBlank()) {
+            builder.applySetting(AvailableSettings.DEFAULT_SCHEMA, settings.defaultSchema());
+        }
+        StandardServiceRegistry registry = builder.build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            mapped.forEach(sources::addAnnotatedClass);
+            Metadata metadata = sources.buildMetadata();
+            // SchemaCreatorImpl is Hibernate's own DDL generator; SchemaExport no longer exists in Hibernate 7.
+            return new SchemaCreatorImpl(registry).generateCreationCommands(metadata, true);
+        } catch (RuntimeException e) {
+            throw new EntityReadException("Hibernate could not read the entities: " + rootMessage(e), e);
+        } finally {
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
+    }
+
+    private static List<Class<?>> mappedClasses(List<Path> locations, ClassLoader loader) throws IOException {
+        List<Class<?>> mapped = new ArrayList<>();
+        for (String name : classNames(locations)) {
+            Class<?> type = load(name, loader);
+            if (type != null && MAPPING_ANNOTATIONS.stream().anyMatch(a -> hasAnnotation(type, a))) {
+                mapped.add(type);
+            }
+        }
+        return mapped;
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            // A class whose dependencies are missing cannot be an entity we can read; Hibernate would fail on it too.
+            return null;
+        }
+    }
+
+    private static boolean hasAnnotation(Class<?> type, String annotation) {
+        for (Annotation a : type.getDeclaredAnnotations()) {
+            if (a.annotationType().getName().equals(annotation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> classNames(List<Path> locations) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Path location : locations) {
+            if (Files.isDirectory(location)) {
+                names.addAll(classNamesUnder(location));
+            } else {
+                try (FileSystem jar = FileSystems.newFileSystem(location)) {
+                    names.addAll(classNamesUnder(jar.getPath("/")));
+                }
+            }
+        }
+        return names.stream().sorted().toList();
+    }
+
+    private static List<String> classNamesUnder(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.toString().endsWith(".class"))
+                    .map(f -> root.relativize(f).toString())
+                    .filter(f -> !f.startsWith("META-INF") && !f.endsWith("module-info.class") && !f.endsWith("package-info.class"))
+                    .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.').replace('\\', '.'))
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.driftless.generator.render;
+
+import java.util.List;
+
+/**
+ * One changeset as it will be written: a change's SQL and the SQL of its reverse.
+ *
+ * @param destructive applying it loses data that the rollback cannot bring back
+ */
+public record ChangeSet(String id, String author, String comment, String sql, String rollback, boolean destructive) {
+
+    public ChangeSet {
+        if (rollback == null || rollback.isBlank()) {
+            throw new IllegalArgumentException("changeset " + id + " has no rollback");
+        }
+    }
+
+    public List<String> sqlLines() {
+        return sql.lines().toList();
+    }
+
+    public List<String> rollbackLines() {
+        return rollback.lines().toList();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.driftless.generator.render;
+
+import dev.driftless.model.Change;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a new changelog file into the changelog directory and includes it from the master changelog.
+ * File names start with a UTC timestamp, so they sort in creation order.
+ */
+public final class ChangelogWriter {
+
+    public static final String MASTER = "db.changelog-master.yaml";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+    private final ChangelogRenderer renderer = new ChangelogRenderer();
+
+    /** What was written: the new file and the changesets in it. */
+    public record Written(Path file, List<ChangeSet> changeSets) {
+    }
+
+    public Written write(Path directory, List<Change> changes, String name, ChangelogFormat format, Instant now) {
+        String stamp = STAMP.format(now);
+        String fileName = stamp + "-" + slug(name) + "." + format.extension();
+        List<ChangeSet> sets = renderer.changeSets(stamp, changes);
+        try {
+            Files.createDirectories(directory);
+            Path file = directory.resolve(fileName);
+            Files.writeString(file, renderer.render(format, sets), StandardOpenOption.CREATE_NEW);
+            include(directory.resolve(MASTER), fileName);
+            return new Written(file, sets);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the changelog in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A file-name-safe version of a description: {@code Add column orders.fee} becomes {@code add-column-orders-fee}. */
+    public static String slug(String text) {
+        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 48) {
+            slug = slug.substring(0, 48).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "changes" : slug;
+    }
+
+    private static void include(Path master, String fileName) throws IOException {
+        if (!Files.exists(master)) {
+            Files.writeString(master, "# Written by driftless: each generated changelog is included here, oldest first.\n"
+                    + "databaseChangeLog:\n");
+        }
+        Files.writeString(master, "  - include:\n      file: " + fileName + "\n      relativeToChangelogFile: true\n",
+                StandardOpenOption.APPEND);
+    }
+}

@@ -1,0 +1,216 @@
+package dev.driftless.generator.render;
+
+import dev.driftless.model.Change;
+import dev.driftless.model.CheckConstraint;
+import dev.driftless.model.Column;
+import dev.driftless.model.ForeignKey;
+import dev.driftless.model.Identity;
+import dev.driftless.model.Index;
+import dev.driftless.model.PrimaryKey;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.ReferentialAction;
+import dev.driftless.model.Sequence;
+import dev.driftless.model.Table;
+import dev.driftless.model.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Turns one change into the PostgreSQL statement that performs it. Pure: no connection, no state. */
+public final class SqlRenderer {
+
+    private static final Map<String, Long> TYPE_MAX = Map.of(
+            "smallint", (long) Short.MAX_VALUE, "integer", (long) Integer.MAX_VALUE, "bigint", Long.MAX_VALUE);
+
+    private final Map<Class<? extends Change>, Function<Change, String>> renderers = Map.ofEntries(
+            rule(Change.CreateSchema.class, c -> "CREATE SCHEMA " + Identifiers.quote(c.name()) + ";"),
+            rule(Change.DropSchema.class, c -> "DROP SCHEMA " + Identifiers.quote(c.name()) + ";"),
+            rule(Change.CreateTable.class, c -> createTable(c.definition())),
+            rule(Change.DropTable.class, c -> "DROP TABLE " + name(c.definition().name()) + ";"),
+            rule(Change.AddColumn.class, c -> alter(c.table()) + "ADD COLUMN " + columnDefinition(c.column()) + ";"),
+            rule(Change.DropColumn.class, c -> alter(c.table()) + "DROP COLUMN " + Identifiers.quote(c.column().name()) + ";"),
+            rule(Change.AlterColumnType.class, c -> alterColumn(c.table(), c.column()) + "TYPE " + c.toType()
+                    + " USING " + Identifiers.quote(c.column()) + "::" + c.toType() + ";"),
+            rule(Change.AlterColumnNullability.class, c -> alterColumn(c.table(), c.column())
+                    + (c.nullable() ? "DROP NOT NULL;" : "SET NOT NULL;")),
+            rule(Change.AlterColumnDefault.class, c -> alterColumn(c.table(), c.column())
+                    + (c.toDefault() == null ? "DROP DEFAULT;" : "SET DEFAULT " + c.toDefault() + ";")),
+            rule(Change.AlterColumnIdentity.class, c -> alterColumn(c.table(), c.column()) + identityChange(c.from(), c.to())),
+            rule(Change.AddPrimaryKey.class, c -> alter(c.table()) + "ADD " + primaryKey(c.key()) + ";"),
+            rule(Change.DropPrimaryKey.class, c -> dropConstraint(c.table(), c.key().name())),
+            rule(Change.AddForeignKey.class, c -> alter(c.table()) + "ADD " + foreignKey(c.key()) + ";"),
+            rule(Change.DropForeignKey.class, c -> dropConstraint(c.table(), c.key().name())),
+            rule(Change.AddUniqueConstraint.class, c -> alter(c.table()) + "ADD " + unique(c.constraint()) + ";"),
+            rule(Change.DropUniqueConstraint.class, c -> dropConstraint(c.table(), c.constraint().name())),
+            rule(Change.AddCheckConstraint.class, c -> alter(c.table()) + "ADD " + check(c.constraint()) + ";"),
+            rule(Change.DropCheckConstraint.class, c -> dropConstraint(c.table(), c.constraint().name())),
+            rule(Change.CreateIndex.class, c -> createIndex(c.table(), c.index())),
+            rule(Change.DropIndex.class, c -> "DROP INDEX " + name(new QualifiedName(c.table().schema(), c.index().name())) + ";"),
+            rule(Change.CreateSequence.class, c -> createSequence(c.sequence())),
+            rule(Change.AlterSequence.class, c -> alterSequence(c.from(), c.to())),
+            rule(Change.DropSequence.class, c -> "DROP SEQUENCE " + name(c.sequence().name()) + ";"));
+
+    private static <C extends Change> Map.Entry<Class<? extends Change>, Function<Change, String>> rule(
+            Class<C> kind, Function<C, String> render) {
+        return Map.entry(kind, change -> render.apply(kind.cast(change)));
+    }
+
+    public String render(Change change) {
+        Function<Change, String> renderer = renderers.get(change.getClass());
+        if (renderer == null) {
+            throw new IllegalArgumentException("no SQL for " + change.getClass().getSimpleName());
+        }
+        return renderer.apply(change);
+    }
+
+    public static String name(QualifiedName name) {
+        return Identifiers.quote(name.schema()) + "." + Identifiers.quote(name.name());
+    }
+
+    private static String alter(QualifiedName table) {
+        return "ALTER TABLE " + name(table) + " ";
+    }
+
+    private static String alterColumn(QualifiedName table, String column) {
+        return alter(table) + "ALTER COLUMN " + Identifiers.quote(column) + " ";
+    }
+
+    private static String dropConstraint(QualifiedName table, String constraint) {
+        return alter(table) + "DROP CONSTRAINT " + Identifiers.quote(constraint) + ";";
+    }
+
+    private static String columns(List<String> columns) {
+        return columns.stream().map(Identifiers::quote).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static String createTable(Table table) {
+        List<String> lines = new ArrayList<>();
+        table.columns().forEach(c -> lines.add(columnDefinition(c)));
+        if (table.primaryKey() != null) {
+            lines.add(primaryKey(table.primaryKey()));
+        }
+        table.uniqueConstraints().forEach(u -> lines.add(unique(u)));
+        table.checks().forEach(c -> lines.add(check(c)));
+        return "CREATE TABLE " + name(table.name()) + " (\n    " + String.join(",\n    ", lines) + "\n);";
+    }
+
+    static String columnDefinition(Column column) {
+        StringBuilder sql = new StringBuilder(Identifiers.quote(column.name())).append(' ').append(column.type());
+        if (column.identity() != Identity.NONE) {
+            sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY");
+        }
+        if (column.defaultValue() != null) {
+            sql.append(" DEFAULT ").append(column.defaultValue());
+        }
+        if (!column.nullable()) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    private static String identityChange(Identity from, Identity to) {
+        if (to == Identity.NONE) {
+            return "DROP IDENTITY;";
+        }
+        if (from == Identity.NONE) {
+            return "ADD GENERATED " + to.sql() + " AS IDENTITY;";
+        }
+        return "SET GENERATED " + to.sql() + ";";
+    }
+
+    private static String primaryKey(PrimaryKey key) {
+        return "CONSTRAINT " + Identifiers.quote(key.name()) + " PRIMARY KEY " + columns(key.columns());
+    }
+
+    private static String unique(UniqueConstraint constraint) {
+        return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " UNIQUE " + columns(constraint.columns());
+    }
+
+    private static String check(CheckConstraint constraint) {
+        return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " " + constraint.expression();
+    }
+
+    private static String foreignKey(ForeignKey key) {
+        String sql = "CONSTRAINT " + Identifiers.quote(key.name()) + " FOREIGN KEY " + columns(key.columns())
+                + " REFERENCES " + name(key.referencedTable()) + " " + columns(key.referencedColumns());
+        if (key.onDelete() != ReferentialAction.NO_ACTION) {
+            sql += " ON DELETE " + key.onDelete().sql();
+        }
+        if (key.onUpdate() != ReferentialAction.NO_ACTION) {
+            sql += " ON UPDATE " + key.onUpdate().sql();
+        }
+        return sql;
+    }
+
+    private static String createIndex(QualifiedName table, Index index) {
+        String sql = "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + Identifiers.quote(index.name())
+                + " ON " + name(table)
+                + (index.method().equals("btree") ? "" : " USING " + index.method())
+                + " (" + String.join(", ", index.keys()) + ")";
+        if (index.predicate() != null) {
+            sql += " WHERE " + index.predicate();
+        }
+        return sql + ";";
+    }
+
+    private static String createSequence(Sequence s) {
+        StringBuilder sql = new StringBuilder("CREATE SEQUENCE ").append(name(s.name()))
+                .append(" AS ").append(s.dataType())
+                .append(" START WITH ").append(s.start())
+                .append(" INCREMENT BY ").append(s.increment());
+        if (s.minValue() != defaultMin(s)) {
+            sql.append(" MINVALUE ").append(s.minValue());
+        }
+        if (s.maxValue() != defaultMax(s)) {
+            sql.append(" MAXVALUE ").append(s.maxValue());
+        }
+        if (s.cache() != 1) {
+            sql.append(" CACHE ").append(s.cache());
+        }
+        if (s.cycle()) {
+            sql.append(" CYCLE");
+        }
+        return sql.append(';').toString();
+    }
+
+    private static String alterSequence(Sequence from, Sequence to) {
+        StringBuilder sql = new StringBuilder("ALTER SEQUENCE ").append(name(to.name()));
+        if (!from.dataType().equals(to.dataType())) {
+            sql.append(" AS ").append(to.dataType());
+        }
+        if (from.increment() != to.increment()) {
+            sql.append(" INCREMENT BY ").append(to.increment());
+        }
+        if (from.minValue() != to.minValue()) {
+            sql.append(" MINVALUE ").append(to.minValue());
+        }
+        if (from.maxValue() != to.maxValue()) {
+            sql.append(" MAXVALUE ").append(to.maxValue());
+        }
+        if (from.start() != to.start()) {
+            sql.append(" START WITH ").append(to.start());
+        }
+        if (from.cache() != to.cache()) {
+            sql.append(" CACHE ").append(to.cache());
+        }
+        if (from.cycle() != to.cycle()) {
+            sql.append(to.cycle() ? " CYCLE" : " NO CYCLE");
+        }
+        return sql.append(';').toString();
+    }
+
+    private static long defaultMin(Sequence s) {
+        return s.increment() > 0 ? 1 : -typeMax(s) - 1;
+    }
+
+    private static long defaultMax(Sequence s) {
+        return s.increment() > 0 ? typeMax(s) : -1;
+    }
+
+    private static long typeMax(Sequence s) {
+        return Objects.requireNonNullElse(TYPE_MAX.get(s.dataType()), Long.MAX_VALUE);
+    }
+}

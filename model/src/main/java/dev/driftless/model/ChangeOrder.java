@@ -1,0 +1,71 @@
+package dev.driftless.model;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that decides in which order changes run. Changes fall into phases; within a phase they
+ * sort by table and description so that the same input always gives the same output.
+ */
+public final class ChangeOrder {
+
+    private ChangeOrder() {
+    }
+
+    private static final Comparator<Change> ORDER = Comparator
+            .comparingInt(ChangeOrder::phase)
+            .thenComparing(c -> c.table() == null ? "" : c.table().toString())
+            .thenComparing(Change::describe);
+
+    public static List<Change> sort(List<Change> changes) {
+        return changes.stream().sorted(ORDER).toList();
+    }
+
+    /** The phase of a change; each rule says why it sits where it does. Java 17 has no pattern switch, so a table. */
+    static int phase(Change change) {
+        Integer phase = PHASES.get(change.getClass());
+        if (phase == null) {
+            throw new IllegalStateException("no phase for " + change.getClass().getSimpleName());
+        }
+        return phase;
+    }
+
+    static Map<Class<? extends Change>, Integer> PHASES_FOR_TEST() {
+        return PHASES;
+    }
+
+    private static final Map<Class<? extends Change>, Integer> PHASES = Map.ofEntries(
+            // Everything else may live in a new schema.
+            Map.entry(Change.CreateSchema.class, 0),
+            // A foreign key pins the key, columns and table it points at: let go of it before any of those goes.
+            Map.entry(Change.DropForeignKey.class, 1),
+            // Constraints and indexes go before the columns they cover are dropped or retyped.
+            Map.entry(Change.DropIndex.class, 2),
+            Map.entry(Change.DropUniqueConstraint.class, 2),
+            Map.entry(Change.DropCheckConstraint.class, 2),
+            Map.entry(Change.DropPrimaryKey.class, 2),
+            Map.entry(Change.DropColumn.class, 3),
+            Map.entry(Change.DropTable.class, 4),
+            // Column defaults may call nextval() on a sequence, so sequences exist before tables.
+            Map.entry(Change.CreateSequence.class, 5),
+            Map.entry(Change.AlterSequence.class, 5),
+            Map.entry(Change.CreateTable.class, 6),
+            Map.entry(Change.AddColumn.class, 7),
+            // Identity goes before a type change may need it gone, defaults after the type they must fit.
+            Map.entry(Change.AlterColumnIdentity.class, 8),
+            Map.entry(Change.AlterColumnType.class, 9),
+            Map.entry(Change.AlterColumnDefault.class, 10),
+            // NOT NULL last among column changes: a new default may be what fills the gaps.
+            Map.entry(Change.AlterColumnNullability.class, 11),
+            Map.entry(Change.AddPrimaryKey.class, 12),
+            Map.entry(Change.AddUniqueConstraint.class, 12),
+            Map.entry(Change.AddCheckConstraint.class, 12),
+            Map.entry(Change.CreateIndex.class, 13),
+            // A foreign key needs both tables and the referenced key in place.
+            Map.entry(Change.AddForeignKey.class, 14),
+            // Sequences go after the tables whose defaults used them.
+            Map.entry(Change.DropSequence.class, 15),
+            // A schema can only be dropped once it is empty.
+            Map.entry(Change.DropSchema.class, 16));
+}

@@ -1,0 +1,38 @@
+package dev.driftless.model;
+
+import java.util.Objects;
+
+/**
+ * A table column.
+ *
+ * @param type         the canonical PostgreSQL type as {@code format_type} prints it, e.g. {@code character varying(100)}
+ * @param defaultValue the default expression as {@code pg_get_expr} prints it, or {@code null} for none
+ */
+public record Column(String name, String type, boolean nullable, String defaultValue, Identity identity) {
+
+    public Column {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(identity, "identity");
+    }
+
+    public static Column of(String name, String type, boolean nullable) {
+        return new Column(name, type, nullable, null, Identity.NONE);
+    }
+
+    public Column withType(String newType) {
+        return new Column(name, newType, nullable, defaultValue, identity);
+    }
+
+    public Column withNullable(boolean newNullable) {
+        return new Column(name, type, newNullable, defaultValue, identity);
+    }
+
+    public Column withDefault(String newDefault) {
+        return new Column(name, type, nullable, newDefault, identity);
+    }
+
+    public Column withIdentity(Identity newIdentity) {
+        return new Column(name, type, nullable, defaultValue, newIdentity);
+    }
+}

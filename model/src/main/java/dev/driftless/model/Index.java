@@ -1,0 +1,25 @@
+package dev.driftless.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An index that does not back a constraint.
+ *
+ * @param keys      each key column or expression with its ordering, e.g. {@code placed_at DESC}
+ * @param method    the access method, e.g. {@code btree}
+ * @param predicate the {@code WHERE} of a partial index, or {@code null}
+ */
+public record Index(String name, List<String> keys, boolean unique, String method, String predicate) {
+
+    public Index {
+        Objects.requireNonNull(name, "name");
+        keys = List.copyOf(keys);
+        Objects.requireNonNull(method, "method");
+    }
+
+    /** Everything that decides what the index does, leaving out its name. */
+    public Object behaviour() {
+        return java.util.Arrays.asList(keys, unique, method, predicate);
+    }
+}

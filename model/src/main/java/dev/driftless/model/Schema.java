@@ -1,0 +1,40 @@
+package dev.driftless.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The whole database structure driftless cares about: the PostgreSQL schemas (namespaces) in use,
+ * their tables and their standalone sequences. Lists are kept sorted so that equal schemas are equal records.
+ */
+public record Schema(List<String> namespaces, List<Table> tables, List<Sequence> sequences) {
+
+    public Schema {
+        namespaces = namespaces.stream().distinct().sorted().toList();
+        tables = tables.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+        sequences = sequences.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+    }
+
+    public static Schema empty() {
+        return new Schema(List.of(), List.of(), List.of());
+    }
+
+    public Optional<Table> table(QualifiedName name) {
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public Map<QualifiedName, Table> tablesByName() {
+        return tables.stream().collect(Collectors.toMap(Table::name, Function.identity()));
+    }
+
+    public Map<QualifiedName, Sequence> sequencesByName() {
+        return sequences.stream().collect(Collectors.toMap(Sequence::name, Function.identity()));
+    }
+
+    public boolean isEmpty() {
+        return tables.isEmpty() && sequences.isEmpty();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.driftless.model;
+
+import java.util.List;
+
+/**
+ * What the differ found.
+ *
+ * @param changes             the steps from the actual schema to the desired one, in the order to apply them
+ * @param unmappedTables      tables in a schema the model uses that no entity maps; left alone unless asked to drop them
+ * @param unmappedSequences   standalone sequences in such a schema that the model does not declare; left alone likewise
+ */
+public record SchemaDiff(List<Change> changes, List<QualifiedName> unmappedTables, List<QualifiedName> unmappedSequences) {
+
+    public SchemaDiff {
+        changes = List.copyOf(changes);
+        unmappedTables = List.copyOf(unmappedTables);
+        unmappedSequences = List.copyOf(unmappedSequences);
+    }
+
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
+}

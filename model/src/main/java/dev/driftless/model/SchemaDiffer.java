@@ -1,0 +1,162 @@
+package dev.driftless.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Compares two schemas of one kind (both read back from PostgreSQL's catalog) and lists the changes
+ * that turn {@code actual} into {@code desired}.
+ *
+ * <p>Keys, constraints and indexes are matched by what they do (columns, target, actions, method), not by
+ * name: databases built by other tools name them differently, and a name alone is no reason to drop and
+ * re-create anything. Only the schemas the model uses are compared; everything else in the database is
+ * someone else's.
+ */
+public final class SchemaDiffer {
+
+    private final DiffOptions options;
+
+    public SchemaDiffer(DiffOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public SchemaDiffer() {
+        this(DiffOptions.defaults());
+    }
+
+    public SchemaDiff diff(Schema actual, Schema desired) {
+        Set<String> managed = Set.copyOf(desired.namespaces());
+        List<Change> changes = new ArrayList<>();
+        List<QualifiedName> unmappedTables = new ArrayList<>();
+        List<QualifiedName> unmappedSequences = new ArrayList<>();
+
+        desired.namespaces().stream()
+                .filter(ns -> !actual.namespaces().contains(ns))
+                .forEach(ns -> changes.add(new Change.CreateSchema(ns)));
+
+        diffTables(actual, desired, managed, changes, unmappedTables);
+        diffSequences(actual, desired, managed, changes, unmappedSequences);
+        return new SchemaDiff(ChangeOrder.sort(changes), unmappedTables, unmappedSequences);
+    }
+
+    private void diffTables(Schema actual, Schema desired, Set<String> managed,
+                            List<Change> changes, List<QualifiedName> unmapped) {
+        Map<QualifiedName, Table> actualTables = actual.tablesByName();
+        Map<QualifiedName, Table> desiredTables = desired.tablesByName();
+
+        for (Table wanted : desired.tables()) {
+            Table existing = actualTables.get(wanted.name());
+            if (existing == null) {
+                changes.add(new Change.CreateTable(wanted));
+                wanted.foreignKeys().forEach(fk -> changes.add(new Change.AddForeignKey(wanted.name(), fk)));
+                wanted.indexes().forEach(ix -> changes.add(new Change.CreateIndex(wanted.name(), ix)));
+            } else {
+                diffTable(existing, wanted, changes);
+            }
+        }
+        for (Table existing : actual.tables()) {
+            if (!managed.contains(existing.name().schema()) || desiredTables.containsKey(existing.name())) {
+                continue;
+            }
+            if (!options.dropUnmapped()) {
+                unmapped.add(existing.name());
+                continue;
+            }
+            existing.foreignKeys().forEach(fk -> changes.add(new Change.DropForeignKey(existing.name(), fk)));
+            existing.indexes().forEach(ix -> changes.add(new Change.DropIndex(existing.name(), ix)));
+            changes.add(new Change.DropTable(existing));
+        }
+    }
+
+    private void diffTable(Table actual, Table desired, List<Change> changes) {
+        QualifiedName name = desired.name();
+        diffColumns(actual, desired, changes);
+
+        if (!Objects.equals(columnsOf(actual.primaryKey()), columnsOf(desired.primaryKey()))) {
+            if (actual.primaryKey() != null) {
+                changes.add(new Change.DropPrimaryKey(name, actual.primaryKey()));
+            }
+            if (desired.primaryKey() != null) {
+                changes.add(new Change.AddPrimaryKey(name, desired.primaryKey()));
+            }
+        }
+        diffByBehaviour(actual.foreignKeys(), desired.foreignKeys(), ForeignKey::behaviour,
+                fk -> new Change.DropForeignKey(name, fk), fk -> new Change.AddForeignKey(name, fk), changes);
+        diffByBehaviour(actual.uniqueConstraints(), desired.uniqueConstraints(), UniqueConstraint::columns,
+                uc -> new Change.DropUniqueConstraint(name, uc), uc -> new Change.AddUniqueConstraint(name, uc), changes);
+        diffByBehaviour(actual.checks(), desired.checks(), CheckConstraint::expression,
+                ck -> new Change.DropCheckConstraint(name, ck), ck -> new Change.AddCheckConstraint(name, ck), changes);
+        diffByBehaviour(actual.indexes(), desired.indexes(), Index::behaviour,
+                ix -> new Change.DropIndex(name, ix), ix -> new Change.CreateIndex(name, ix), changes);
+    }
+
+    private static List<String> columnsOf(PrimaryKey key) {
+        return key == null ? null : key.columns();
+    }
+
+    private void diffColumns(Table actual, Table desired, List<Change> changes) {
+        QualifiedName name = desired.name();
+        for (Column wanted : desired.columns()) {
+            Column existing = actual.column(wanted.name()).orElse(null);
+            if (existing == null) {
+                changes.add(new Change.AddColumn(name, wanted));
+                continue;
+            }
+            if (!existing.type().equals(wanted.type())) {
+                changes.add(new Change.AlterColumnType(name, wanted.name(), existing.type(), wanted.type()));
+            }
+            if (existing.nullable() != wanted.nullable()) {
+                changes.add(new Change.AlterColumnNullability(name, wanted.name(), wanted.nullable()));
+            }
+            if (!Objects.equals(existing.defaultValue(), wanted.defaultValue())) {
+                changes.add(new Change.AlterColumnDefault(name, wanted.name(), existing.defaultValue(), wanted.defaultValue()));
+            }
+            if (existing.identity() != wanted.identity()) {
+                changes.add(new Change.AlterColumnIdentity(name, wanted.name(), existing.identity(), wanted.identity()));
+            }
+        }
+        for (Column existing : actual.columns()) {
+            if (desired.column(existing.name()).isEmpty()) {
+                changes.add(new Change.DropColumn(name, existing));
+            }
+        }
+    }
+
+    /** Objects with the same behaviour are the same object whatever their names; the rest are dropped or added. */
+    private static <T> void diffByBehaviour(List<T> actual, List<T> desired, Function<T, Object> behaviour,
+                                            Function<T, Change> drop, Function<T, Change> add, List<Change> changes) {
+        Set<Object> actualBehaviours = actual.stream().map(behaviour).collect(Collectors.toSet());
+        Set<Object> desiredBehaviours = desired.stream().map(behaviour).collect(Collectors.toSet());
+        actual.stream().filter(a -> !desiredBehaviours.contains(behaviour.apply(a))).map(drop).forEach(changes::add);
+        desired.stream().filter(d -> !actualBehaviours.contains(behaviour.apply(d))).map(add).forEach(changes::add);
+    }
+
+    private void diffSequences(Schema actual, Schema desired, Set<String> managed,
+                               List<Change> changes, List<QualifiedName> unmapped) {
+        Map<QualifiedName, Sequence> actualSequences = actual.sequencesByName();
+        Map<QualifiedName, Sequence> desiredSequences = desired.sequencesByName();
+        for (Sequence wanted : desired.sequences()) {
+            Sequence existing = actualSequences.get(wanted.name());
+            if (existing == null) {
+                changes.add(new Change.CreateSequence(wanted));
+            } else if (!existing.equals(wanted)) {
+                changes.add(new Change.AlterSequence(existing, wanted));
+            }
+        }
+        for (Sequence existing : actual.sequences()) {
+            if (!managed.contains(existing.name().schema()) || desiredSequences.containsKey(existing.name())) {
+                continue;
+            }
+            if (options.dropUnmapped()) {
+                changes.add(new Change.DropSequence(existing));
+            } else {
+                unmapped.add(existing.name());
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.driftless.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A table with everything that belongs to it.
+ *
+ * @param primaryKey the primary key, or {@code null} when the table has none
+ */
+public record Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey,
+                    List<ForeignKey> foreignKeys, List<UniqueConstraint> uniqueConstraints,
+                    List<CheckConstraint> checks, List<Index> indexes) {
+
+    public Table {
+        Objects.requireNonNull(name, "name");
+        columns = List.copyOf(columns);
+        foreignKeys = List.copyOf(foreignKeys);
+        uniqueConstraints = List.copyOf(uniqueConstraints);
+        checks = List.copyOf(checks);
+        indexes = List.copyOf(indexes);
+    }
+
+    public static Table of(QualifiedName name, List<Column> columns, PrimaryKey primaryKey) {
+        return new Table(name, columns, primaryKey, List.of(), List.of(), List.of(), List.of());
+    }
+
+    public Optional<Column> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    /** The part of the table that {@code CREATE TABLE} states; foreign keys and indexes come as changes of their own. */
+    public Table withoutForeignKeysAndIndexes() {
+        return new Table(name, columns, primaryKey, List.of(), uniqueConstraints, checks, List.of());
+    }
+
+    public Table withForeignKeys(List<ForeignKey> keys) {
+        return new Table(name, columns, primaryKey, keys, uniqueConstraints, checks, indexes);
+    }
+
+    public Table withIndexes(List<Index> newIndexes) {
+        return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, checks, newIndexes);
+    }
+
+    public Table withUniqueConstraints(List<UniqueConstraint> constraints) {
+        return new Table(name, columns, primaryKey, foreignKeys, constraints, checks, indexes);
+    }
+
+    public Table withChecks(List<CheckConstraint> newChecks) {
+        return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, newChecks, indexes);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.driftless.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A unique constraint; compared by its columns. */
+public record UniqueConstraint(String name, List<String> columns) {
+
+    public UniqueConstraint {
+        Objects.requireNonNull(name, "name");
+        columns = List.copyOf(columns);
+    }
+}
