@@ -21,14 +21,17 @@ import org.yaml.snakeyaml.error.YAMLException;
  *
  * @param url      the target database, or {@code null} for the embedded database under {@code dataDirectory}
  * @param password never printed; only from the environment or the URL
+ * @param devUrl   a server for throwaway dev databases (it must let the user create databases), or {@code null}
+ *                 for the embedded one
  */
 public record Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
                      String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
-                     String password, Path dataDirectory, boolean dropUnmapped) {
+                     String password, Path dataDirectory, boolean dropUnmapped, String devUrl) {
 
     public static final String FILE_NAME = "driftless.yaml";
     private static final Set<String> KEYS = Set.of(
-            "classes", "classpath", "naming", "default-schema", "changelogs", "format", "url", "user", "drop-unmapped");
+            "classes", "classpath", "naming", "default-schema", "changelogs", "format", "url", "user", "drop-unmapped",
+            "dev-url");
 
     public Config {
         classes = List.copyOf(classes);
@@ -37,7 +40,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
 
     /** Values given on the command line; {@code null} means "not given". */
     public record Overrides(Path configFile, List<Path> classes, String url, String user, Path changelogs, String format,
-                            String naming, Boolean dropUnmapped) {
+                            String naming, Boolean dropUnmapped, String devUrl) {
     }
 
     public static Config load(Path workingDirectory, Overrides flags, Map<String, String> env) {
@@ -63,9 +66,10 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                 naming(first(flags.naming(), string(yaml.get("naming"), null))),
                 string(yaml.get("default-schema"), null), changelogs,
                 format(first(flags.format(), string(yaml.get("format"), "sql"))),
-                url == null || url.isBlank() ? null : url, user, env.get("DRIFTLESS_PASSWORD"),
+                url, user, env.get("DRIFTLESS_PASSWORD"),
                 base.resolve(".driftless"),
-                flags.dropUnmapped() != null ? flags.dropUnmapped() : Boolean.parseBoolean(string(yaml.get("drop-unmapped"), "false")));
+                flags.dropUnmapped() != null ? flags.dropUnmapped() : Boolean.parseBoolean(string(yaml.get("drop-unmapped"), "false")),
+                first(flags.devUrl(), env.get("DRIFTLESS_DEV_URL"), string(yaml.get("dev-url"), null)));
     }
 
     private static NamingStrategy naming(String text) {
@@ -80,10 +84,10 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         }
     }
 
-    @SafeVarargs
-    private static <T> T first(T... values) {
-        for (T value : values) {
-            if (value != null) {
+    /** The first value that is given; an empty environment variable counts as not given. */
+    private static String first(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
                 return value;
             }
         }

@@ -115,10 +115,13 @@ public final class Driftless {
     }
 
     /**
-     * Runs work on the dev database server: the target's own server when it is the embedded one, otherwise a
-     * throwaway embedded server under .driftless/devdb.
+     * Runs work on the dev database server: the one given as dev-url, else the target's own server when it is the
+     * embedded one, else a throwaway embedded server under .driftless/devdb.
      */
     private <T> T withDevDatabase(Target target, Function<ScratchDatabases, T> work) {
+        if (config.devUrl() != null) {
+            return work.apply(ScratchDatabases.onServer(config.devUrl(), new java.util.Properties()));
+        }
         if (target.embeddedServer() != null) {
             return work.apply(ScratchDatabases.on(target.embeddedServer()));
         }

@@ -39,7 +39,6 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main())
                 .setOut(out)
                 .setErr(err)
-                .setExitCodeExceptionMapper(e -> e instanceof DriftlessException d ? d.exitCode().code() : ExitCode.FAILURE.code())
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     commandLine.getErr().println("error: " + e.getMessage());
                     if (verbose) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "apply", description = "Apply the pending changesets to the database, in order, each in its own transaction.")
+@Command(name = "apply", mixinStandardHelpOptions = true, description = "Apply the pending changesets to the database, in order, each in its own transaction.")
 public final class ApplyCommand implements Callable<Integer> {
 
     @Mixin

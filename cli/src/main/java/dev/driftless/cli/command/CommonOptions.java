@@ -33,12 +33,17 @@ public final class CommonOptions {
             description = "Physical naming strategy: default (Hibernate's), spring (CamelCaseToUnderscores), or a class name.")
     String naming;
 
+    @Option(names = "--dev-url", paramLabel = "JDBC_URL",
+            description = "Server for throwaway dev databases, user in the URL (default: $DRIFTLESS_DEV_URL, then "
+                    + "'dev-url' in driftless.yaml, then the embedded PostgreSQL). Use the target's PostgreSQL version.")
+    String devUrl;
+
     @Option(names = {"-v", "--verbose"}, description = "Show the cause of errors in full.")
     public boolean verbose;
 
     public Config load(String format, Boolean dropUnmapped) {
         return Config.load(Path.of("").toAbsolutePath(),
-                new Config.Overrides(configFile, classes, url, user, changelogs, format, naming, dropUnmapped),
+                new Config.Overrides(configFile, classes, url, user, changelogs, format, naming, dropUnmapped, devUrl),
                 Map.copyOf(System.getenv()));
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "diff", description = {
+@Command(name = "diff", mixinStandardHelpOptions = true, description = {
         "Compare the entity classes with the database and write a changelog of the differences.",
         "Writes nothing when they agree. Stops when the database has changesets that are not applied yet."})
 public final class DiffCommand implements Callable<Integer> {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rollback", description = "Roll back the most recently applied changesets with their rollback SQL.")
+@Command(name = "rollback", mixinStandardHelpOptions = true, description = "Roll back the most recently applied changesets with their rollback SQL.")
 public final class RollbackCommand implements Callable<Integer> {
 
     @Mixin
