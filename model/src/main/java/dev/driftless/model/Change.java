@@ -55,6 +55,34 @@ public sealed interface Change {
         public String describe() { return "drop table " + definition.name(); }
     }
 
+    /**
+     * Renames a table, or moves it to another schema ({@code from} and {@code to} differ in schema), or both. Its
+     * columns, keys, indexes and data go with it; it loses nothing.
+     */
+    record RenameTable(QualifiedName from, QualifiedName to) implements Change {
+        public RenameTable {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+        public Change reverse() { return new RenameTable(to, from); }
+        /** The new name: every later change of the table uses it. */
+        public QualifiedName table() { return to; }
+        public String describe() {
+            return (from.name().equals(to.name()) ? "move table " : "rename table ") + from + " to " + to;
+        }
+    }
+
+    /** Renames a column of {@code table}; its values, keys and indexes stay. */
+    record RenameColumn(QualifiedName table, String from, String to) implements Change {
+        public RenameColumn {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+        public Change reverse() { return new RenameColumn(table, to, from); }
+        public String describe() { return "rename column " + table + "." + from + " to " + to; }
+    }
+
     record AddColumn(QualifiedName table, Column column) implements Change {
         public Change reverse() { return new DropColumn(table, column); }
         public String describe() { return "add column " + table + "." + column.name() + " " + column.type(); }

@@ -36,8 +36,12 @@ public final class ChangeOrder {
     }
 
     private static final Map<Class<? extends Change>, Integer> PHASES = Map.ofEntries(
-            // Everything else may live in a new schema.
-            Map.entry(Change.CreateSchema.class, 0),
+            // Everything else may live in a new schema (a table may be moved into one): first of all.
+            Map.entry(Change.CreateSchema.class, -3),
+            // Renames before every other change: the changes that follow name tables and columns by their new names.
+            Map.entry(Change.RenameTable.class, -2),
+            // After the table renames: a renamed column is named in its table's new name.
+            Map.entry(Change.RenameColumn.class, -1),
             // A foreign key pins the key, columns and table it points at: let go of it before any of those goes.
             Map.entry(Change.DropForeignKey.class, 1),
             // Constraints and indexes go before the columns they cover are dropped or retyped.

@@ -30,6 +30,9 @@ public final class SqlRenderer {
             rule(Change.DropSchema.class, c -> "DROP SCHEMA " + Identifiers.quote(c.name()) + ";"),
             rule(Change.CreateTable.class, c -> createTable(c.definition())),
             rule(Change.DropTable.class, c -> "DROP TABLE " + name(c.definition().name()) + ";"),
+            rule(Change.RenameTable.class, c -> renameTable(c.from(), c.to())),
+            rule(Change.RenameColumn.class, c -> alter(c.table()) + "RENAME COLUMN " + Identifiers.quote(c.from())
+                    + " TO " + Identifiers.quote(c.to()) + ";"),
             rule(Change.AddColumn.class, c -> alter(c.table()) + "ADD COLUMN " + columnDefinition(c.column()) + ";"),
             rule(Change.DropColumn.class, c -> alter(c.table()) + "DROP COLUMN " + Identifiers.quote(c.column().name()) + ";"),
             rule(Change.AlterColumnType.class, c -> alterColumn(c.table(), c.column()) + "TYPE " + c.toType()
@@ -72,6 +75,20 @@ public final class SqlRenderer {
 
     private static String alter(QualifiedName table) {
         return "ALTER TABLE " + name(table) + " ";
+    }
+
+    /** A move to another schema is SET SCHEMA (indexes, constraints and owned sequences go along); a new name is RENAME TO. */
+    private static String renameTable(QualifiedName from, QualifiedName to) {
+        List<String> statements = new ArrayList<>();
+        QualifiedName current = from;
+        if (!from.schema().equals(to.schema())) {
+            statements.add(alter(current) + "SET SCHEMA " + Identifiers.quote(to.schema()) + ";");
+            current = new QualifiedName(to.schema(), from.name());
+        }
+        if (!from.name().equals(to.name())) {
+            statements.add(alter(current) + "RENAME TO " + Identifiers.quote(to.name()) + ";");
+        }
+        return String.join("\n", statements);
     }
 
     private static String alterColumn(QualifiedName table, String column) {
