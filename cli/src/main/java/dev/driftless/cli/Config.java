@@ -26,12 +26,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public record Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
                      String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
-                     String password, Path dataDirectory, boolean dropUnmapped, String devUrl) {
+                     String password, Path dataDirectory, boolean dropUnmapped, String devUrl,
+                     RenameSettings renames) {
 
     public static final String FILE_NAME = "driftless.yaml";
     private static final Set<String> KEYS = Set.of(
             "classes", "classpath", "naming", "default-schema", "changelogs", "format", "url", "user", "drop-unmapped",
-            "dev-url");
+            "dev-url",
+            // renames: hints, detection from the entity sources' history (see RenameSettings)
+            "renames", "sources");
 
     public Config {
         classes = List.copyOf(classes);
@@ -40,7 +43,11 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
 
     /** Values given on the command line; {@code null} means "not given". */
     public record Overrides(Path configFile, List<Path> classes, String url, String user, Path changelogs, String format,
-                            String naming, Boolean dropUnmapped, String devUrl) {
+                            String naming, Boolean dropUnmapped, String devUrl, RenameSettings.Overrides renames) {
+        public Overrides(Path configFile, List<Path> classes, String url, String user, Path changelogs, String format,
+                         String naming, Boolean dropUnmapped, String devUrl) {
+            this(configFile, classes, url, user, changelogs, format, naming, dropUnmapped, devUrl, null);
+        }
     }
 
     public static Config load(Path workingDirectory, Overrides flags, Map<String, String> env) {
@@ -69,7 +76,9 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                 url, user, env.get("DRIFTLESS_PASSWORD"),
                 base.resolve(".driftless"),
                 flags.dropUnmapped() != null ? flags.dropUnmapped() : Boolean.parseBoolean(string(yaml.get("drop-unmapped"), "false")),
-                first(flags.devUrl(), env.get("DRIFTLESS_DEV_URL"), string(yaml.get("dev-url"), null)));
+                first(flags.devUrl(), env.get("DRIFTLESS_DEV_URL"), string(yaml.get("dev-url"), null)),
+                RenameSettings.load(base, yaml.get("renames"), yaml.get("sources"),
+                        flags.renames() != null ? flags.renames() : RenameSettings.Overrides.none(), file));
     }
 
     private static NamingStrategy naming(String text) {

@@ -29,8 +29,10 @@ public final class Renames {
 
     /** Where a requested rename comes from. Asked-for renames that do not fit are errors; found ones are ignored. */
     public enum Origin {
-        /** {@code --rename}, {@code --rename-table} or {@code renames:} in the configuration. */
+        /** {@code --rename} or {@code --rename-table}: given for this run, so one that is done already is a mistake too. */
         HINT(true),
+        /** {@code renames:} in the configuration file: it stays there, so once the database shows it done it is a note. */
+        CONFIGURED(true),
         /** A probable rename the user confirmed (at the prompt or with {@code --accept-probable-renames}). */
         CONFIRMED(true),
         /** Found by comparing the entity sources with an earlier revision. */
@@ -74,7 +76,7 @@ public final class Renames {
      *
      * @param renames        the renames to run, with the request each came from, tables first
      * @param renamedActual  the actual schema as it is after those renames: diff it with the desired one
-     * @param alreadyApplied requests the database already shows done (old name gone, new name there)
+     * @param alreadyApplied configured hints the database already shows done (old name gone, new name there)
      * @param ignored        found (not asked-for) renames that do not fit the schemas, with the reason
      * @param problems       asked-for renames that do not fit, one clear sentence each: a usage error
      */
@@ -139,7 +141,8 @@ public final class Renames {
             if (from.equals(to)) {
                 reject(request, what + ": the old and new names are the same");
             } else if (!fromInActual && toInActual && toInDesired && !fromInDesired) {
-                alreadyApplied.add(request);
+                done(request, what + ": the database has no table " + from + " and already has " + to
+                        + " (is the rename done already?)");
             } else if (!fromInActual) {
                 reject(request, what + ": the database has no table " + from);
             } else if (!toInDesired) {
@@ -184,7 +187,8 @@ public final class Renames {
             if (asked.from().equals(asked.to())) {
                 reject(request, what + ": the old and new names are the same");
             } else if (!fromInActual && toInActual && toInDesired && !fromInDesired) {
-                alreadyApplied.add(request);
+                done(request, what + ": the database has no column " + asked.from() + " in " + table + " and already has "
+                        + asked.to() + " (is the rename done already?)");
             } else if (!fromInActual) {
                 reject(request, what + ": the database has no column " + asked.from() + " in " + table);
             } else if (!toInDesired) {
@@ -199,6 +203,15 @@ public final class Renames {
             } else {
                 renames.put(rename, request);
                 schema = renameColumn(schema, table, asked.from(), asked.to());
+            }
+        }
+
+        /** The database already shows the rename: a note for a configured hint, a mistake for one given for this run. */
+        private void done(Request request, String reason) {
+            if (request.origin() == Origin.CONFIGURED) {
+                alreadyApplied.add(request);
+            } else {
+                reject(request, reason);
             }
         }
 

@@ -96,9 +96,10 @@ class RenamesTest {
                         List.of(column(CLIENT_ORDERS, "qty", "quantity"), tableRename(ORDERS, CLIENT_ORDERS)),
                         List.of(new Change.RenameTable(ORDERS, CLIENT_ORDERS),
                                 new Change.RenameColumn(CLIENT_ORDERS, "qty", "quantity"))),
-                Arguments.of("a rename the database already shows is done: nothing",
+                Arguments.of("a configured rename the database already shows is done: nothing",
                         schema(table(ORDERS, ID, QUANTITY)), schema(table(ORDERS, ID, QUANTITY)),
-                        List.of(column(ORDERS, "qty", "quantity")), List.of()),
+                        List.of(new Renames.Request(new Change.RenameColumn(ORDERS, "qty", "quantity"),
+                                Renames.Origin.CONFIGURED, "driftless.yaml")), List.of()),
                 Arguments.of("a rename found in history that does not fit is ignored, not guessed",
                         schema(table(ORDERS, ID, QTY)), schema(table(ORDERS, ID, QUANTITY)),
                         List.of(new Renames.Request(new Change.RenameColumn(ORDERS, "amount", "quantity"),
@@ -171,11 +172,16 @@ class RenamesTest {
 
     @Test
     void alreadyAppliedRenamesAreReportedAsSuch() {
-        Renames.Request request = column(ORDERS, "qty", "quantity");
+        Renames.Request configured = new Renames.Request(new Change.RenameColumn(ORDERS, "qty", "quantity"),
+                Renames.Origin.CONFIGURED, "driftless.yaml");
         Schema both = schema(table(ORDERS, ID, QUANTITY));
-        Renames.Resolution resolution = Renames.resolve(both, both, List.of(request));
-        assertEquals(List.of(request), resolution.alreadyApplied());
+        Renames.Resolution resolution = Renames.resolve(both, both, List.of(configured));
+        assertEquals(List.of(configured), resolution.alreadyApplied());
         assertEquals(List.of(), resolution.problems());
+
+        Renames.Resolution flagged = Renames.resolve(both, both, List.of(column(ORDERS, "qty", "quantity")));
+        assertEquals(List.of("rename of column market_data.orders.qty to quantity (hint): the database has no column qty"
+                + " in market_data.orders and already has quantity (is the rename done already?)"), flagged.problems());
     }
 
     static Stream<Arguments> probableCases() {

@@ -1,6 +1,7 @@
 package dev.driftless.cli.command;
 
 import dev.driftless.cli.Config;
+import dev.driftless.cli.RenameSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,12 @@ public final class CommonOptions {
     public boolean verbose;
 
     public Config load(String format, Boolean dropUnmapped) {
+        return load(format, dropUnmapped, null);
+    }
+
+    public Config load(String format, Boolean dropUnmapped, RenameSettings.Overrides renames) {
         return Config.load(Path.of("").toAbsolutePath(),
-                new Config.Overrides(configFile, classes, url, user, changelogs, format, naming, dropUnmapped, devUrl),
+                new Config.Overrides(configFile, classes, url, user, changelogs, format, naming, dropUnmapped, devUrl, renames),
                 Map.copyOf(System.getenv()));
     }
 }

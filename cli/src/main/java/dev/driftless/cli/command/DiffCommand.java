@@ -1,6 +1,16 @@
 package dev.driftless.cli.command;
 
+import dev.driftless.cli.Config;
 import dev.driftless.cli.Driftless;
+import dev.driftless.cli.RenameSettings;
+import dev.driftless.generator.render.ChangelogWriter;
+import dev.driftless.model.Change;
+import dev.driftless.model.Renames;
+import java.io.Console;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import dev.driftless.cli.ExitCode;
 import dev.driftless.generator.render.ChangeSet;
 import dev.driftless.model.QualifiedName;
@@ -30,14 +40,43 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--drop-unmapped", description = "Also drop tables and sequences that no entity maps (off by default).")
     Boolean dropUnmapped;
 
+    @Option(names = "--rename", paramLabel = "SCHEMA.TABLE.OLD=NEW",
+            description = "A column renamed: rename it instead of dropping and adding it (repeatable).")
+    List<String> renames = new ArrayList<>();
+
+    @Option(names = "--rename-table", paramLabel = "SCHEMA.OLD=SCHEMA.NEW",
+            description = "A table renamed or moved to another schema: rename or move it instead of creating a new one (repeatable).")
+    List<String> tableRenames = new ArrayList<>();
+
+    @Option(names = "--sources", paramLabel = "DIR",
+            description = "Entity sources, for renames found in their git history (default: 'sources' in driftless.yaml, else src/main/java).")
+    Path sources;
+
+    @Option(names = "--since", paramLabel = "REV",
+            description = "Compare the entity sources with this git revision to find renames (default: HEAD).")
+    String since;
+
+    @Option(names = "--no-rename-history", description = "Do not look for renames in the entity sources' git history.")
+    Boolean noRenameHistory;
+
+    @Option(names = "--accept-probable-renames",
+            description = "Without a terminal to ask: take each probable rename (a dropped and an added column of compatible type) as a rename. Default: keep the drop and the add, and warn.")
+    Boolean acceptProbableRenames;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Driftless.DiffResult result = new Driftless(options.load(format, dropUnmapped), Clock.systemUTC(),
-                Progress.to(spec.commandLine().getErr())).diff(name);
+        Config config = options.load(format, dropUnmapped, new RenameSettings.Overrides(renames, tableRenames, sources, since,
+                acceptProbableRenames, noRenameHistory));
+        Console console = System.console();
+        Driftless.RenameQuestion question = console == null || acceptProbableRenames != null
+                ? probable -> config.renames().acceptProbable()
+                : probable -> ask(console, probable);
+        Driftless.DiffResult result = new Driftless(config, Clock.systemUTC(), Progress.to(spec.commandLine().getErr()))
+                .diff(name, question);
         if (result.blockedByPending()) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(result.pendingFirst().size() + " changeset(s) in the changelogs are not applied to "
@@ -52,6 +91,12 @@ public final class DiffCommand implements Callable<Integer> {
         for (QualifiedName sequence : result.diff().unmappedSequences()) {
             out.println("note: sequence " + sequence + " exists only in the database; left alone (--drop-unmapped drops it)");
         }
+        for (Renames.Request done : result.renames().alreadyApplied()) {
+            out.println("note: " + done.rename().describe() + " (" + done.why() + ") is already done in the database;"
+                    + " the hint can go");
+        }
+        result.renames().applied().forEach((rename, request) ->
+                out.println("rename: " + rename.describe() + " (" + request.why() + ")"));
         if (result.written() == null) {
             out.println("No changes: the entities and " + result.target() + " agree.");
             return ExitCode.OK.code();
@@ -60,7 +105,21 @@ public final class DiffCommand implements Callable<Integer> {
         for (ChangeSet set : result.written().changeSets()) {
             out.println("  " + (set.destructive() ? "! " : "  ") + set.comment());
         }
+        for (Change.RenameColumn probable : result.renames().probable()) {
+            out.println("warning: PROBABLE RENAME: " + probable.table() + "." + probable.from() + " is dropped and "
+                    + probable.table() + "." + probable.to() + " added; the changelog drops the column and its data.");
+            out.println("  If it is a rename, delete " + result.written().file().getFileName() + " (and its include in "
+                    + ChangelogWriter.MASTER + ") and run diff again with --rename " + Driftless.renameHint(probable)
+                    + " (or --accept-probable-renames).");
+        }
         out.println("Review it, then run: driftless apply");
         return ExitCode.OK.code();
+    }
+
+    /** Asks at the terminal; anything but yes is no, as Django does. */
+    private static boolean ask(Console console, Change.RenameColumn probable) {
+        String answer = console.readLine("Is %s.%s renamed to %s.%s? [y/N] ", probable.table(), probable.from(),
+                probable.table(), probable.to());
+        return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT));
     }
 }

@@ -38,6 +38,14 @@ public final class SourceHistory {
             return new Found(List.of(), "renames from source history: off, the naming strategy "
                     + strategy.physicalStrategyClass() + " is not one driftless can mirror");
         }
+        if (!java.nio.file.Files.isDirectory(sources)) {
+            if (revision != null) {
+                throw new HistoryException("--since " + revision + ": there is no entity sources directory " + sources
+                        + " (set 'sources' in driftless.yaml or pass --sources DIR)");
+            }
+            return new Found(List.of(), "renames from source history: off, no sources directory " + sources
+                    + " (set 'sources' in driftless.yaml or pass --sources DIR)");
+        }
         Optional<GitSources> git = GitSources.open(sources);
         if (git.isEmpty()) {
             if (revision != null) {

@@ -19,12 +19,20 @@ public final class ChangelogRenderer {
     private final SqlRenderer sql = new SqlRenderer();
 
     public List<ChangeSet> changeSets(String idPrefix, List<Change> changes) {
+        return changeSets(idPrefix, changes, Map.of());
+    }
+
+    /** @param notes a sentence for reviewers to add to some changesets' comments, e.g. "probable rename to quantity" */
+    public List<ChangeSet> changeSets(String idPrefix, List<Change> changes, Map<Change, String> notes) {
         List<ChangeSet> sets = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
             String comment = change.destructive()
                     ? "DESTRUCTIVE: " + change.describe() + " (the rollback restores the structure, not the data)"
                     : change.describe();
+            if (notes.containsKey(change)) {
+                comment += "; " + notes.get(change);
+            }
             sets.add(new ChangeSet(idPrefix + "-" + (i + 1), AUTHOR, comment,
                     sql.render(change), sql.render(change.reverse()), change.destructive()));
         }

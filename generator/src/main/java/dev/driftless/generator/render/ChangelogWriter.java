@@ -28,9 +28,15 @@ public final class ChangelogWriter {
     }
 
     public Written write(Path directory, List<Change> changes, String name, ChangelogFormat format, Instant now) {
+        return write(directory, changes, name, format, now, java.util.Map.of());
+    }
+
+    /** @param notes sentences for reviewers added to the comments of some changesets */
+    public Written write(Path directory, List<Change> changes, String name, ChangelogFormat format, Instant now,
+                         java.util.Map<Change, String> notes) {
         String stamp = STAMP.format(now);
         String fileName = stamp + "-" + slug(name) + "." + format.extension();
-        List<ChangeSet> sets = renderer.changeSets(stamp, changes);
+        List<ChangeSet> sets = renderer.changeSets(stamp, changes, notes);
         try {
             Files.createDirectories(directory);
             Path file = directory.resolve(fileName);
