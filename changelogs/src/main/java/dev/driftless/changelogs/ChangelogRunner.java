@@ -623,7 +623,7 @@ public final class ChangelogRunner {
             throw new ChangelogException("Cannot " + action + ": " + Failures.describe(e), e);
         }
         T result;
-        try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(changelogDirectory)) {
+        try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(existingAncestor(changelogDirectory))) {
             result = QuietLiquibase.call(resources, () -> {
                 HoldingConnection holding = new HoldingConnection(connection);
                 Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(holding);
@@ -645,6 +645,15 @@ public final class ChangelogRunner {
         }
         restoreAutoCommit(autoCommit, null);
         return result;
+    }
+
+    /** Work that needs no changelog (history, tag) runs before the project has a changelog directory, too. */
+    private static Path existingAncestor(Path directory) {
+        Path existing = directory;
+        while (existing != null && !Files.isDirectory(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? directory : existing;
     }
 
     private DatabaseChangeLog parse(ResourceAccessor resources, ChangeLogParameters parameters) throws Exception {

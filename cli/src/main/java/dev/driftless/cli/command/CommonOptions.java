@@ -42,8 +42,14 @@ public final class CommonOptions {
     public boolean verbose;
 
     public Config load(String format, Boolean dropUnmapped) {
+        return load(format, dropUnmapped, null, null, null);
+    }
+
+    /** With the runner's own flags; {@code null} means "not given". */
+    public Config load(String format, Boolean dropUnmapped, String backup, Path pgDump, String lockTimeout) {
         return Config.load(Path.of("").toAbsolutePath(),
-                new Config.Overrides(configFile, classes, url, user, changelogs, format, naming, dropUnmapped, devUrl),
+                new Config.Overrides(configFile, classes, url, user, changelogs, format, naming, dropUnmapped, devUrl,
+                        backup, pgDump, lockTimeout),
                 Map.copyOf(System.getenv()));
     }
 }
