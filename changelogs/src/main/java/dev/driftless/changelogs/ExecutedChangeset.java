@@ -1,6 +1,7 @@
 package dev.driftless.changelogs;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,11 +9,17 @@ import java.util.Objects;
  *
  * @param changeset     which changeset
  * @param executionTime how long its SQL took (including its transaction's commit)
+ * @param sql           the statements Liquibase reports it sent, in order
  */
-public record ExecutedChangeset(ChangesetRef changeset, Duration executionTime) {
+public record ExecutedChangeset(ChangesetRef changeset, Duration executionTime, List<String> sql) {
 
     public ExecutedChangeset {
         Objects.requireNonNull(changeset, "changeset");
         Objects.requireNonNull(executionTime, "executionTime");
+        sql = List.copyOf(sql);
+    }
+
+    public ExecutedChangeset(ChangesetRef changeset, Duration executionTime) {
+        this(changeset, executionTime, List.of());
     }
 }

@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import liquibase.exception.ValidationFailedException;
@@ -19,7 +21,24 @@ final class Failures {
 
     private static final int MAX_LISTED = 8;
 
+    /** Liquibase appends the statement that failed to its exception's message: "[Failed SQL: (0) CREATE ...]". */
+    private static final Pattern FAILED_SQL = Pattern.compile("\\[Failed SQL: \\(-?\\d+\\) (.*)\\]\\s*$", Pattern.DOTALL);
+
     private Failures() {
+    }
+
+    /** The SQL statement the database refused, as Liquibase quotes it; empty when the chain does not say. */
+    static Optional<String> failedSql(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            String message = t.getMessage();
+            if (message != null) {
+                Matcher m = FAILED_SQL.matcher(message);
+                if (m.find()) {
+                    return Optional.of(m.group(1).strip());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static String describe(Throwable failure) {

@@ -3,13 +3,15 @@ package dev.driftless.changelogs;
 import java.util.List;
 
 /**
- * What {@link ChangelogRunner#rollback(int)} did.
+ * What {@link ChangelogRunner#rollback(RollbackTarget, boolean)} did, or with {@code dryRun} would do.
  *
- * @param rolledBack the changesets rolled back, in the order they were undone (most recently applied first)
+ * @param planned    the changesets in range, most recently applied first, with their rollback SQL
+ * @param rolledBack the changesets rolled back, in the order they were undone; empty for a dry run
  */
-public record RollbackResult(List<ExecutedChangeset> rolledBack) {
+public record RollbackResult(List<PlannedChangeset> planned, List<ExecutedChangeset> rolledBack, boolean dryRun) {
 
     public RollbackResult {
+        planned = List.copyOf(planned);
         rolledBack = List.copyOf(rolledBack);
     }
 }

@@ -322,7 +322,7 @@ class ChangelogRunnerTest {
 
         ChangelogException failure = assertThrows(ChangelogException.class, runner::apply);
 
-        assertTrue(failure.getMessage().contains("edited after they were applied"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("edited after it was applied"), failure.getMessage());
         assertTrue(failure.getMessage().contains("20261121214755-2"), failure.getMessage());
         assertTrue(failure.getMessage().lines().count() <= 2, failure.getMessage());
     }
@@ -377,7 +377,7 @@ class ChangelogRunnerTest {
     void resultsAreImmutable() {
         List<ExecutedChangeset> list = new ArrayList<>();
         list.add(new ExecutedChangeset(new ChangesetRef("f.sql", "1", "a"), Duration.ZERO));
-        ApplyResult result = new ApplyResult(list);
+        ApplyResult result = new ApplyResult(List.of(), list, false, null, List.of());
         list.clear();
         assertEquals(1, result.applied().size());
         assertThrows(UnsupportedOperationException.class, () -> result.applied().clear());

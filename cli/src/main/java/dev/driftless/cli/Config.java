@@ -1,11 +1,15 @@
 package dev.driftless.cli;
 
+import dev.driftless.changelogs.ApplyOptions;
+import dev.driftless.changelogs.backup.BackupPolicy;
 import dev.driftless.generator.entity.NamingStrategy;
 import dev.driftless.generator.render.ChangelogFormat;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +25,33 @@ import org.yaml.snakeyaml.error.YAMLException;
  *
  * @param url      the target database, or {@code null} for the embedded database under {@code dataDirectory}
  * @param password never printed; only from the environment or the URL
+ * @param classes  compiled entity classes; may be empty for commands that only run changelogs
  * @param devUrl   a server for throwaway dev databases (it must let the user create databases), or {@code null}
  *                 for the embedded one
+ * @param runner   how changelogs are applied and backed up
  */
 public record Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
                      String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
                      String password, Path dataDirectory, boolean dropUnmapped, String devUrl,
-                     RenameSettings renames) {
+                     RenameSettings renames, Runner runner) {
 
     public static final String FILE_NAME = "driftless.yaml";
     private static final Set<String> KEYS = Set.of(
             "classes", "classpath", "naming", "default-schema", "changelogs", "format", "url", "user", "drop-unmapped",
             "dev-url",
             // renames: hints, detection from the entity sources' history (see RenameSettings)
-            "renames", "sources");
+            "renames", "sources",
+            // how changelogs are applied and backed up (see Runner)
+            "backup", "backups", "pg-dump", "lock-timeout");
+
+    /**
+     * @param backupPolicy    when apply backs up first
+     * @param backupDirectory where backups go (git-ignored)
+     * @param pgDump          the pg_dump to use, or {@code null} to look on PATH
+     * @param lockTimeout     how long to wait for another run's migration lock
+     */
+    public record Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout) {
+    }
 
     public Config {
         classes = List.copyOf(classes);
@@ -43,10 +60,11 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
 
     /** Values given on the command line; {@code null} means "not given". */
     public record Overrides(Path configFile, List<Path> classes, String url, String user, Path changelogs, String format,
-                            String naming, Boolean dropUnmapped, String devUrl, RenameSettings.Overrides renames) {
+                            String naming, Boolean dropUnmapped, String devUrl, RenameSettings.Overrides renames,
+                            String backup, Path pgDump, String lockTimeout) {
         public Overrides(Path configFile, List<Path> classes, String url, String user, Path changelogs, String format,
                          String naming, Boolean dropUnmapped, String devUrl) {
-            this(configFile, classes, url, user, changelogs, format, naming, dropUnmapped, devUrl, null);
+            this(configFile, classes, url, user, changelogs, format, naming, dropUnmapped, devUrl, null, null, null, null);
         }
     }
 
@@ -61,10 +79,6 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         List<Path> classes = flags.classes() != null && !flags.classes().isEmpty()
                 ? flags.classes().stream().map(p -> workingDirectory.resolve(p).normalize()).toList()
                 : paths(base, yaml.get("classes"));
-        if (classes.isEmpty()) {
-            throw new DriftlessException(ExitCode.USAGE, "no entity classes given: pass --classes DIR_OR_JAR or set"
-                    + " 'classes' in " + FILE_NAME + " (see 'driftless --help')");
-        }
         Path changelogs = flags.changelogs() != null ? workingDirectory.resolve(flags.changelogs()).normalize()
                 : base.resolve(string(yaml.get("changelogs"), "changelogs")).normalize();
         String url = first(flags.url(), env.get("DRIFTLESS_URL"), string(yaml.get("url"), null));
@@ -78,7 +92,52 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                 flags.dropUnmapped() != null ? flags.dropUnmapped() : Boolean.parseBoolean(string(yaml.get("drop-unmapped"), "false")),
                 first(flags.devUrl(), env.get("DRIFTLESS_DEV_URL"), string(yaml.get("dev-url"), null)),
                 RenameSettings.load(base, yaml.get("renames"), yaml.get("sources"),
-                        flags.renames() != null ? flags.renames() : RenameSettings.Overrides.none(), file));
+                        flags.renames() != null ? flags.renames() : RenameSettings.Overrides.none(), file),
+                runner(flags, yaml, base, workingDirectory));
+    }
+
+    /** The entity classes, or a usage error saying how to give them. */
+    public List<Path> requireClasses() {
+        if (classes.isEmpty()) {
+            throw new DriftlessException(ExitCode.USAGE, "no entity classes given: pass --classes DIR_OR_JAR or set"
+                    + " 'classes' in " + FILE_NAME + " (see 'driftless --help')");
+        }
+        return classes;
+    }
+
+    private static Runner runner(Overrides flags, Map<String, Object> yaml, Path base, Path workingDirectory) {
+        String policy = first(flags.backup(), string(yaml.get("backup"), "destructive"));
+        BackupPolicy backupPolicy;
+        try {
+            backupPolicy = BackupPolicy.parse(policy);
+        } catch (IllegalArgumentException e) {
+            throw new DriftlessException(ExitCode.USAGE, e.getMessage());
+        }
+        Path pgDump = flags.pgDump() != null ? workingDirectory.resolve(flags.pgDump()).normalize()
+                : yaml.get("pg-dump") == null ? null : base.resolve(string(yaml.get("pg-dump"), null)).normalize();
+        return new Runner(backupPolicy, base.resolve(string(yaml.get("backups"), "backups")).normalize(), pgDump,
+                duration(first(flags.lockTimeout(), string(yaml.get("lock-timeout"), null))));
+    }
+
+    /** "90s", "5m", "1h", a plain number of seconds, or ISO-8601 ("PT5M"). */
+    static Duration duration(String text) {
+        if (text == null) {
+            return ApplyOptions.DEFAULT_LOCK_TIMEOUT;
+        }
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.matches("\\d+")) {
+                return Duration.ofSeconds(Long.parseLong(t));
+            }
+            if (t.matches("\\d+(ms|s|m|h)")) {
+                long n = Long.parseLong(t.replaceAll("[a-z]+$", ""));
+                return t.endsWith("ms") ? Duration.ofMillis(n) : t.endsWith("s") ? Duration.ofSeconds(n)
+                        : t.endsWith("m") ? Duration.ofMinutes(n) : Duration.ofHours(n);
+            }
+            return Duration.parse(text.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new DriftlessException(ExitCode.USAGE, "cannot read the lock timeout '" + text + "': use e.g. 90s, 5m or 1h");
+        }
     }
 
     private static NamingStrategy naming(String text) {

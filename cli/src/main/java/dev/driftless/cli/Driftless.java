@@ -1,11 +1,19 @@
 package dev.driftless.cli;
 
+import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.ApplyResult;
 import dev.driftless.changelogs.ChangelogException;
 import dev.driftless.changelogs.ChangelogRunner;
 import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.changelogs.ChangesetStatus;
+import dev.driftless.changelogs.HistoryEntry;
 import dev.driftless.changelogs.RollbackResult;
+import dev.driftless.changelogs.RollbackTarget;
+import dev.driftless.changelogs.RunnerEvents;
+import dev.driftless.changelogs.ValidationResult;
+import dev.driftless.changelogs.backup.BackupException;
+import dev.driftless.changelogs.backup.BackupFile;
+import dev.driftless.changelogs.backup.BackupStore;
 import dev.driftless.generator.catalog.CatalogIntrospector;
 import dev.driftless.generator.devdb.CheckNormaliser;
 import dev.driftless.generator.devdb.DevDatabase;
@@ -17,6 +25,7 @@ import dev.driftless.generator.entity.EntityReader;
 import dev.driftless.generator.render.ChangelogWriter;
 import dev.driftless.generator.history.HistoryException;
 import dev.driftless.generator.history.SourceHistory;
+import dev.driftless.generator.render.SqlFolderImport;
 import dev.driftless.model.Change;
 import dev.driftless.model.Renames;
 import dev.driftless.model.DiffOptions;
@@ -24,6 +33,9 @@ import dev.driftless.model.Schema;
 import dev.driftless.model.SchemaDiff;
 import dev.driftless.model.SchemaDiffer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -181,8 +193,33 @@ public final class Driftless {
         return rename.table() + "." + rename.from() + "=" + rename.to();
     }
 
+    /**
+     * The outcome of {@link #apply(ApplyOptions, RunnerEvents)}.
+     *
+     * @param backup the backup taken first (by the backup policy), or {@code null}
+     */
+    public record ApplyOutcome(ApplyResult result, BackupFile backup, String target) {
+    }
+
+    /** Applies everything pending, backing up first as configured. */
     public ApplyResult apply() {
-        return withRunner(ChangelogRunner::apply);
+        return apply(ApplyOptions.defaults().withLockTimeout(config.runner().lockTimeout()), RunnerEvents.NONE).result();
+    }
+
+    /**
+     * Applies the pending changesets {@code options} select. Unless it is a dry run, first backs the database up when
+     * the configured policy asks for it (by default: when a pending changeset is destructive); a failed backup
+     * stops the apply before anything changed.
+     */
+    public ApplyOutcome apply(ApplyOptions options, RunnerEvents events) {
+        BackupFile backup = null;
+        if (!options.dryRun() && config.runner().backupPolicy().wants(withRunner(r -> r.apply(options.withDryRun(true), RunnerEvents.NONE)))) {
+            backup = backups().backup("before-apply");
+            events.note("backed up to " + backup.path() + " before applying (backup policy: "
+                    + config.runner().backupPolicy().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        ApplyResult result = withRunner(r -> r.apply(options, events));
+        return new ApplyOutcome(result, backup, describeTarget());
     }
 
     public List<ChangesetStatus> status() {
@@ -190,12 +227,70 @@ public final class Driftless {
     }
 
     public RollbackResult rollback(int count) {
-        return withRunner(runner -> runner.rollback(count));
+        return rollback(new RollbackTarget.Count(count), false, RunnerEvents.NONE);
     }
 
-    private <T> T withRunner(Function<ChangelogRunner, T> action) {
+    /** Rolls back to a tag, a date or by count; refuses before touching anything if one in range has no rollback. */
+    public RollbackResult rollback(RollbackTarget target, boolean dryRun, RunnerEvents events) {
+        return withRunner(r -> r.rollback(target, dryRun, config.runner().lockTimeout(), events));
+    }
+
+    /** The outcome of {@link #tag}: the changeset that now carries the tag. */
+    public record TagResult(String tag, ChangesetRef changeset) {
+    }
+
+    public TagResult tag(String tag) {
+        return new TagResult(tag, withRunner(r -> r.tag(tag)));
+    }
+
+    /** The outcome of {@link #history()}: applied changesets, oldest first. */
+    public record HistoryResult(List<HistoryEntry> entries, String target) {
+    }
+
+    public HistoryResult history() {
+        return new HistoryResult(withRunner(ChangelogRunner::history), describeTarget());
+    }
+
+    /** Structure, duplicate ids and checksums of applied changesets; findings, not exceptions. */
+    public ValidationResult validateChangelog() {
+        return withRunner(ChangelogRunner::validate);
+    }
+
+    /** The outcome of {@link #acceptChecksum}. */
+    public record AcceptChecksumResult(ChangesetRef changeset) {
+    }
+
+    public AcceptChecksumResult acceptChecksum(String changeset) {
+        return new AcceptChecksumResult(withRunner(r -> r.acceptChecksum(changeset)));
+    }
+
+    /** The outcome of {@link #baseline}: the changelog describing the database, and its changesets marked applied. */
+    public record BaselineResult(ChangelogWriter.Written written, List<ChangesetRef> marked, String target) {
+    }
+
+    /**
+     * Adopts a database built by hand or by an init script: writes a changelog describing its current schema (the
+     * diff of an empty schema against it) and records it as applied without running it, so later diffs are
+     * incremental. Refuses when the project already has changesets or the database has applied ones.
+     */
+    public BaselineResult baseline(String name) {
         try (Target target = Target.open(config); Connection connection = target.connect()) {
-            return action.apply(new ChangelogRunner(connection, config.changelogDirectory()));
+            ChangelogRunner runner = new ChangelogRunner(connection, config.changelogDirectory());
+            int existing = runner.status().size();
+            if (existing > 0 || !runner.history().isEmpty()) {
+                throw new DriftlessException(ExitCode.USAGE, "baseline adopts a database that has no changelog yet, but "
+                        + (existing > 0 ? config.changelogDirectory() + " already has " + existing + " changeset(s)"
+                        : target.describe() + " already has applied changesets") + "; use driftless diff instead");
+            }
+            progress.accept("reading " + target.describe());
+            Schema actual = new CatalogIntrospector().read(connection);
+            SchemaDiff diff = new SchemaDiffer(new DiffOptions(false)).diff(Schema.empty(), actual);
+            if (diff.isEmpty()) {
+                throw new DriftlessException(ExitCode.USAGE, "nothing to baseline: " + target.describe() + " has no tables or sequences");
+            }
+            ChangelogWriter.Written written = new ChangelogWriter().write(config.changelogDirectory(), diff.changes(),
+                    name != null ? name : "baseline", config.format(), clock.instant());
+            return new BaselineResult(written, runner.markApplied(), target.describe());
         } catch (SQLException e) {
             throw databaseFailure(e);
         } catch (ChangelogException e) {
@@ -203,9 +298,101 @@ public final class Driftless {
         }
     }
 
+    /**
+     * The outcome of {@link #importSql}.
+     *
+     * @param marked the imported changesets recorded as applied (with {@code markApplied}), else empty
+     */
+    public record ImportResult(List<Path> files, List<String> ids, List<ChangesetRef> marked) {
+    }
+
+    /**
+     * Wraps a folder of numbered .sql migrations into the changelog in their order. With {@code markApplied} they are
+     * also recorded as applied on the target, for a database those scripts already built.
+     */
+    public ImportResult importSql(Path folder, boolean markApplied) {
+        if (!Files.isDirectory(folder)) {
+            throw new DriftlessException(ExitCode.USAGE, folder + " is not a directory");
+        }
+        if (markApplied && !withRunner(ChangelogRunner::pending).isEmpty()) {
+            throw new DriftlessException(ExitCode.USAGE, "--mark-applied would also mark the changesets already pending"
+                    + " as applied; apply them first");
+        }
+        SqlFolderImport.Imported imported;
+        try {
+            imported = new SqlFolderImport().importFolder(folder, config.changelogDirectory());
+        } catch (IllegalArgumentException e) {
+            throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new DriftlessException(ExitCode.FAILURE, e.getMessage(), e);
+        }
+        List<ChangesetRef> marked = markApplied ? withRunner(ChangelogRunner::markApplied) : List.of();
+        return new ImportResult(imported.files(), imported.ids(), marked);
+    }
+
+    /** The outcome of {@link #backup}: the new backup and the old ones deleted to keep the newest N. */
+    public record BackupResult(BackupFile backup, List<BackupFile> deleted) {
+    }
+
+    /**
+     * Backs the target up into the backup directory: pg_dump (custom format) for a server, a copy of the stopped
+     * data directory for the embedded database.
+     *
+     * @param keep keep only the newest this many backups; {@code null} keeps all
+     */
+    public BackupResult backup(Integer keep) {
+        BackupFile file = backups().backup(null);
+        List<BackupFile> deleted = keep == null ? List.of() : backups().store().prune(keep);
+        return new BackupResult(file, deleted);
+    }
+
+    /** The backups in the backup directory, newest first. */
+    public List<BackupFile> listBackups() {
+        return backups().store().list();
+    }
+
+    /** The outcome of {@link #restore}: what was restored, and the safety backup taken just before. */
+    public record RestoreResult(BackupFile restored, BackupFile safety) {
+    }
+
+    /**
+     * Restores a backup over the target, after taking a safety backup of what is there now. The caller asks the user
+     * first: this replaces data.
+     */
+    public RestoreResult restore(Path file) {
+        BackupFile backup = BackupStore.read(file).orElseThrow(() -> new DriftlessException(ExitCode.USAGE,
+                file + " is not a driftless backup (driftless backups lists them)"));
+        BackupFile safety = backups().backup("before-restore");
+        progress.accept("safety backup of the current state: " + safety.path());
+        try {
+            backups().restore(backup);
+        } catch (BackupException e) {
+            throw new DriftlessException(ExitCode.FAILURE, e.getMessage() + " (the safety backup is " + safety.path() + ")", e);
+        }
+        return new RestoreResult(backup, safety);
+    }
+
+    private TargetBackups backups() {
+        return new TargetBackups(config, clock, progress);
+    }
+
+    private String describeTarget() {
+        return config.url() == null ? "the embedded database (.driftless/)" : Target.redact(config.url());
+    }
+
+    private <T> T withRunner(Function<ChangelogRunner, T> action) {
+        try (Target target = Target.open(config); Connection connection = target.connect()) {
+            return action.apply(new ChangelogRunner(connection, config.changelogDirectory()));
+        } catch (SQLException e) {
+            throw databaseFailure(e);
+        } catch (ChangelogException | BackupException e) {
+            throw new DriftlessException(ExitCode.FAILURE, e.getMessage(), e);
+        }
+    }
+
     private EntityModel readEntities(String serverVersion) {
         try {
-            return new EntityReader().read(new EntityReader.Settings(config.classes(), config.classpath(),
+            return new EntityReader().read(new EntityReader.Settings(config.requireClasses(), config.classpath(),
                     config.naming(), config.defaultSchema(), serverVersion));
         } catch (EntityReadException e) {
             throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);

@@ -1,9 +1,18 @@
 package dev.driftless.cli;
 
+import dev.driftless.cli.command.AcceptChecksumCommand;
 import dev.driftless.cli.command.ApplyCommand;
+import dev.driftless.cli.command.BackupCommand;
+import dev.driftless.cli.command.BackupsCommand;
+import dev.driftless.cli.command.BaselineCommand;
 import dev.driftless.cli.command.DiffCommand;
+import dev.driftless.cli.command.HistoryCommand;
+import dev.driftless.cli.command.ImportSqlCommand;
+import dev.driftless.cli.command.RestoreCommand;
 import dev.driftless.cli.command.RollbackCommand;
 import dev.driftless.cli.command.StatusCommand;
+import dev.driftless.cli.command.TagCommand;
+import dev.driftless.cli.command.ValidateChangelogCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -12,10 +21,13 @@ import picocli.CommandLine.Command;
 @Command(name = "driftless", mixinStandardHelpOptions = true, version = "driftless 0.1.0-SNAPSHOT",
         description = "Model-first database migrations for JPA on PostgreSQL: the entity classes are the truth.",
         subcommands = {DiffCommand.class, ApplyCommand.class, StatusCommand.class, RollbackCommand.class,
-                CommandLine.HelpCommand.class},
+                TagCommand.class, HistoryCommand.class, ValidateChangelogCommand.class, AcceptChecksumCommand.class,
+                BaselineCommand.class, ImportSqlCommand.class, BackupCommand.class, BackupsCommand.class,
+                RestoreCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success, or nothing to do",
-                "  1  failure: changes pending where none may be, a changeset failed",
+                "  1  failure: changes pending where none may be, a changeset failed, the lock was not free in time,",
+                "     an invalid changelog",
                 "  2  usage or configuration error: a bad flag, an unreachable database, missing classes"})
 public final class Main implements Runnable {
 

@@ -83,7 +83,7 @@ class UserErrorsTest {
 
     @Test
     void noClassesConfigured() throws IOException {
-        assertOneCleanError(run("format: sql\n", "status"), 2, "no entity classes given");
+        assertOneCleanError(run("format: sql\n", "diff"), 2, "no entity classes given");
     }
 
     @Test

@@ -1,21 +1,54 @@
 package dev.driftless.cli.command;
 
+import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.ApplyResult;
+import dev.driftless.changelogs.PlannedChangeset;
+import dev.driftless.cli.Config;
 import dev.driftless.cli.Driftless;
 import dev.driftless.cli.ExitCode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "apply", mixinStandardHelpOptions = true, description = "Apply the pending changesets to the database, in order, each in its own transaction.")
+@Command(name = "apply", mixinStandardHelpOptions = true, description = {
+        "Apply the pending changesets to the database, in order, each in its own transaction with its record.",
+        "A failing changeset leaves the database as it was before it and exits 1. Refuses to start when an applied",
+        "changeset was edited. Backs up first when a pending changeset is destructive (see --backup)."})
 public final class ApplyCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions options;
+
+    @Mixin
+    RunnerOptions runner;
+
+    @Option(names = "--dry-run", description = "Print the exact SQL that would run, and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "Tag the database with TAG after applying (for rollback --to-tag).")
+    String tag;
+
+    @Option(names = "--contexts", paramLabel = "EXPRESSION", description = "Only changesets of these Liquibase contexts (e.g. prod).")
+    String contexts;
+
+    @Option(names = "--labels", paramLabel = "EXPRESSION", description = "Only changesets with these Liquibase labels.")
+    String labels;
+
+    @Option(names = "--to", paramLabel = "CHANGESET", description = "Stop after this changeset: ID, FILE::ID or FILE::ID::AUTHOR.")
+    String to;
+
+    @Option(names = "--backup", paramLabel = "always|destructive|never",
+            description = "Back up before applying: always, only when a pending changeset is destructive (default), or never.")
+    String backup;
+
+    @Option(names = "--pg-dump", paramLabel = "PATH", description = "The pg_dump to back up a server with (default: found on PATH).")
+    Path pgDump;
 
     @Spec
     CommandSpec spec;
@@ -23,15 +56,50 @@ public final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ApplyResult result = new Driftless(options.load(null, null), Clock.systemUTC(),
-                Progress.to(spec.commandLine().getErr())).apply();
-        if (result.applied().isEmpty()) {
-            out.println("Nothing to apply: the database is up to date.");
+        PrintWriter err = spec.commandLine().getErr();
+        Config config = options.load(null, null, backup, pgDump, runner.lockTimeout);
+        ApplyOptions applyOptions = new ApplyOptions(contexts, labels, to, tag, dryRun, config.runner().lockTimeout());
+        Driftless.ApplyOutcome outcome = new Driftless(config, Clock.systemUTC(), Progress.to(err))
+                .apply(applyOptions, Progress.changesets(err, "applying", Progress.onTerminal()));
+        ApplyResult result = outcome.result();
+        if (dryRun) {
+            printDryRun(out, result, outcome.target());
             return ExitCode.OK.code();
         }
-        result.applied().forEach(c -> out.println("applied " + c.changeset().file() + " :: " + c.changeset().id()
-                + " (" + c.executionTime().toMillis() + " ms)"));
-        out.println("Applied " + result.applied().size() + " changeset(s).");
+        if (result.upToDate()) {
+            out.println("Nothing to apply: the database is up to date.");
+        } else {
+            result.applied().forEach(c -> out.println("applied " + c.changeset().file() + " :: " + c.changeset().id()
+                    + " (" + c.executionTime().toMillis() + " ms)"));
+            out.println("Applied " + result.applied().size() + " changeset(s).");
+        }
+        if (result.tag() != null) {
+            out.println("Tagged the database " + result.tag() + ".");
+        }
         return ExitCode.OK.code();
+    }
+
+    private static void printDryRun(PrintWriter out, ApplyResult result, String target) {
+        if (result.upToDate()) {
+            out.println("-- Dry run: nothing to apply, " + target + " is up to date.");
+            return;
+        }
+        out.println("-- Dry run: the SQL " + result.planned().size() + " pending changeset(s) would run on " + target
+                + ". Nothing was changed.");
+        int n = 0;
+        for (PlannedChangeset planned : result.planned()) {
+            n++;
+            out.println();
+            out.println("-- [" + n + "/" + result.planned().size() + "] " + planned.changeset().file() + " :: "
+                    + planned.changeset().id() + (planned.runInTransaction() ? "" : "  (outside a transaction)"));
+            if (!planned.comment().isEmpty()) {
+                out.println("-- " + planned.comment());
+            }
+            planned.sql().forEach(statement -> out.println(statement.strip().endsWith(";") ? statement : statement + ";"));
+        }
+        if (result.tag() != null) {
+            out.println();
+            out.println("-- then tag the database " + result.tag());
+        }
     }
 }

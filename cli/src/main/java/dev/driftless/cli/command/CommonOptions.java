@@ -47,8 +47,19 @@ public final class CommonOptions {
     }
 
     public Config load(String format, Boolean dropUnmapped, RenameSettings.Overrides renames) {
+        return load(format, dropUnmapped, renames, null, null, null);
+    }
+
+    /** With the runner's own flags; {@code null} means "not given". */
+    public Config load(String format, Boolean dropUnmapped, String backup, Path pgDump, String lockTimeout) {
+        return load(format, dropUnmapped, null, backup, pgDump, lockTimeout);
+    }
+
+    private Config load(String format, Boolean dropUnmapped, RenameSettings.Overrides renames, String backup,
+                        Path pgDump, String lockTimeout) {
         return Config.load(Path.of("").toAbsolutePath(),
-                new Config.Overrides(configFile, classes, url, user, changelogs, format, naming, dropUnmapped, devUrl, renames),
+                new Config.Overrides(configFile, classes, url, user, changelogs, format, naming, dropUnmapped, devUrl,
+                        renames, backup, pgDump, lockTimeout),
                 Map.copyOf(System.getenv()));
     }
 }

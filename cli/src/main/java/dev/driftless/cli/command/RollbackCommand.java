@@ -1,25 +1,56 @@
 package dev.driftless.cli.command;
 
+import dev.driftless.changelogs.PlannedChangeset;
 import dev.driftless.changelogs.RollbackResult;
+import dev.driftless.changelogs.RollbackTarget;
+import dev.driftless.cli.Config;
 import dev.driftless.cli.Driftless;
+import dev.driftless.cli.DriftlessException;
 import dev.driftless.cli.ExitCode;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rollback", mixinStandardHelpOptions = true, description = "Roll back the most recently applied changesets with their rollback SQL.")
+@Command(name = "rollback", mixinStandardHelpOptions = true, description = {
+        "Roll back applied changesets with their rollback SQL, newest first, each in its own transaction.",
+        "Refuses before touching anything when a changeset in range has no rollback, and names it."})
 public final class RollbackCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--count", paramLabel = "N", required = true, description = "How many changesets to roll back.")
-    int count;
+    @Mixin
+    RunnerOptions runner;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Range range;
+
+    static final class Range {
+        @Option(names = "--count", paramLabel = "N", description = "Roll back the last N changesets.")
+        Integer count;
+
+        @Option(names = "--to-tag", paramLabel = "TAG", description = "Roll back everything applied after the changeset tagged TAG.")
+        String tag;
+
+        @Option(names = "--to-date", paramLabel = "DATE",
+                description = "Roll back everything applied after DATE: 2026-11-21, 2026-11-21T14:30 (local time) or 2026-11-21T14:30:00Z.")
+        String date;
+    }
+
+    @Option(names = "--dry-run", description = "Print the rollback SQL that would run, and change nothing.")
+    boolean dryRun;
 
     @Spec
     CommandSpec spec;
@@ -27,14 +58,59 @@ public final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (count < 1) {
-            spec.commandLine().getErr().println("error: --count must be at least 1");
-            return ExitCode.USAGE.code();
+        PrintWriter err = spec.commandLine().getErr();
+        RollbackTarget target = target();
+        Config config = options.load(null, null, null, null, runner.lockTimeout);
+        RollbackResult result = new Driftless(config, Clock.systemUTC(), Progress.to(err))
+                .rollback(target, dryRun, Progress.changesets(err, "rolling back", Progress.onTerminal()));
+        if (dryRun) {
+            out.println("-- Dry run: the rollback SQL of " + result.planned().size() + " changeset(s), " + target.describe()
+                    + ". Nothing was changed.");
+            for (PlannedChangeset planned : result.planned()) {
+                out.println();
+                out.println("-- " + planned.changeset().file() + " :: " + planned.changeset().id());
+                planned.sql().forEach(s -> out.println(s.strip().endsWith(";") ? s : s + ";"));
+            }
+            return ExitCode.OK.code();
         }
-        RollbackResult result = new Driftless(options.load(null, null), Clock.systemUTC(),
-                Progress.to(spec.commandLine().getErr())).rollback(count);
         result.rolledBack().forEach(c -> out.println("rolled back " + c.changeset().file() + " :: " + c.changeset().id()));
         out.println("Rolled back " + result.rolledBack().size() + " changeset(s).");
         return ExitCode.OK.code();
+    }
+
+    private RollbackTarget target() {
+        if (range.count != null) {
+            if (range.count < 1) {
+                throw new DriftlessException(ExitCode.USAGE, "--count must be at least 1");
+            }
+            return new RollbackTarget.Count(range.count);
+        }
+        if (range.tag != null) {
+            return new RollbackTarget.ToTag(range.tag);
+        }
+        return new RollbackTarget.ToDate(parseDate(range.date));
+    }
+
+    /** A date alone means its start; without an offset the time is this machine's local time. */
+    static Instant parseDate(String text) {
+        ZoneId zone = ZoneId.systemDefault();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException notInstant) {
+                try {
+                    return LocalDateTime.parse(text).atZone(zone).toInstant();
+                } catch (DateTimeParseException notLocal) {
+                    try {
+                        return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+                    } catch (DateTimeParseException e) {
+                        throw new DriftlessException(ExitCode.USAGE, "cannot read the date '" + text
+                                + "': use 2026-11-21, 2026-11-21T14:30 or 2026-11-21T14:30:00Z");
+                    }
+                }
+            }
+        }
     }
 }

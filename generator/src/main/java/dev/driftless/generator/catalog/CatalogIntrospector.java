@@ -49,8 +49,12 @@ import java.util.function.Function;
  */
 public final class CatalogIntrospector {
 
-    /** Liquibase's bookkeeping tables, skipped by default in every schema. */
-    public static final Set<String> LIQUIBASE_TABLES = Set.of("databasechangelog", "databasechangeloglock");
+    /**
+     * The runner's bookkeeping tables, skipped by default in every schema: Liquibase's two, and the one where
+     * driftless records execution times (changelogs' ChangelogRunner.BOOKKEEPING_TABLES, which cannot be named here).
+     */
+    public static final Set<String> LIQUIBASE_TABLES =
+            Set.of("databasechangelog", "databasechangeloglock", "databasechangelog_driftless");
 
     /** pg_attribute.attidentity codes. */
     private static final Map<String, Identity> IDENTITIES = Map.of(

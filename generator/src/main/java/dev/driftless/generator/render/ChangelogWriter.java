@@ -57,7 +57,8 @@ public final class ChangelogWriter {
         return slug.isEmpty() ? "changes" : slug;
     }
 
-    private static void include(Path master, String fileName) throws IOException {
+    /** Appends {@code fileName} to the master changelog, creating it when missing. */
+    static void include(Path master, String fileName) throws IOException {
         if (!Files.exists(master)) {
             Files.writeString(master, "# Written by driftless: each generated changelog is included here, oldest first.\n"
                     + "databaseChangeLog:\n");

@@ -1,0 +1,21 @@
+package dev.driftless.changelogs;
+
+/** What a running apply or rollback reports while it works, for progress output. Every method may be ignored. */
+public interface RunnerEvents {
+
+    /** Reports nothing. */
+    RunnerEvents NONE = new RunnerEvents() {
+    };
+
+    /** Changeset {@code number} of {@code total} is about to run. */
+    default void starting(int number, int total, PlannedChangeset changeset) {
+    }
+
+    /** Changeset {@code number} of {@code total} ran and is committed. */
+    default void finished(int number, int total, ExecutedChangeset changeset) {
+    }
+
+    /** Something worth a line: waiting for a lock, a stale lock released, an invalid index dropped. */
+    default void note(String message) {
+    }
+}

@@ -1,0 +1,41 @@
+package dev.driftless.cli.command;
+
+import dev.driftless.changelogs.ValidationResult;
+import dev.driftless.cli.Driftless;
+import dev.driftless.cli.ExitCode;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate-changelog", mixinStandardHelpOptions = true, description = {
+        "Check the changelog: its structure, that no changeset id is used twice, and that no applied changeset was",
+        "edited since (checksums). Exits 1 on any problem. Changes nothing."})
+public final class ValidateChangelogCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ValidationResult result = new Driftless(options.load(null, null), Clock.systemUTC(),
+                Progress.to(spec.commandLine().getErr())).validateChangelog();
+        if (result.ok()) {
+            out.println("The changelog is valid: " + result.changesets() + " changeset(s), " + result.applied() + " applied,"
+                    + " none edited since.");
+            return ExitCode.OK.code();
+        }
+        for (ValidationResult.Problem problem : result.problems()) {
+            out.println(problem.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + problem.message());
+        }
+        out.println(result.problems().size() + " problem(s).");
+        return ExitCode.FAILURE.code();
+    }
+}
