@@ -1,6 +1,7 @@
 package dev.driftless.cli;
 
 import dev.driftless.generator.entity.NamingStrategy;
+import dev.driftless.generator.findings.IgnoreRules;
 import dev.driftless.generator.render.ChangelogFormat;
 import java.io.IOException;
 import java.io.Reader;
@@ -23,19 +24,31 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param password never printed; only from the environment or the URL
  * @param devUrl   a server for throwaway dev databases (it must let the user create databases), or {@code null}
  *                 for the embedded one
+ * @param sources  the entity sources (root directories), for the file and line of findings; default
+ *                 {@code src/main/java} next to driftless.yaml
+ * @param ignore   objects the model does not own: {@code ignore:} in driftless.yaml
  */
 public record Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
                      String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
-                     String password, Path dataDirectory, boolean dropUnmapped, String devUrl) {
+                     String password, Path dataDirectory, boolean dropUnmapped, String devUrl, List<Path> sources,
+                     IgnoreRules ignore) {
 
     public static final String FILE_NAME = "driftless.yaml";
     private static final Set<String> KEYS = Set.of(
             "classes", "classpath", "naming", "default-schema", "changelogs", "format", "url", "user", "drop-unmapped",
-            "dev-url");
+            "dev-url", "sources", "ignore");
 
     public Config {
         classes = List.copyOf(classes);
         classpath = List.copyOf(classpath);
+        sources = List.copyOf(sources);
+        ignore = ignore == null ? IgnoreRules.none() : ignore;
+    }
+
+    /** The same configuration with other entity source roots ({@code --sources}). */
+    public Config withSources(List<Path> newSources) {
+        return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
+                password, dataDirectory, dropUnmapped, devUrl, newSources, ignore);
     }
 
     /** Values given on the command line; {@code null} means "not given". */
@@ -69,7 +82,17 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                 url, user, env.get("DRIFTLESS_PASSWORD"),
                 base.resolve(".driftless"),
                 flags.dropUnmapped() != null ? flags.dropUnmapped() : Boolean.parseBoolean(string(yaml.get("drop-unmapped"), "false")),
-                first(flags.devUrl(), env.get("DRIFTLESS_DEV_URL"), string(yaml.get("dev-url"), null)));
+                first(flags.devUrl(), env.get("DRIFTLESS_DEV_URL"), string(yaml.get("dev-url"), null)),
+                yaml.get("sources") != null ? paths(base, yaml.get("sources")) : List.of(base.resolve("src/main/java")),
+                ignoreRules(file, yaml.get("ignore")));
+    }
+
+    private static IgnoreRules ignoreRules(Path file, Object value) {
+        try {
+            return IgnoreRules.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new DriftlessException(ExitCode.USAGE, file + ": " + e.getMessage());
+        }
     }
 
     private static NamingStrategy naming(String text) {

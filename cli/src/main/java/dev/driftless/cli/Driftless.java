@@ -95,6 +95,16 @@ public final class Driftless {
         return withRunner(runner -> runner.rollback(count));
     }
 
+    /** The entities against the live database, read-only: every difference, mapped back to the entity sources. */
+    public Gate.ValidateResult validate() {
+        return new Gate(config, progress).validate();
+    }
+
+    /** Offline: the changelogs replayed from empty, every rollback proven, and the result against the entities. */
+    public Gate.CheckResult check() {
+        return new Gate(config, progress).check();
+    }
+
     private <T> T withRunner(Function<ChangelogRunner, T> action) {
         try (Target target = Target.open(config); Connection connection = target.connect()) {
             return action.apply(new ChangelogRunner(connection, config.changelogDirectory()));

@@ -1,9 +1,11 @@
 package dev.driftless.cli;
 
 import dev.driftless.cli.command.ApplyCommand;
+import dev.driftless.cli.command.CheckCommand;
 import dev.driftless.cli.command.DiffCommand;
 import dev.driftless.cli.command.RollbackCommand;
 import dev.driftless.cli.command.StatusCommand;
+import dev.driftless.cli.command.ValidateCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -12,10 +14,10 @@ import picocli.CommandLine.Command;
 @Command(name = "driftless", mixinStandardHelpOptions = true, version = "driftless 0.1.0-SNAPSHOT",
         description = "Model-first database migrations for JPA on PostgreSQL: the entity classes are the truth.",
         subcommands = {DiffCommand.class, ApplyCommand.class, StatusCommand.class, RollbackCommand.class,
-                CommandLine.HelpCommand.class},
+                ValidateCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success, or nothing to do",
-                "  1  failure: changes pending where none may be, a changeset failed",
+                "  1  failure: changes pending where none may be, a changeset failed, drift found (validate, check)",
                 "  2  usage or configuration error: a bad flag, an unreachable database, missing classes"})
 public final class Main implements Runnable {
 
