@@ -75,8 +75,11 @@ final class MappingReader {
             return;
         }
         if (value instanceof Collection collection) {
+            if (collection.isInverse()) {
+                return; // mappedBy: the other side's field owns the columns
+            }
             Table collectionTable = collection.getCollectionTable();
-            if (collectionTable != null && collection.isOneToMany() == false) {
+            if (collectionTable != null && !collection.isOneToMany()) {
                 QualifiedName name = name(collectionTable);
                 tables.putIfAbsent(name, new EntityMapping.Owner(name, declaring, property.getName()));
                 selectables(collection.getKey(), collectionTable, declaring, property.getName());
