@@ -3,6 +3,7 @@ package dev.driftless.cli;
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.backup.BackupPolicy;
 import dev.driftless.generator.entity.NamingStrategy;
+import dev.driftless.generator.findings.IgnoreRules;
 import dev.driftless.generator.render.ChangelogFormat;
 import java.io.IOException;
 import java.io.Reader;
@@ -29,11 +30,14 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param devUrl   a server for throwaway dev databases (it must let the user create databases), or {@code null}
  *                 for the embedded one
  * @param runner   how changelogs are applied and backed up
+ * @param sources  the entity sources (root directories), for the file and line of findings and for renames found in
+ *                 their git history; default {@code src/main/java} next to driftless.yaml
+ * @param ignore   objects the model does not own: {@code ignore:} in driftless.yaml
  */
 public record Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
                      String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
                      String password, Path dataDirectory, boolean dropUnmapped, String devUrl,
-                     RenameSettings renames, Runner runner) {
+                     RenameSettings renames, Runner runner, List<Path> sources, IgnoreRules ignore) {
 
     public static final String FILE_NAME = "driftless.yaml";
     private static final Set<String> KEYS = Set.of(
@@ -42,7 +46,9 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
             // renames: hints, detection from the entity sources' history (see RenameSettings)
             "renames", "sources",
             // how changelogs are applied and backed up (see Runner)
-            "backup", "backups", "pg-dump", "lock-timeout");
+            "backup", "backups", "pg-dump", "lock-timeout",
+            // objects the model does not own (see IgnoreRules)
+            "ignore");
 
     /**
      * @param backupPolicy    when apply backs up first
@@ -56,6 +62,14 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
     public Config {
         classes = List.copyOf(classes);
         classpath = List.copyOf(classpath);
+        sources = List.copyOf(sources);
+        ignore = ignore == null ? IgnoreRules.none() : ignore;
+    }
+
+    /** The same configuration with other entity source roots ({@code --sources}). */
+    public Config withSources(List<Path> newSources) {
+        return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
+                password, dataDirectory, dropUnmapped, devUrl, renames, runner, newSources, ignore);
     }
 
     /** Values given on the command line; {@code null} means "not given". */
@@ -93,7 +107,17 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                 first(flags.devUrl(), env.get("DRIFTLESS_DEV_URL"), string(yaml.get("dev-url"), null)),
                 RenameSettings.load(base, yaml.get("renames"), yaml.get("sources"),
                         flags.renames() != null ? flags.renames() : RenameSettings.Overrides.none(), file),
-                runner(flags, yaml, base, workingDirectory));
+                runner(flags, yaml, base, workingDirectory),
+                yaml.get("sources") != null ? paths(base, yaml.get("sources")) : List.of(base.resolve("src/main/java")),
+                ignoreRules(file, yaml.get("ignore")));
+    }
+
+    private static IgnoreRules ignoreRules(Path file, Object value) {
+        try {
+            return IgnoreRules.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new DriftlessException(ExitCode.USAGE, file + ": " + e.getMessage());
+        }
     }
 
     /** The entity classes, or a usage error saying how to give them. */

@@ -151,18 +151,23 @@ public final class Driftless {
         }
     }
 
+    /** Renames found in the git history of every entity source root (the --sources given to all commands). */
     private List<Renames.Request> renamesFromHistory() {
         if (!config.renames().history()) {
             return List.of();
         }
-        try {
-            SourceHistory.Found found = SourceHistory.find(config.renames().sources(), config.renames().since(),
-                    config.naming(), config.defaultSchema());
-            progress.accept(found.note());
-            return found.requests();
-        } catch (HistoryException e) {
-            throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
+        List<Renames.Request> requests = new ArrayList<>();
+        for (Path root : config.sources()) {
+            try {
+                SourceHistory.Found found = SourceHistory.find(root, config.renames().since(), config.naming(),
+                        config.defaultSchema());
+                progress.accept(found.note());
+                requests.addAll(found.requests());
+            } catch (HistoryException e) {
+                throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
+            }
         }
+        return requests;
     }
 
     private static Renames.Resolution resolveRenames(CheckNormaliser.Normalised both, List<Renames.Request> requests) {
@@ -229,6 +234,17 @@ public final class Driftless {
     public RollbackResult rollback(int count) {
         return rollback(new RollbackTarget.Count(count), false, RunnerEvents.NONE);
     }
+
+    /** The entities against the live database, read-only: every difference, mapped back to the entity sources. */
+    public Gate.ValidateResult validate() {
+        return new Gate(config, progress).validate();
+    }
+
+    /** Offline: the changelogs replayed from empty, every rollback proven, and the result against the entities. */
+    public Gate.CheckResult check() {
+        return new Gate(config, progress).check();
+    }
+
 
     /** Rolls back to a tag, a date or by count; refuses before touching anything if one in range has no rollback. */
     public RollbackResult rollback(RollbackTarget target, boolean dryRun, RunnerEvents events) {

@@ -5,6 +5,7 @@ import dev.driftless.cli.command.ApplyCommand;
 import dev.driftless.cli.command.BackupCommand;
 import dev.driftless.cli.command.BackupsCommand;
 import dev.driftless.cli.command.BaselineCommand;
+import dev.driftless.cli.command.CheckCommand;
 import dev.driftless.cli.command.DiffCommand;
 import dev.driftless.cli.command.HistoryCommand;
 import dev.driftless.cli.command.ImportSqlCommand;
@@ -13,6 +14,7 @@ import dev.driftless.cli.command.RollbackCommand;
 import dev.driftless.cli.command.StatusCommand;
 import dev.driftless.cli.command.TagCommand;
 import dev.driftless.cli.command.ValidateChangelogCommand;
+import dev.driftless.cli.command.ValidateCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -23,11 +25,11 @@ import picocli.CommandLine.Command;
         subcommands = {DiffCommand.class, ApplyCommand.class, StatusCommand.class, RollbackCommand.class,
                 TagCommand.class, HistoryCommand.class, ValidateChangelogCommand.class, AcceptChecksumCommand.class,
                 BaselineCommand.class, ImportSqlCommand.class, BackupCommand.class, BackupsCommand.class,
-                RestoreCommand.class, CommandLine.HelpCommand.class},
+                RestoreCommand.class, ValidateCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success, or nothing to do",
-                "  1  failure: changes pending where none may be, a changeset failed, the lock was not free in time,",
-                "     an invalid changelog",
+                "  1  failure: changes pending where none may be, a changeset failed, drift found (validate, check),",
+                "     the lock was not free in time, an invalid changelog",
                 "  2  usage or configuration error: a bad flag, an unreachable database, missing classes"})
 public final class Main implements Runnable {
 

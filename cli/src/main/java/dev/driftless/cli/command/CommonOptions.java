@@ -39,6 +39,11 @@ public final class CommonOptions {
                     + "'dev-url' in driftless.yaml, then the embedded PostgreSQL). Use the target's PostgreSQL version.")
     String devUrl;
 
+    @Option(names = "--sources", paramLabel = "DIR", split = ",",
+            description = "Entity source roots, for the file and line of findings (default: 'sources' in driftless.yaml,"
+                    + " else src/main/java next to it).")
+    List<Path> sources;
+
     @Option(names = {"-v", "--verbose"}, description = "Show the cause of errors in full.")
     public boolean verbose;
 
@@ -57,9 +62,12 @@ public final class CommonOptions {
 
     private Config load(String format, Boolean dropUnmapped, RenameSettings.Overrides renames, String backup,
                         Path pgDump, String lockTimeout) {
-        return Config.load(Path.of("").toAbsolutePath(),
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Config config = Config.load(workingDirectory,
                 new Config.Overrides(configFile, classes, url, user, changelogs, format, naming, dropUnmapped, devUrl,
                         renames, backup, pgDump, lockTimeout),
                 Map.copyOf(System.getenv()));
+        return sources == null || sources.isEmpty() ? config
+                : config.withSources(sources.stream().map(p -> workingDirectory.resolve(p).normalize()).toList());
     }
 }

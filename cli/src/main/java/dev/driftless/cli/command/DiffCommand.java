@@ -48,10 +48,6 @@ public final class DiffCommand implements Callable<Integer> {
             description = "A table renamed or moved to another schema: rename or move it instead of creating a new one (repeatable).")
     List<String> tableRenames = new ArrayList<>();
 
-    @Option(names = "--sources", paramLabel = "DIR",
-            description = "Entity sources, for renames found in their git history (default: 'sources' in driftless.yaml, else src/main/java).")
-    Path sources;
-
     @Option(names = "--since", paramLabel = "REV",
             description = "Compare the entity sources with this git revision to find renames (default: HEAD).")
     String since;
@@ -69,7 +65,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Config config = options.load(format, dropUnmapped, new RenameSettings.Overrides(renames, tableRenames, sources, since,
+        Config config = options.load(format, dropUnmapped, new RenameSettings.Overrides(renames, tableRenames, null, since,
                 acceptProbableRenames, noRenameHistory));
         Console console = System.console();
         Driftless.RenameQuestion question = console == null || acceptProbableRenames != null

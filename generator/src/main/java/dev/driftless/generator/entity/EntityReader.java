@@ -62,7 +62,7 @@ public final class EntityReader {
                 throw new EntityReadException("no @Entity classes found in " + settings.classes()
                         + " (is it the right directory, and are the classes compiled?)");
             }
-            return new EntityModel(mapped.stream().map(Class::getName).sorted().toList(), ddl(settings, loader, mapped));
+            return read(settings, loader, mapped);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,7 +78,7 @@ public final class EntityReader {
         }).toArray(URL[]::new);
     }
 
-    private static List<String> ddl(Settings settings, ClassLoader loader, List<Class<?>> mapped) {
+    private static EntityModel read(Settings settings, ClassLoader loader, List<Class<?>> mapped) {
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
         StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap)
                 // Name and version pick the dialect, so the DDL is the one this server version gets.
@@ -97,7 +97,9 @@ public final class EntityReader {
             mapped.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
             // SchemaCreatorImpl is Hibernate's own DDL generator; SchemaExport no longer exists in Hibernate 7.
-            return new SchemaCreatorImpl(registry).generateCreationCommands(metadata, true);
+            List<String> ddl = new SchemaCreatorImpl(registry).generateCreationCommands(metadata, true);
+            return new EntityModel(mapped.stream().map(Class::getName).sorted().toList(), ddl,
+                    MappingReader.read(metadata, settings.defaultSchema()));
         } catch (RuntimeException e) {
             throw new EntityReadException("Hibernate could not read the entities: " + rootMessage(e), e);
         } finally {

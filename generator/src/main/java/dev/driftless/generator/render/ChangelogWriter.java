@@ -34,7 +34,7 @@ public final class ChangelogWriter {
     /** @param notes sentences for reviewers added to the comments of some changesets */
     public Written write(Path directory, List<Change> changes, String name, ChangelogFormat format, Instant now,
                          java.util.Map<Change, String> notes) {
-        String stamp = STAMP.format(now);
+        String stamp = STAMP.format(after(newestStamp(directory), now));
         String fileName = stamp + "-" + slug(name) + "." + format.extension();
         List<ChangeSet> sets = renderer.changeSets(stamp, changes, notes);
         try {
@@ -45,6 +45,30 @@ public final class ChangelogWriter {
             return new Written(file, sets);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the changelog in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Two changelogs written within one second must still sort in creation order (and keep distinct changeset ids):
+     * a new stamp is at least one second after the newest one already in the directory.
+     */
+    private static Instant after(Instant newest, Instant now) {
+        Instant second = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return newest != null && !second.isAfter(newest) ? newest.plusSeconds(1) : second;
+    }
+
+    private static Instant newestStamp(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return null;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("\\d{14}-.*"))
+                    .map(n -> java.time.LocalDateTime.parse(n.substring(0, 14), DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+                            .toInstant(ZoneOffset.UTC))
+                    .max(Instant::compareTo).orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + directory + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,167 @@
+package dev.driftless.changelogs;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import liquibase.Scope;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.FastCheckService;
+import liquibase.changelog.RanChangeSet;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCountCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.executor.ExecutorService;
+import liquibase.lockservice.LockServiceFactory;
+import liquibase.parser.ChangeLogParserFactory;
+import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.UpdateSummaryEnum;
+import liquibase.UpdateSummaryOutputEnum;
+
+/**
+ * What {@code driftless check} needs from the changelogs beyond the runner: parse them (malformed files, duplicate
+ * ids), apply them one changeset at a time on a throwaway database (so every rollback can be proven), and compare
+ * the checksums recorded in a target's {@code DATABASECHANGELOG} with the files (read-only).
+ */
+public final class ChangelogVerifier {
+
+    private final Path changelogDirectory;
+    private final String masterFile;
+
+    public ChangelogVerifier(Path changelogDirectory) {
+        this(changelogDirectory, ChangelogRunner.DEFAULT_MASTER_FILE);
+    }
+
+    public ChangelogVerifier(Path changelogDirectory, String masterFile) {
+        this.changelogDirectory = Objects.requireNonNull(changelogDirectory, "changelogDirectory").toAbsolutePath().normalize();
+        this.masterFile = Objects.requireNonNull(masterFile, "masterFile");
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(changelogDirectory.resolve(masterFile));
+    }
+
+    /**
+     * Every changeset in changelog order. Parsing needs a database only for changelog parameters; nothing is written.
+     *
+     * @throws ChangelogException when a file is malformed
+     */
+    public List<ChangesetRef> changesets(Connection connection) {
+        return with(connection, "parse the changelogs", (database, changelog, parameters) -> {
+            List<ChangesetRef> refs = new ArrayList<>();
+            for (ChangeSet changeSet : changelog.getChangeSets()) {
+                refs.add(ref(changeSet));
+            }
+            return refs;
+        });
+    }
+
+    /** Changesets sharing an id and author with another, anywhere in the changelogs: {@code id::author} → them. */
+    public static Map<String, List<ChangesetRef>> duplicates(List<ChangesetRef> changesets) {
+        Map<String, List<ChangesetRef>> byId = new LinkedHashMap<>();
+        changesets.forEach(c -> byId.computeIfAbsent(c.id() + "::" + c.author(), k -> new ArrayList<>()).add(c));
+        byId.values().removeIf(list -> list.size() < 2);
+        return byId;
+    }
+
+    /**
+     * Applies the next {@code count} pending changesets, in order, on {@code connection} (meant for a throwaway
+     * database).
+     *
+     * @throws ChangelogException naming the changeset when one fails
+     */
+    public void applyNext(Connection connection, int count) {
+        with(connection, "apply changesets", (database, changelog, parameters) -> {
+            Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
+            new CommandScope(UpdateCountCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(UpdateCountCommandStep.CHANGELOG_FILE_ARG, masterFile)
+                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_ARG, changelog)
+                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters)
+                    .addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY, UpdateSummaryEnum.OFF)
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                    .setOutput(OutputStream.nullOutputStream())
+                    .execute();
+            return null;
+        });
+    }
+
+    /**
+     * The applied changesets of {@code target} whose file has been edited since (the checksum Liquibase recorded no
+     * longer matches). Reads only: without a {@code DATABASECHANGELOG} table there is nothing applied to compare.
+     */
+    public List<ChangesetRef> editedSinceApplied(Connection target) {
+        return with(target, "compare checksums", (database, changelog, parameters) -> {
+            List<RanChangeSet> ran = Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class)
+                    .getChangeLogService(database).getRanChangeSets();
+            List<ChangesetRef> edited = new ArrayList<>();
+            for (RanChangeSet applied : ran) {
+                ChangeSet changeSet = changelog.getChangeSet(applied);
+                if (changeSet != null && applied.getLastCheckSum() != null && !changeSet.isCheckSumValid(applied.getLastCheckSum())) {
+                    edited.add(ref(changeSet));
+                }
+            }
+            return edited;
+        });
+    }
+
+    private <T> T with(Connection connection, String action, Work<T> work) {
+        boolean autoCommit;
+        try {
+            autoCommit = connection.getAutoCommit();
+        } catch (SQLException e) {
+            throw new ChangelogException("Cannot " + action + ": " + Failures.describe(e), e);
+        }
+        try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(changelogDirectory)) {
+            return QuietLiquibase.call(resources, () -> {
+                Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                try {
+                    ChangeLogParameters parameters = new ChangeLogParameters(database);
+                    DatabaseChangeLog changelog = ChangeLogParserFactory.getInstance().getParser(masterFile, resources)
+                            .parse(masterFile, parameters, resources);
+                    return work.run(database, changelog, parameters);
+                } finally {
+                    Scope.getCurrentScope().getSingleton(ExecutorService.class).clearExecutor("jdbc", database);
+                    Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).resetAll();
+                    LockServiceFactory.getInstance().resetAll();
+                }
+            });
+        } catch (ChangelogException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ChangelogException("Cannot " + action + ": " + Failures.describe(e), e);
+        } finally {
+            try {
+                if (!connection.isClosed() && connection.getAutoCommit() != autoCommit) {
+                    connection.setAutoCommit(autoCommit);
+                }
+            } catch (SQLException ignored) {
+                // the caller's next statement will say so
+            }
+        }
+    }
+
+    private static ChangesetRef ref(ChangeSet changeSet) {
+        return new ChangesetRef(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor());
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Database database, DatabaseChangeLog changelog, ChangeLogParameters parameters) throws Exception;
+    }
+}

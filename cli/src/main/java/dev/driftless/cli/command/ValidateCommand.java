@@ -1,0 +1,64 @@
+package dev.driftless.cli.command;
+
+import dev.driftless.cli.Driftless;
+import dev.driftless.cli.ExitCode;
+import dev.driftless.cli.Gate;
+import dev.driftless.cli.Reports;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true, description = {
+        "Compare the entity classes with the live database, read-only, and report every difference at once,",
+        "grouped by table, each with the entity's file and line. Exit 0 when they agree, 1 when anything differs."})
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = "--format", paramLabel = "human|json", defaultValue = "human",
+            description = "Output: human (default; colours on a terminal) or json (schema in docs/validate.md).")
+    String format;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report: a test case per table, a failure per difference.")
+    Path junit;
+
+    @Option(names = "--github-annotations", negatable = true,
+            description = "Print GitHub Actions ::error annotations (default: on when GITHUB_ACTIONS=true).")
+    Boolean githubAnnotations;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!format.equals("human") && !format.equals("json")) {
+            spec.commandLine().getErr().println("error: --format must be human or json, not " + format);
+            return ExitCode.USAGE.code();
+        }
+        Gate.ValidateResult result = new Driftless(options.load(null, null), Clock.systemUTC(),
+                Progress.to(spec.commandLine().getErr())).validate();
+        if (format.equals("json")) {
+            out.print(Reports.json(result));
+        } else {
+            Reports.human(result, out, Reports.colourful());
+        }
+        if (junit != null) {
+            Reports.junit(result, junit);
+        }
+        if (githubAnnotations != null ? githubAnnotations : "true".equals(System.getenv("GITHUB_ACTIONS"))) {
+            String workspace = System.getenv("GITHUB_WORKSPACE");
+            Reports.github(result.findings(), out,
+                    workspace != null && !workspace.isBlank() ? Path.of(workspace) : Path.of("").toAbsolutePath());
+        }
+        out.flush();
+        return result.agrees() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+    }
+}

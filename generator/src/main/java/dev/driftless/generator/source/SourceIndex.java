@@ -1,0 +1,149 @@
+package dev.driftless.generator.source;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The <em>current</em> entity sources, parsed with JavaParser (syntax only): where each class and each field is
+ * declared, so a finding can point at {@code com/acme/Order.java:42}. Files that do not parse are skipped; a class
+ * or field not found simply has no location.
+ */
+public final class SourceIndex {
+
+    private final Map<String, SourceLocation> classes = new HashMap<>();
+    private final Map<String, SourceLocation> fields = new HashMap<>();
+    private final Map<String, String> sequenceOwners = new HashMap<>();
+
+    private SourceIndex() {
+    }
+
+    /** An index that knows nothing: findings then name the class and field only. */
+    public static SourceIndex empty() {
+        return new SourceIndex();
+    }
+
+    /** Parses every {@code .java} file under the given source roots; roots that do not exist are skipped. */
+    public static SourceIndex of(List<Path> roots) {
+        SourceIndex index = new SourceIndex();
+        ParserConfiguration configuration = new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setAttributeComments(false);
+        JavaParser parser = new JavaParser(configuration);
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                    index.add(parser, root, file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the entity sources under " + root + ": " + e.getMessage(), e);
+            }
+        }
+        return index;
+    }
+
+    public boolean isEmpty() {
+        return classes.isEmpty();
+    }
+
+    /** Where the class (fully qualified, nested classes with {@code $} or {@code .}) is declared. */
+    public Optional<SourceLocation> classLocation(String className) {
+        return Optional.ofNullable(classes.get(className.replace('$', '.')));
+    }
+
+    /** Where a field (or record component) of a class is declared. */
+    public Optional<SourceLocation> fieldLocation(String className, String field) {
+        return Optional.ofNullable(fields.get(className.replace('$', '.') + "#" + field));
+    }
+
+    /**
+     * The {@code class#field} whose {@code @SequenceGenerator(sequenceName = …)} names this sequence (compared
+     * case-insensitively, schema left out), if any.
+     */
+    public Optional<String> sequenceOwner(String sequenceName) {
+        return Optional.ofNullable(sequenceOwners.get(sequenceName.toLowerCase(Locale.ROOT)));
+    }
+
+    private void add(JavaParser parser, Path root, Path file) {
+        ParseResult<CompilationUnit> result;
+        try {
+            result = parser.parse(file);
+        } catch (IOException e) {
+            return;
+        }
+        if (result.getResult().isEmpty()) {
+            return;
+        }
+        CompilationUnit unit = result.getResult().get();
+        String relative = root.relativize(file).toString().replace('\\', '/');
+        Path absolute = file.toAbsolutePath().normalize();
+        String packagePrefix = unit.getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
+        for (TypeDeclaration<?> type : unit.getTypes()) {
+            addType(type, packagePrefix + type.getNameAsString(), relative, absolute);
+        }
+    }
+
+    private void addType(TypeDeclaration<?> type, String qualifiedName, String file, Path absolute) {
+        classes.put(qualifiedName, new SourceLocation(file, absolute, line(type.getName())));
+        sequenceOwner(type.getAnnotations(), qualifiedName, null);
+        for (FieldDeclaration field : type.getFields()) {
+            for (VariableDeclarator variable : field.getVariables()) {
+                fields.put(qualifiedName + "#" + variable.getNameAsString(),
+                        new SourceLocation(file, absolute, line(variable.getName())));
+                sequenceOwner(field.getAnnotations(), qualifiedName, variable.getNameAsString());
+            }
+        }
+        if (type instanceof RecordDeclaration record) {
+            for (Parameter component : record.getParameters()) {
+                fields.put(qualifiedName + "#" + component.getNameAsString(),
+                        new SourceLocation(file, absolute, line(component.getName())));
+            }
+        }
+        for (var member : type.getMembers()) {
+            if (member instanceof TypeDeclaration<?> nested) {
+                addType(nested, qualifiedName + "." + nested.getNameAsString(), file, absolute);
+            }
+        }
+    }
+
+    private void sequenceOwner(List<AnnotationExpr> annotations, String className, String field) {
+        for (AnnotationExpr annotation : annotations) {
+            if (!annotation.getNameAsString().endsWith("SequenceGenerator") || !(annotation instanceof NormalAnnotationExpr normal)) {
+                continue;
+            }
+            for (MemberValuePair pair : normal.getPairs()) {
+                if (pair.getNameAsString().equals("sequenceName") && pair.getValue() instanceof StringLiteralExpr literal) {
+                    sequenceOwners.put(literal.getValue().toLowerCase(Locale.ROOT), className + (field == null ? "" : "#" + field));
+                }
+            }
+        }
+    }
+
+    private static int line(Node node) {
+        return node.getBegin().map(p -> p.line).orElse(0);
+    }
+}
