@@ -139,7 +139,7 @@ class CheckTest {
         Files.writeString(project.resolve("driftless.yaml"), "classes: " + classDirectory + "\n"
                 + "changelogs: changelogs\n"
                 + (url ? "url: " + database.url() + "\nuser: " + database.user() + "\n" : "")
-                + (devUrl ? "dev-url: " + database.url() + "?user=" + database.user() + "\n" : "")
+                + (devUrl ? "dev-url: " + database.devUrl() + "\n" : "")
                 + "sources: " + sources + "\n");
     }
 

@@ -38,7 +38,7 @@ class EndToEndTest {
                 "changelogs: changelogs",
                 "url: " + database.url(),
                 "user: " + database.user(),
-                "dev-url: " + database.url() + "?user=" + database.user(),
+                "dev-url: " + database.devUrl(),
                 ""));
     }
 

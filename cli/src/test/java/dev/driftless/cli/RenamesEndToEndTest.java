@@ -37,7 +37,7 @@ class RenamesEndToEndTest {
                 "changelogs: changelogs",
                 "url: " + database.url(),
                 "user: " + database.user(),
-                "dev-url: " + database.url() + "?user=" + database.user()));
+                "dev-url: " + database.devUrl()));
         lines.addAll(List.of(more));
         Files.writeString(project.resolve("driftless.yaml"), String.join("\n", lines) + "\n");
     }

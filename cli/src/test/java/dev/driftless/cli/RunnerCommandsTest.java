@@ -36,7 +36,7 @@ class RunnerCommandsTest {
                 "changelogs: changelogs",
                 "url: " + database.url(),
                 "user: " + database.user(),
-                "dev-url: " + database.url() + "?user=" + database.user()));
+                "dev-url: " + database.devUrl()));
         if (classes != null) {
             lines.add("classes: " + classes);
         }

@@ -44,8 +44,7 @@ class UserErrorsTest {
     @Test
     void missingClassesDirectoryOnAReachableDatabase() throws IOException {
         dev.driftless.testing.TestDatabase db = dev.driftless.testing.TestPostgres.freshDatabase();
-        CliRun run = run("classes: build/nowhere\nurl: " + db.url() + "\nuser: " + db.user() + "\ndev-url: " + db.url()
-                + "?user=" + db.user() + "\n", "diff");
+        CliRun run = run("classes: build/nowhere\nurl: " + db.url() + "\nuser: " + db.user() + "\ndev-url: " + db.devUrl() + "\n", "diff");
         assertOneCleanError(run, 2, "build/nowhere do not exist");
         assertTrue(run.err().contains("compile the project first"), run::toString);
     }
@@ -58,7 +57,7 @@ class UserErrorsTest {
         Path classes = ModelCompiler.compile(project.resolve("src"), project.resolve("classes"));
         dev.driftless.testing.TestDatabase db = dev.driftless.testing.TestPostgres.freshDatabase();
         CliRun run = run("classes: " + classes + "\nurl: " + db.url() + "\nuser: " + db.user() + "\ndev-url: "
-                + db.url() + "?user=" + db.user() + "\n", "diff");
+                + db.devUrl() + "\n", "diff");
         assertOneCleanError(run, 2, "no @Entity classes found");
     }
 

@@ -314,7 +314,7 @@ class ValidateTest {
                 + "changelogs: changelogs\n"
                 + "url: " + database.url() + "\n"
                 + "user: " + database.user() + "\n"
-                + "dev-url: " + database.url() + "?user=" + database.user() + "\n"
+                + "dev-url: " + database.devUrl() + "\n"
                 + sources + extra);
     }
 

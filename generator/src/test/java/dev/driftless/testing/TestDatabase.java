@@ -23,4 +23,13 @@ public record TestDatabase(String url, String user, String password, String name
         }
         return DriverManager.getConnection(url, properties);
     }
+
+    /** The URL with the user (and password) in it, as driftless's {@code dev-url} takes it. */
+    public String devUrl() {
+        String credentials = "user=" + user + (password.isEmpty() ? "" : "&password=" + password);
+        if (url.contains("user=")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + credentials;
+    }
 }
