@@ -23,19 +23,30 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param password never printed; only from the environment or the URL
  * @param devUrl   a server for throwaway dev databases (it must let the user create databases), or {@code null}
  *                 for the embedded one
+ * @param ignore   names of database objects the model does not own ({@code flyway_schema_history}, {@code legacy_*},
+ *                 {@code audit.*}): never reported as unmapped, never dropped
  */
 public record Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
                      String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
-                     String password, Path dataDirectory, boolean dropUnmapped, String devUrl) {
+                     String password, Path dataDirectory, boolean dropUnmapped, String devUrl, List<String> ignore) {
 
     public static final String FILE_NAME = "driftless.yaml";
     private static final Set<String> KEYS = Set.of(
             "classes", "classpath", "naming", "default-schema", "changelogs", "format", "url", "user", "drop-unmapped",
-            "dev-url");
+            "dev-url", "ignore");
 
     public Config {
         classes = List.copyOf(classes);
         classpath = List.copyOf(classpath);
+        ignore = List.copyOf(ignore);
+    }
+
+    /** A configuration without ignore rules. */
+    public Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
+                  String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
+                  String password, Path dataDirectory, boolean dropUnmapped, String devUrl) {
+        this(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
+                password, dataDirectory, dropUnmapped, devUrl, List.of());
     }
 
     /** Values given on the command line; {@code null} means "not given". */
@@ -69,7 +80,8 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                 url, user, env.get("DRIFTLESS_PASSWORD"),
                 base.resolve(".driftless"),
                 flags.dropUnmapped() != null ? flags.dropUnmapped() : Boolean.parseBoolean(string(yaml.get("drop-unmapped"), "false")),
-                first(flags.devUrl(), env.get("DRIFTLESS_DEV_URL"), string(yaml.get("dev-url"), null)));
+                first(flags.devUrl(), env.get("DRIFTLESS_DEV_URL"), string(yaml.get("dev-url"), null)),
+                strings(yaml.get("ignore")));
     }
 
     private static NamingStrategy naming(String text) {
@@ -125,6 +137,15 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
 
     private static String string(Object value, String fallback) {
         return value == null ? fallback : String.valueOf(value);
+    }
+
+    /** A YAML scalar or list as strings. */
+    private static List<String> strings(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        List<?> items = value instanceof List<?> list ? list : List.of(value);
+        return items.stream().map(String::valueOf).toList();
     }
 
     private static List<Path> paths(Path base, Object value) {

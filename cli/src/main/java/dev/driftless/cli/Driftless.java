@@ -70,7 +70,7 @@ public final class Driftless {
             progress.accept("normalising " + model.entityClasses().size() + " mapped classes through PostgreSQL");
             CheckNormaliser.Normalised both = withDevDatabase(target, dev -> new CheckNormaliser(dev)
                     .normalise(actual, new DevDatabase(dev).materialize(model.ddl())));
-            SchemaDiff diff = new SchemaDiffer(new DiffOptions(config.dropUnmapped())).diff(both.actual(), both.desired());
+            SchemaDiff diff = new SchemaDiffer(new DiffOptions(config.dropUnmapped(), config.ignore())).diff(both.actual(), both.desired());
             if (diff.isEmpty()) {
                 return new DiffResult(List.of(), List.of(), null, diff, target.describe());
             }

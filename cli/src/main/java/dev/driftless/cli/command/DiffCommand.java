@@ -52,6 +52,9 @@ public final class DiffCommand implements Callable<Integer> {
         for (QualifiedName sequence : result.diff().unmappedSequences()) {
             out.println("note: sequence " + sequence + " exists only in the database; left alone (--drop-unmapped drops it)");
         }
+        for (QualifiedName type : result.diff().unmappedEnumTypes()) {
+            out.println("note: enum type " + type + " exists only in the database; left alone (--drop-unmapped drops it)");
+        }
         if (result.written() == null) {
             out.println("No changes: the entities and " + result.target() + " agree.");
             return ExitCode.OK.code();

@@ -97,12 +97,33 @@ public final class EntityReader {
             mapped.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
             // SchemaCreatorImpl is Hibernate's own DDL generator; SchemaExport no longer exists in Hibernate 7.
-            return new SchemaCreatorImpl(registry).generateCreationCommands(metadata, true);
+            return new SchemaCreatorImpl(registry).generateCreationCommands(metadata, true).stream()
+                    .map(EntityReader::escapeCommentLiteral).toList();
         } catch (RuntimeException e) {
             throw new EntityReadException("Hibernate could not read the entities: " + rootMessage(e), e);
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }
+    }
+
+    private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile(
+            "(?is)(comment on (?:table|column) .+? is ')(.*)'");
+
+    /**
+     * Hibernate writes {@code @Comment} text into {@code comment on … is '…'} without doubling its single quotes, so a
+     * comment like {@code It's} gives DDL PostgreSQL rejects (and that the application's own schema export would run
+     * into too). Doubles them when the literal is not already well-formed.
+     */
+    static String escapeCommentLiteral(String statement) {
+        java.util.regex.Matcher m = COMMENT.matcher(statement);
+        if (!m.matches()) {
+            return statement;
+        }
+        String text = m.group(2);
+        if (!text.replace("''", "").contains("'")) {
+            return statement;
+        }
+        return m.group(1) + text.replace("'", "''") + "'";
     }
 
     private static String rootMessage(Throwable e) {
