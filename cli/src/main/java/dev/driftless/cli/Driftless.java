@@ -12,6 +12,7 @@ import dev.driftless.generator.devdb.DevDatabase;
 import dev.driftless.generator.devdb.EmbeddedServer;
 import dev.driftless.generator.devdb.ScratchDatabases;
 import dev.driftless.generator.entity.EntityModel;
+import dev.driftless.generator.entity.EnumConversions;
 import dev.driftless.generator.entity.EntityReadException;
 import dev.driftless.generator.entity.EntityReader;
 import dev.driftless.generator.render.ChangelogWriter;
@@ -70,7 +71,9 @@ public final class Driftless {
             progress.accept("normalising " + model.entityClasses().size() + " mapped classes through PostgreSQL");
             CheckNormaliser.Normalised both = withDevDatabase(target, dev -> new CheckNormaliser(dev)
                     .normalise(actual, new DevDatabase(dev).materialize(model.ddl())));
-            SchemaDiff diff = new SchemaDiffer(new DiffOptions(config.dropUnmapped(), config.ignore())).diff(both.actual(), both.desired());
+            SchemaDiff found = new SchemaDiffer(new DiffOptions(config.dropUnmapped(), config.ignore())).diff(both.actual(), both.desired());
+            SchemaDiff diff = new SchemaDiff(EnumConversions.apply(found.changes(), model.enumColumns()),
+                    found.unmappedTables(), found.unmappedSequences(), found.unmappedEnumTypes(), found.ignoredTables());
             if (diff.isEmpty()) {
                 return new DiffResult(List.of(), List.of(), null, diff, target.describe());
             }

@@ -66,9 +66,26 @@ public sealed interface Change {
         public String describe() { return "drop column " + table + "." + column.name(); }
     }
 
-    record AlterColumnType(QualifiedName table, String column, String fromType, String toType) implements Change {
-        public Change reverse() { return new AlterColumnType(table, column, toType, fromType); }
-        public String describe() { return "change type of " + table + "." + column + " from " + fromType + " to " + toType; }
+    /**
+     * Changes a column's type. Values convert by PostgreSQL's cast unless {@code conversion} maps them (stored text →
+     * new text, e.g. an enum's ordinal to its name); values it does not list still take the cast.
+     */
+    record AlterColumnType(QualifiedName table, String column, String fromType, String toType,
+                           java.util.List<ValueMapping> conversion) implements Change {
+        public AlterColumnType {
+            conversion = java.util.List.copyOf(conversion);
+        }
+        public AlterColumnType(QualifiedName table, String column, String fromType, String toType) {
+            this(table, column, fromType, toType, java.util.List.of());
+        }
+        public Change reverse() {
+            return new AlterColumnType(table, column, toType, fromType, conversion.stream().map(ValueMapping::reverse).toList());
+        }
+        public String describe() {
+            return "change type of " + table + "." + column + " from " + fromType + " to " + toType
+                    + (conversion.isEmpty() ? "" : " converting " + conversion.stream()
+                            .map(m -> m.from() + "→" + m.to()).collect(java.util.stream.Collectors.joining(", ")));
+        }
     }
 
     record AlterColumnNullability(QualifiedName table, String column, boolean nullable) implements Change {

@@ -43,10 +43,47 @@ public final class SchemaDiffer {
                 .forEach(ns -> changes.add(new Change.CreateSchema(ns)));
 
         diffTables(actual, desired, managed, changes, unmappedTables);
+        releaseReferencingForeignKeys(actual, desired, changes);
         diffSequences(actual, desired, managed, changes, unmappedSequences);
         diffEnumTypes(actual, desired, managed, changes, unmappedEnumTypes);
         return new SchemaDiff(ChangeOrder.sort(changes), unmappedTables, unmappedSequences, unmappedEnumTypes,
                 ignoredTables);
+    }
+
+    /**
+     * PostgreSQL will not drop a primary key or unique constraint that a foreign key references. When one goes, every
+     * foreign key that references exactly its columns and is not already being dropped is dropped first and, if the
+     * model still has it, added back once the new key is in place ({@link ChangeOrder} does the rest).
+     */
+    private static void releaseReferencingForeignKeys(Schema actual, Schema desired, List<Change> changes) {
+        List<Change> extra = new ArrayList<>();
+        for (Change change : changes) {
+            List<String> keyColumns = change instanceof Change.DropPrimaryKey drop ? drop.key().columns()
+                    : change instanceof Change.DropUniqueConstraint drop ? drop.constraint().columns() : null;
+            if (keyColumns == null) {
+                continue;
+            }
+            for (Table table : actual.tables()) {
+                for (ForeignKey fk : table.foreignKeys()) {
+                    if (!fk.referencedTable().equals(change.table()) || !Set.copyOf(fk.referencedColumns()).equals(Set.copyOf(keyColumns))) {
+                        continue;
+                    }
+                    Change dropFk = new Change.DropForeignKey(table.name(), fk);
+                    if (changes.contains(dropFk) || extra.contains(dropFk)) {
+                        continue;
+                    }
+                    extra.add(dropFk);
+                    boolean kept = desired.table(table.name()).map(t -> t.foreignKeys().stream()
+                            .anyMatch(d -> d.behaviour().equals(fk.behaviour()))).orElse(false);
+                    if (kept) {
+                        desired.table(table.name()).orElseThrow().foreignKeys().stream()
+                                .filter(d -> d.behaviour().equals(fk.behaviour())).findFirst()
+                                .ifPresent(d -> extra.add(new Change.AddForeignKey(table.name(), d)));
+                    }
+                }
+            }
+        }
+        changes.addAll(extra);
     }
 
     /** The actual schema without the objects an ignore rule covers, unless the model maps them. */

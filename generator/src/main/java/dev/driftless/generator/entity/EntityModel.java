@@ -7,11 +7,17 @@ import java.util.List;
  *
  * @param entityClasses the names of the classes read ({@code @Entity}, {@code @MappedSuperclass}, {@code @Embeddable})
  * @param ddl           the statements Hibernate itself would run to create the schema, in its order
+ * @param enumColumns   the columns that hold Java enums, with their constants
  */
-public record EntityModel(List<String> entityClasses, List<String> ddl) {
+public record EntityModel(List<String> entityClasses, List<String> ddl, List<EnumColumn> enumColumns) {
 
     public EntityModel {
         entityClasses = List.copyOf(entityClasses);
         ddl = List.copyOf(ddl);
+        enumColumns = List.copyOf(enumColumns);
+    }
+
+    public EntityModel(List<String> entityClasses, List<String> ddl) {
+        this(entityClasses, ddl, List.of());
     }
 }

@@ -62,7 +62,9 @@ public final class EntityReader {
                 throw new EntityReadException("no @Entity classes found in " + settings.classes()
                         + " (is it the right directory, and are the classes compiled?)");
             }
-            return new EntityModel(mapped.stream().map(Class::getName).sorted().toList(), ddl(settings, loader, mapped));
+            List<EnumColumn> enumColumns = new ArrayList<>();
+            List<String> ddl = ddl(settings, loader, mapped, enumColumns);
+            return new EntityModel(mapped.stream().map(Class::getName).sorted().toList(), ddl, enumColumns);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,7 +80,7 @@ public final class EntityReader {
         }).toArray(URL[]::new);
     }
 
-    private static List<String> ddl(Settings settings, ClassLoader loader, List<Class<?>> mapped) {
+    private static List<String> ddl(Settings settings, ClassLoader loader, List<Class<?>> mapped, List<EnumColumn> enumColumns) {
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
         StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap)
                 // Name and version pick the dialect, so the DDL is the one this server version gets.
@@ -96,6 +98,7 @@ public final class EntityReader {
             MetadataSources sources = new MetadataSources(registry);
             mapped.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
+            enumColumns.addAll(enumColumns(metadata, settings.defaultSchema()));
             // SchemaCreatorImpl is Hibernate's own DDL generator; SchemaExport no longer exists in Hibernate 7.
             return new SchemaCreatorImpl(registry).generateCreationCommands(metadata, true).stream()
                     .map(EntityReader::escapeCommentLiteral).toList();
@@ -104,6 +107,32 @@ public final class EntityReader {
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }
+    }
+
+    /** The columns whose values are Java enums, named as PostgreSQL stores them (unquoted names folded to lower case). */
+    private static List<EnumColumn> enumColumns(Metadata metadata, String defaultSchema) {
+        List<EnumColumn> columns = new ArrayList<>();
+        for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
+            String schema = table.getSchema() != null ? folded(table.getSchema(), table.isSchemaQuoted())
+                    : defaultSchema != null && !defaultSchema.isBlank() ? defaultSchema.toLowerCase(java.util.Locale.ROOT) : "public";
+            dev.driftless.model.QualifiedName name = new dev.driftless.model.QualifiedName(schema,
+                    folded(table.getName(), table.isQuoted()));
+            for (org.hibernate.mapping.Column column : table.getColumns()) {
+                if (column.getValue() instanceof org.hibernate.mapping.BasicValue value) {
+                    Class<?> type = value.resolve().getDomainJavaType().getJavaTypeClass();
+                    if (type != null && type.isEnum()) {
+                        columns.add(new EnumColumn(name, folded(column.getName(), column.isQuoted()),
+                                java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList()));
+                    }
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static String folded(String name, boolean quoted) {
+        String bare = name.startsWith("`") || name.startsWith("\"") ? name.substring(1, name.length() - 1) : name;
+        return quoted ? bare : bare.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile(

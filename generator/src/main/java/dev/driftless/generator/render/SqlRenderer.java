@@ -35,7 +35,7 @@ public final class SqlRenderer {
                     + (c.column().comment() == null ? "" : "\n" + columnComment(c.table(), c.column().name(), c.column().comment()))),
             rule(Change.DropColumn.class, c -> alter(c.table()) + "DROP COLUMN " + Identifiers.quote(c.column().name()) + ";"),
             rule(Change.AlterColumnType.class, c -> alterColumn(c.table(), c.column()) + "TYPE " + c.toType()
-                    + " USING " + Identifiers.quote(c.column()) + "::" + c.toType() + ";"),
+                    + " USING " + using(c) + ";"),
             rule(Change.AlterColumnNullability.class, c -> alterColumn(c.table(), c.column())
                     + (c.nullable() ? "DROP NOT NULL;" : "SET NOT NULL;")),
             rule(Change.AlterColumnDefault.class, c -> alterColumn(c.table(), c.column())
@@ -118,6 +118,17 @@ public final class SqlRenderer {
         table.columns().stream().filter(c -> c.comment() != null)
                 .forEach(c -> sql.append('\n').append(columnComment(table.name(), c.name(), c.comment())));
         return sql.toString();
+    }
+
+    /** The cast, or a CASE over the stored text that maps listed values and casts the rest. */
+    private static String using(Change.AlterColumnType change) {
+        String column = Identifiers.quote(change.column());
+        if (change.conversion().isEmpty()) {
+            return column + "::" + change.toType();
+        }
+        StringBuilder sql = new StringBuilder("CASE ").append(column).append("::text");
+        change.conversion().forEach(m -> sql.append(" WHEN ").append(literal(m.from())).append(" THEN ").append(literal(m.to())));
+        return sql.append(" ELSE ").append(column).append("::text END::").append(change.toType()).toString();
     }
 
     private static String columnComment(QualifiedName table, String column, String comment) {
