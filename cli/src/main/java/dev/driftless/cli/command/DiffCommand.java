@@ -27,7 +27,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "sql|yaml", description = "Changelog format (default: sql, Liquibase formatted SQL).")
     String format;
 
-    @Option(names = "--drop-unmapped", description = "Also drop tables and sequences that no entity maps (off by default).")
+    @Option(names = "--drop-unmapped", description = "Also drop tables, sequences and enum types that no entity maps (off by default; objects under 'ignore' in driftless.yaml are never touched).")
     Boolean dropUnmapped;
 
     @Spec
