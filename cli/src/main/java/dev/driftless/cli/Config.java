@@ -32,7 +32,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param runner   how changelogs are applied and backed up
  * @param sources  the entity sources (root directories), for the file and line of findings and for renames found in
  *                 their git history; default {@code src/main/java} next to driftless.yaml
- * @param ignore   objects the model does not own: {@code ignore:} in driftless.yaml
+ * @param ignore   objects the model does not own ({@code ignore:} in driftless.yaml): never reported as unmapped,
+ *                 never dropped, left out of validate and check
  */
 public record Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
                      String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
@@ -217,6 +218,15 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
 
     private static String string(Object value, String fallback) {
         return value == null ? fallback : String.valueOf(value);
+    }
+
+    /** A YAML scalar or list as strings. */
+    private static List<String> strings(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        List<?> items = value instanceof List<?> list ? list : List.of(value);
+        return items.stream().map(String::valueOf).toList();
     }
 
     private static List<Path> paths(Path base, Object value) {

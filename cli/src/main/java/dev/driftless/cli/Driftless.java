@@ -20,6 +20,7 @@ import dev.driftless.generator.devdb.DevDatabase;
 import dev.driftless.generator.devdb.EmbeddedServer;
 import dev.driftless.generator.devdb.ScratchDatabases;
 import dev.driftless.generator.entity.EntityModel;
+import dev.driftless.generator.entity.EnumConversions;
 import dev.driftless.generator.entity.EntityReadException;
 import dev.driftless.generator.entity.EntityReader;
 import dev.driftless.generator.render.ChangelogWriter;
@@ -126,16 +127,16 @@ public final class Driftless {
             progress.accept("normalising " + model.entityClasses().size() + " mapped classes through PostgreSQL");
             CheckNormaliser.Normalised both = withDevDatabase(target, dev -> new CheckNormaliser(dev)
                     .normalise(actual, new DevDatabase(dev).materialize(model.ddl())));
-            SchemaDiffer differ = new SchemaDiffer(new DiffOptions(config.dropUnmapped()));
+            SchemaDiffer differ = new SchemaDiffer(new DiffOptions(config.dropUnmapped(), config.ignore().tables()));
             List<Renames.Request> requests = new ArrayList<>(config.renames().hints());
             requests.addAll(renamesFromHistory());
             Renames.Resolution resolution = resolveRenames(both, requests);
-            SchemaDiff diff = Renames.diff(differ, both.desired(), resolution);
+            SchemaDiff diff = convertEnums(Renames.diff(differ, both.desired(), resolution), model);
             List<Change.RenameColumn> confirmed = Renames.probable(diff.changes()).stream().filter(question::isRename).toList();
             if (!confirmed.isEmpty()) {
                 confirmed.forEach(c -> requests.add(new Renames.Request(c, Renames.Origin.CONFIRMED, "confirmed probable rename")));
                 resolution = resolveRenames(both, requests);
-                diff = Renames.diff(differ, both.desired(), resolution);
+                diff = convertEnums(Renames.diff(differ, both.desired(), resolution), model);
             }
             List<Change.RenameColumn> probable = Renames.probable(diff.changes());
             RenameReport renames = new RenameReport(resolution.renames(), probable, resolution.alreadyApplied());
@@ -149,6 +150,12 @@ public final class Driftless {
         } catch (SQLException e) {
             throw databaseFailure(e);
         }
+    }
+
+    /** Enum columns whose storage changes (ORDINAL to STRING) keep their values: the type change converts them. */
+    private static SchemaDiff convertEnums(SchemaDiff found, EntityModel model) {
+        return new SchemaDiff(EnumConversions.apply(found.changes(), model.enumColumns()),
+                found.unmappedTables(), found.unmappedSequences(), found.unmappedEnumTypes(), found.ignoredTables());
     }
 
     /** Renames found in the git history of every entity source root (the --sources given to all commands). */

@@ -94,9 +94,26 @@ public sealed interface Change {
         public String describe() { return "drop column " + table + "." + column.name(); }
     }
 
-    record AlterColumnType(QualifiedName table, String column, String fromType, String toType) implements Change {
-        public Change reverse() { return new AlterColumnType(table, column, toType, fromType); }
-        public String describe() { return "change type of " + table + "." + column + " from " + fromType + " to " + toType; }
+    /**
+     * Changes a column's type. Values convert by PostgreSQL's cast unless {@code conversion} maps them (stored text →
+     * new text, e.g. an enum's ordinal to its name); values it does not list still take the cast.
+     */
+    record AlterColumnType(QualifiedName table, String column, String fromType, String toType,
+                           java.util.List<ValueMapping> conversion) implements Change {
+        public AlterColumnType {
+            conversion = java.util.List.copyOf(conversion);
+        }
+        public AlterColumnType(QualifiedName table, String column, String fromType, String toType) {
+            this(table, column, fromType, toType, java.util.List.of());
+        }
+        public Change reverse() {
+            return new AlterColumnType(table, column, toType, fromType, conversion.stream().map(ValueMapping::reverse).toList());
+        }
+        public String describe() {
+            return "change type of " + table + "." + column + " from " + fromType + " to " + toType
+                    + (conversion.isEmpty() ? "" : " converting " + conversion.stream()
+                            .map(m -> m.from() + "→" + m.to()).collect(java.util.stream.Collectors.joining(", ")));
+        }
     }
 
     record AlterColumnNullability(QualifiedName table, String column, boolean nullable) implements Change {
@@ -194,5 +211,58 @@ public sealed interface Change {
         public Change reverse() { return new AlterSequence(to, from); }
         public QualifiedName table() { return null; }
         public String describe() { return "alter sequence " + to.name(); }
+    }
+
+    /** Creates an enum type with its casts; columns of the type come after it. */
+    record CreateEnumType(EnumType type) implements Change {
+        public Change reverse() { return new DropEnumType(type); }
+        public QualifiedName table() { return null; }
+        public String describe() { return "create enum type " + type.name() + " " + type.values(); }
+    }
+
+    record DropEnumType(EnumType type) implements Change {
+        public Change reverse() { return new CreateEnumType(type); }
+        public QualifiedName table() { return null; }
+        public String describe() { return "drop enum type " + type.name(); }
+    }
+
+    /**
+     * Changes the labels (and casts) of an enum type. When {@code to} only adds labels to {@code from} this is
+     * {@code ALTER TYPE … ADD VALUE}; otherwise PostgreSQL cannot do it in place and the type is re-created, converting
+     * the {@code usages} (the columns of the type) through text, which fails if a row holds a label that goes away.
+     */
+    record AlterEnumType(EnumType from, EnumType to, java.util.List<EnumType.Usage> usages) implements Change {
+        public AlterEnumType {
+            usages = java.util.List.copyOf(usages);
+        }
+        public Change reverse() { return new AlterEnumType(to, from, usages); }
+        public QualifiedName table() { return null; }
+        public boolean onlyAddsValues() { return to.onlyAddsTo(from) && to.casts().equals(from.casts()); }
+        public String describe() {
+            java.util.List<String> added = to.values().stream().filter(v -> !from.values().contains(v)).toList();
+            java.util.List<String> removed = from.values().stream().filter(v -> !to.values().contains(v)).toList();
+            if (onlyAddsValues()) {
+                return "add value" + (added.size() == 1 ? " " : "s ") + String.join(", ", added) + " to enum type " + to.name();
+            }
+            return "re-create enum type " + to.name() + " as " + to.values()
+                    + (removed.isEmpty() ? "" : " (without " + String.join(", ", removed) + ")");
+        }
+    }
+
+    /** {@code from}/{@code to} are comment texts, {@code null} meaning none. */
+    record SetTableComment(QualifiedName table, String from, String to) implements Change {
+        public Change reverse() { return new SetTableComment(table, to, from); }
+        public String describe() {
+            return to == null ? "remove comment on table " + table : "set comment on table " + table;
+        }
+    }
+
+    /** {@code from}/{@code to} are comment texts, {@code null} meaning none. */
+    record SetColumnComment(QualifiedName table, String column, String from, String to) implements Change {
+        public Change reverse() { return new SetColumnComment(table, column, to, from); }
+        public String describe() {
+            return to == null ? "remove comment on column " + table + "." + column
+                    : "set comment on column " + table + "." + column;
+        }
     }
 }

@@ -54,6 +54,9 @@ public final class ChangeOrder {
             // Column defaults may call nextval() on a sequence, so sequences exist before tables.
             Map.entry(Change.CreateSequence.class, 5),
             Map.entry(Change.AlterSequence.class, 5),
+            // Enum types exist, with their new labels, before any column, default or check uses them.
+            Map.entry(Change.CreateEnumType.class, 5),
+            Map.entry(Change.AlterEnumType.class, 5),
             Map.entry(Change.CreateTable.class, 6),
             Map.entry(Change.AddColumn.class, 7),
             // Identity goes before a type change may need it gone, defaults after the type they must fit.
@@ -66,10 +69,15 @@ public final class ChangeOrder {
             Map.entry(Change.AddUniqueConstraint.class, 12),
             Map.entry(Change.AddCheckConstraint.class, 12),
             Map.entry(Change.CreateIndex.class, 13),
+            // A comment needs its table and column; it depends on nothing else.
+            Map.entry(Change.SetTableComment.class, 13),
+            Map.entry(Change.SetColumnComment.class, 13),
             // A foreign key needs both tables and the referenced key in place.
             Map.entry(Change.AddForeignKey.class, 14),
             // Sequences go after the tables whose defaults used them.
             Map.entry(Change.DropSequence.class, 15),
+            // An enum type goes once no column uses it any more.
+            Map.entry(Change.DropEnumType.class, 15),
             // A schema can only be dropped once it is empty.
             Map.entry(Change.DropSchema.class, 16));
 }

@@ -1,14 +1,56 @@
 package dev.driftless.model;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
 /**
  * Choices the user makes about a diff.
  *
- * @param dropUnmapped drop tables and sequences that exist in a managed schema but not in the model
+ * @param dropUnmapped drop tables, sequences and enum types that exist in a managed schema but not in the model
  *                     (off by default: a database often holds tables the application does not own)
+ * @param ignore       names of objects the model does not own, never reported nor dropped: {@code name} (any schema) or
+ *                     {@code schema.name}, where {@code *} matches any run of characters and {@code ?} one
+ *                     (e.g. {@code flyway_schema_history}, {@code legacy_*}, {@code audit.*}); case-sensitive, as
+ *                     PostgreSQL stores names. A rule never hides an object the model maps.
  */
-public record DiffOptions(boolean dropUnmapped) {
+public record DiffOptions(boolean dropUnmapped, List<String> ignore) {
+
+    public DiffOptions {
+        ignore = List.copyOf(ignore);
+        ignore.forEach(rule -> Objects.requireNonNull(rule, "ignore rule"));
+    }
+
+    public DiffOptions(boolean dropUnmapped) {
+        this(dropUnmapped, List.of());
+    }
 
     public static DiffOptions defaults() {
         return new DiffOptions(false);
+    }
+
+    /** Whether an ignore rule covers {@code name}. */
+    public boolean ignores(QualifiedName name) {
+        for (String rule : ignore) {
+            String text = rule.contains(".") ? name.schema() + "." + name.name() : name.name();
+            if (glob(rule).matcher(text).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Pattern glob(String rule) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : rule.toCharArray()) {
+            if (c == '*') {
+                regex.append(".*");
+            } else if (c == '?') {
+                regex.append('.');
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
     }
 }

@@ -8,14 +8,21 @@ import java.util.stream.Collectors;
 
 /**
  * The whole database structure driftless cares about: the PostgreSQL schemas (namespaces) in use,
- * their tables and their standalone sequences. Lists are kept sorted so that equal schemas are equal records.
+ * their tables, their standalone sequences and their enum types. Lists are kept sorted so that equal schemas are
+ * equal records.
  */
-public record Schema(List<String> namespaces, List<Table> tables, List<Sequence> sequences) {
+public record Schema(List<String> namespaces, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
 
     public Schema {
         namespaces = namespaces.stream().distinct().sorted().toList();
         tables = tables.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
         sequences = sequences.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+        enumTypes = enumTypes.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+    }
+
+    /** A schema without enum types. */
+    public Schema(List<String> namespaces, List<Table> tables, List<Sequence> sequences) {
+        this(namespaces, tables, sequences, List.of());
     }
 
     public static Schema empty() {
@@ -34,7 +41,15 @@ public record Schema(List<String> namespaces, List<Table> tables, List<Sequence>
         return sequences.stream().collect(Collectors.toMap(Sequence::name, Function.identity()));
     }
 
+    public Map<QualifiedName, EnumType> enumTypesByName() {
+        return enumTypes.stream().collect(Collectors.toMap(EnumType::name, Function.identity()));
+    }
+
+    public Schema withTables(List<Table> newTables) {
+        return new Schema(namespaces, newTables, sequences, enumTypes);
+    }
+
     public boolean isEmpty() {
-        return tables.isEmpty() && sequences.isEmpty();
+        return tables.isEmpty() && sequences.isEmpty() && enumTypes.isEmpty();
     }
 }

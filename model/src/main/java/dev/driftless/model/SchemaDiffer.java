@@ -29,21 +29,83 @@ public final class SchemaDiffer {
         this(DiffOptions.defaults());
     }
 
-    public SchemaDiff diff(Schema actual, Schema desired) {
+    public SchemaDiff diff(Schema actualAsRead, Schema desired) {
         Set<String> managed = Set.copyOf(desired.namespaces());
         List<Change> changes = new ArrayList<>();
         List<QualifiedName> unmappedTables = new ArrayList<>();
         List<QualifiedName> unmappedSequences = new ArrayList<>();
+        List<QualifiedName> unmappedEnumTypes = new ArrayList<>();
+        List<QualifiedName> ignoredTables = new ArrayList<>();
+        Schema actual = withoutIgnored(actualAsRead, desired, ignoredTables);
 
         desired.namespaces().stream()
                 .filter(ns -> !actual.namespaces().contains(ns))
                 .forEach(ns -> changes.add(new Change.CreateSchema(ns)));
 
         diffTables(actual, desired, managed, changes, unmappedTables);
+        releaseReferencingForeignKeys(actual, desired, changes);
         diffSequences(actual, desired, managed, changes, unmappedSequences);
-        return new SchemaDiff(ChangeOrder.sort(changes), unmappedTables, unmappedSequences);
+        diffEnumTypes(actual, desired, managed, changes, unmappedEnumTypes);
+        return new SchemaDiff(ChangeOrder.sort(changes), unmappedTables, unmappedSequences, unmappedEnumTypes,
+                ignoredTables);
     }
 
+    /**
+     * PostgreSQL will not drop a primary key or unique constraint that a foreign key references. When one goes, every
+     * foreign key that references exactly its columns and is not already being dropped is dropped first and, if the
+     * model still has it, added back once the new key is in place ({@link ChangeOrder} does the rest).
+     */
+    private static void releaseReferencingForeignKeys(Schema actual, Schema desired, List<Change> changes) {
+        List<Change> extra = new ArrayList<>();
+        for (Change change : changes) {
+            List<String> keyColumns = change instanceof Change.DropPrimaryKey drop ? drop.key().columns()
+                    : change instanceof Change.DropUniqueConstraint drop ? drop.constraint().columns() : null;
+            if (keyColumns == null) {
+                continue;
+            }
+            for (Table table : actual.tables()) {
+                for (ForeignKey fk : table.foreignKeys()) {
+                    if (!fk.referencedTable().equals(change.table()) || !Set.copyOf(fk.referencedColumns()).equals(Set.copyOf(keyColumns))) {
+                        continue;
+                    }
+                    Change dropFk = new Change.DropForeignKey(table.name(), fk);
+                    if (changes.contains(dropFk) || extra.contains(dropFk)) {
+                        continue;
+                    }
+                    extra.add(dropFk);
+                    boolean kept = desired.table(table.name()).map(t -> t.foreignKeys().stream()
+                            .anyMatch(d -> d.behaviour().equals(fk.behaviour()))).orElse(false);
+                    if (kept) {
+                        desired.table(table.name()).orElseThrow().foreignKeys().stream()
+                                .filter(d -> d.behaviour().equals(fk.behaviour())).findFirst()
+                                .ifPresent(d -> extra.add(new Change.AddForeignKey(table.name(), d)));
+                    }
+                }
+            }
+        }
+        changes.addAll(extra);
+    }
+
+    /** The actual schema without the objects an ignore rule covers, unless the model maps them. */
+    private Schema withoutIgnored(Schema actual, Schema desired, List<QualifiedName> ignoredTables) {
+        if (options.ignore().isEmpty()) {
+            return actual;
+        }
+        Set<QualifiedName> mappedTables = desired.tablesByName().keySet();
+        List<Table> tables = new ArrayList<>();
+        for (Table table : actual.tables()) {
+            if (!mappedTables.contains(table.name()) && options.ignores(table.name())) {
+                ignoredTables.add(table.name());
+            } else {
+                tables.add(table);
+            }
+        }
+        Set<QualifiedName> mappedSequences = desired.sequencesByName().keySet();
+        Set<QualifiedName> mappedTypes = desired.enumTypesByName().keySet();
+        return new Schema(actual.namespaces(), tables,
+                actual.sequences().stream().filter(s -> mappedSequences.contains(s.name()) || !options.ignores(s.name())).toList(),
+                actual.enumTypes().stream().filter(t -> mappedTypes.contains(t.name()) || !options.ignores(t.name())).toList());
+    }
     private void diffTables(Schema actual, Schema desired, Set<String> managed,
                             List<Change> changes, List<QualifiedName> unmapped) {
         Map<QualifiedName, Table> actualTables = actual.tablesByName();
@@ -76,6 +138,9 @@ public final class SchemaDiffer {
     private void diffTable(Table actual, Table desired, List<Change> changes) {
         QualifiedName name = desired.name();
         diffColumns(actual, desired, changes);
+        if (!Objects.equals(actual.comment(), desired.comment())) {
+            changes.add(new Change.SetTableComment(name, actual.comment(), desired.comment()));
+        }
 
         if (!Objects.equals(columnsOf(actual.primaryKey()), columnsOf(desired.primaryKey()))) {
             if (actual.primaryKey() != null) {
@@ -107,6 +172,9 @@ public final class SchemaDiffer {
                 changes.add(new Change.AddColumn(name, wanted));
                 continue;
             }
+            if (!Objects.equals(existing.comment(), wanted.comment())) {
+                changes.add(new Change.SetColumnComment(name, wanted.name(), existing.comment(), wanted.comment()));
+            }
             if (!existing.type().equals(wanted.type())) {
                 changes.add(new Change.AlterColumnType(name, wanted.name(), existing.type(), wanted.type()));
             }
@@ -134,6 +202,49 @@ public final class SchemaDiffer {
         Set<Object> desiredBehaviours = desired.stream().map(behaviour).collect(Collectors.toSet());
         actual.stream().filter(a -> !desiredBehaviours.contains(behaviour.apply(a))).map(drop).forEach(changes::add);
         desired.stream().filter(d -> !actualBehaviours.contains(behaviour.apply(d))).map(add).forEach(changes::add);
+    }
+
+    private void diffEnumTypes(Schema actual, Schema desired, Set<String> managed,
+                               List<Change> changes, List<QualifiedName> unmapped) {
+        Map<QualifiedName, EnumType> actualTypes = actual.enumTypesByName();
+        Map<QualifiedName, EnumType> desiredTypes = desired.enumTypesByName();
+        for (EnumType wanted : desired.enumTypes()) {
+            EnumType existing = actualTypes.get(wanted.name());
+            if (existing == null) {
+                changes.add(new Change.CreateEnumType(wanted));
+            } else if (!existing.equals(wanted)) {
+                changes.add(new Change.AlterEnumType(existing, wanted, usages(actual, existing.name())));
+            }
+        }
+        for (EnumType existing : actual.enumTypes()) {
+            if (!managed.contains(existing.name().schema()) || desiredTypes.containsKey(existing.name())) {
+                continue;
+            }
+            if (options.dropUnmapped()) {
+                changes.add(new Change.DropEnumType(existing));
+            } else {
+                unmapped.add(existing.name());
+            }
+        }
+    }
+
+    /**
+     * The columns of {@code schema} whose type is the enum type {@code type} or an array of it. Column types are
+     * compared with the type's name as the catalog prints it schema-qualified ({@code public.mood}); a type whose
+     * name needs quotes is not recognised.
+     */
+    static List<EnumType.Usage> usages(Schema schema, QualifiedName type) {
+        String printed = type.toString();
+        List<EnumType.Usage> usages = new ArrayList<>();
+        for (Table table : schema.tables()) {
+            for (Column column : table.columns()) {
+                if (column.type().equals(printed) || column.type().equals(printed + "[]")) {
+                    usages.add(new EnumType.Usage(table.name(), column.name(), column.type().endsWith("[]"),
+                            column.defaultValue()));
+                }
+            }
+        }
+        return usages;
     }
 
     private void diffSequences(Schema actual, Schema desired, Set<String> managed,

@@ -8,10 +8,11 @@ import java.util.Optional;
  * A table with everything that belongs to it.
  *
  * @param primaryKey the primary key, or {@code null} when the table has none
+ * @param comment    the table's comment ({@code @Comment}), or {@code null} for none
  */
 public record Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey,
                     List<ForeignKey> foreignKeys, List<UniqueConstraint> uniqueConstraints,
-                    List<CheckConstraint> checks, List<Index> indexes) {
+                    List<CheckConstraint> checks, List<Index> indexes, String comment) {
 
     public Table {
         Objects.requireNonNull(name, "name");
@@ -20,6 +21,13 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
         uniqueConstraints = List.copyOf(uniqueConstraints);
         checks = List.copyOf(checks);
         indexes = List.copyOf(indexes);
+    }
+
+    /** A table without a comment. */
+    public Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey,
+                 List<ForeignKey> foreignKeys, List<UniqueConstraint> uniqueConstraints,
+                 List<CheckConstraint> checks, List<Index> indexes) {
+        this(name, columns, primaryKey, foreignKeys, uniqueConstraints, checks, indexes, null);
     }
 
     public static Table of(QualifiedName name, List<Column> columns, PrimaryKey primaryKey) {
@@ -32,22 +40,30 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
 
     /** The part of the table that {@code CREATE TABLE} states; foreign keys and indexes come as changes of their own. */
     public Table withoutForeignKeysAndIndexes() {
-        return new Table(name, columns, primaryKey, List.of(), uniqueConstraints, checks, List.of());
+        return new Table(name, columns, primaryKey, List.of(), uniqueConstraints, checks, List.of(), comment);
     }
 
     public Table withForeignKeys(List<ForeignKey> keys) {
-        return new Table(name, columns, primaryKey, keys, uniqueConstraints, checks, indexes);
+        return new Table(name, columns, primaryKey, keys, uniqueConstraints, checks, indexes, comment);
     }
 
     public Table withIndexes(List<Index> newIndexes) {
-        return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, checks, newIndexes);
+        return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, checks, newIndexes, comment);
     }
 
     public Table withUniqueConstraints(List<UniqueConstraint> constraints) {
-        return new Table(name, columns, primaryKey, foreignKeys, constraints, checks, indexes);
+        return new Table(name, columns, primaryKey, foreignKeys, constraints, checks, indexes, comment);
+    }
+
+    public Table withComment(String newComment) {
+        return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, checks, indexes, newComment);
+    }
+
+    public Table withColumns(List<Column> newColumns) {
+        return new Table(name, newColumns, primaryKey, foreignKeys, uniqueConstraints, checks, indexes, comment);
     }
 
     public Table withChecks(List<CheckConstraint> newChecks) {
-        return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, newChecks, indexes);
+        return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, newChecks, indexes, comment);
     }
 }

@@ -37,7 +37,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "sql|yaml", description = "Changelog format (default: sql, Liquibase formatted SQL).")
     String format;
 
-    @Option(names = "--drop-unmapped", description = "Also drop tables and sequences that no entity maps (off by default).")
+    @Option(names = "--drop-unmapped", description = "Also drop tables, sequences and enum types that no entity maps (off by default; objects under 'ignore' in driftless.yaml are never touched).")
     Boolean dropUnmapped;
 
     @Option(names = "--rename", paramLabel = "SCHEMA.TABLE.OLD=NEW",
@@ -93,6 +93,9 @@ public final class DiffCommand implements Callable<Integer> {
         }
         result.renames().applied().forEach((rename, request) ->
                 out.println("rename: " + rename.describe() + " (" + request.why() + ")"));
+        for (QualifiedName type : result.diff().unmappedEnumTypes()) {
+            out.println("note: enum type " + type + " exists only in the database; left alone (--drop-unmapped drops it)");
+        }
         if (result.written() == null) {
             out.println("No changes: the entities and " + result.target() + " agree.");
             return ExitCode.OK.code();

@@ -2,6 +2,7 @@ package dev.driftless.generator.catalog;
 
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.Index;
@@ -43,6 +44,8 @@ import java.util.function.Function;
  * partitioned table (they are made by {@code PARTITION OF}, which the model cannot state) and not the tables
  * named in the skip list (Liquibase's own by default).
  *
+ * <p>Also read: table and column comments, and enum types with the {@code WITH INOUT} casts from or to them.
+ *
  * <p>Not read: views, foreign tables, exclusion constraints, deferrability, MATCH FULL, NULLS NOT DISTINCT,
  * index INCLUDE columns, non-default index collations. A generated column is read as a plain column with
  * no default: its generation expression is not a default and is left out.
@@ -59,6 +62,9 @@ public final class CatalogIntrospector {
     /** pg_attribute.attidentity codes. */
     private static final Map<String, Identity> IDENTITIES = Map.of(
             "", Identity.NONE, "a", Identity.ALWAYS, "d", Identity.BY_DEFAULT);
+
+    /** pg_cast.castcontext codes. */
+    private static final Map<String, String> CAST_CONTEXTS = Map.of("i", "implicit", "a", "assignment", "e", "explicit");
 
     /** pg_constraint.confdeltype / confupdtype codes. */
     private static final Map<String, ReferentialAction> ACTIONS = Map.of(
@@ -131,8 +137,9 @@ public final class CatalogIntrospector {
         catalog.forEachRow(CONSTRAINTS, rs -> readConstraint(rs, tables.get(tableName(rs))));
         catalog.forEachRow(INDEXES, rs -> readIndex(rs, tables.get(tableName(rs))));
         List<Sequence> sequences = catalog.list(SEQUENCES, CatalogIntrospector::readSequence);
+        List<EnumType> enumTypes = catalog.list(ENUM_TYPES, CatalogIntrospector::readEnumType);
         List<Table> built = tables.values().stream().map(TableParts::build).toList();
-        return new Schema(namespaces, built, sequences);
+        return new Schema(namespaces, built, sequences, enumTypes);
     }
 
     // ---------------------------------------------------------------- rows
@@ -143,6 +150,7 @@ public final class CatalogIntrospector {
 
     private static void readColumn(ResultSet rs, Map<QualifiedName, TableParts> tables) throws SQLException {
         TableParts table = tables.computeIfAbsent(tableName(rs), TableParts::new);
+        table.comment = rs.getString("table_comment");
         String name = rs.getString("attname");
         if (name == null) {
             return; // a table without columns
@@ -150,7 +158,8 @@ public final class CatalogIntrospector {
         Identity identity = identity(rs.getString("attidentity"));
         boolean generated = !Objects.requireNonNullElse(rs.getString("attgenerated"), "").isEmpty();
         String defaultValue = identity == Identity.NONE && !generated ? rs.getString("default_value") : null;
-        table.columns.add(new Column(name, rs.getString("type"), !rs.getBoolean("attnotnull"), defaultValue, identity));
+        table.columns.add(new Column(name, rs.getString("type"), !rs.getBoolean("attnotnull"), defaultValue, identity,
+                rs.getString("column_comment")));
     }
 
     private static void readConstraint(ResultSet rs, TableParts table) throws SQLException {
@@ -187,6 +196,16 @@ public final class CatalogIntrospector {
                 rs.getLong("seqmin"), rs.getLong("seqmax"), rs.getLong("seqcache"), rs.getBoolean("seqcycle"));
     }
 
+    private static EnumType readEnumType(ResultSet rs) throws SQLException {
+        List<EnumType.Cast> casts = new ArrayList<>();
+        for (String cast : strings(rs.getArray("casts"))) {
+            String[] parts = cast.split("\t", -1);
+            casts.add(new EnumType.Cast(parts[0], parts[1], lookup(CAST_CONTEXTS, parts[2], "cast context")));
+        }
+        return new EnumType(new QualifiedName(rs.getString("nspname"), rs.getString("typname")),
+                strings(rs.getArray("labels")), casts);
+    }
+
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
@@ -216,6 +235,7 @@ public final class CatalogIntrospector {
         private final List<UniqueConstraint> uniqueConstraints = new ArrayList<>();
         private final List<CheckConstraint> checks = new ArrayList<>();
         private final List<Index> indexes = new ArrayList<>();
+        private String comment;
 
         TableParts(QualifiedName name) {
             this.name = name;
@@ -224,7 +244,7 @@ public final class CatalogIntrospector {
         Table build() {
             return new Table(name, columns, primaryKey, sortedBy(foreignKeys, ForeignKey::name),
                     sortedBy(uniqueConstraints, UniqueConstraint::name), sortedBy(checks, CheckConstraint::name),
-                    sortedBy(indexes, Index::name));
+                    sortedBy(indexes, Index::name), comment);
         }
 
         private static <T> List<T> sortedBy(List<T> items, Function<T, String> name) {
@@ -334,7 +354,9 @@ public final class CatalogIntrospector {
             SELECT rel.nspname, rel.relname, a.attname::text AS attname,
                    format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
                    a.attidentity::text AS attidentity, a.attgenerated::text AS attgenerated,
-                   pg_get_expr(d.adbin, d.adrelid) AS default_value
+                   pg_get_expr(d.adbin, d.adrelid) AS default_value,
+                   pg_catalog.obj_description(rel.oid, 'pg_class') AS table_comment,
+                   pg_catalog.col_description(rel.oid, a.attnum) AS column_comment
             FROM rel
             LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
             LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -397,6 +419,23 @@ public final class CatalogIntrospector {
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                               WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
                                 AND con.contype IN ('p', 'u', 'x'))
+            """;
+
+    /**
+     * Enum types in scope with their labels in sort order, and the casts through text ({@code WITH INOUT}) from or to
+     * each, as {@code source<TAB>target<TAB>context}. Other casts (with a function, binary-coercible) are not read.
+     */
+    private static final String ENUM_TYPES = SCOPE + """
+            SELECT ns.nspname, t.typname::text AS typname,
+                   ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e
+                         WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS labels,
+                   ARRAY(SELECT format_type(c.castsource, NULL) || E'\t' || format_type(c.casttarget, NULL)
+                                || E'\t' || c.castcontext::text
+                         FROM pg_catalog.pg_cast c
+                         WHERE c.castmethod = 'i' AND (c.castsource = t.oid OR c.casttarget = t.oid)
+                         ORDER BY 1) AS casts
+            FROM ns
+            JOIN pg_catalog.pg_type t ON t.typnamespace = ns.oid AND t.typtype = 'e'
             """;
 
     /** Sequences in scope, except those an identity column owns (pg_depend 'i'); serial ones ('a') stay. */

@@ -1,6 +1,10 @@
 package dev.driftless.generator.devdb;
 
 import dev.driftless.generator.render.Identifiers;
+import dev.driftless.generator.render.SqlRenderer;
+import dev.driftless.model.Change;
+import dev.driftless.model.EnumType;
+import dev.driftless.model.QualifiedName;
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.Schema;
@@ -56,7 +60,9 @@ public final class CheckNormaliser {
         if (candidates.isEmpty()) {
             return new Normalised(actual, desired);
         }
-        Map<String, String> printed = reprint(candidates);
+        Map<QualifiedName, EnumType> types = new java.util.TreeMap<>(actual.enumTypesByName());
+        types.putAll(desired.enumTypesByName());
+        Map<String, String> printed = reprint(candidates, List.copyOf(types.values()));
         return new Normalised(rewrite(actual, candidates, printed), rewrite(desired, candidates, printed));
     }
 
@@ -74,11 +80,21 @@ public final class CheckNormaliser {
     }
 
     /** The reprinted expression per scratch table; candidates that could not be created are absent. */
-    private Map<String, String> reprint(List<Candidate> candidates) {
+    private Map<String, String> reprint(List<Candidate> candidates, List<EnumType> enumTypes) {
         String name = "driftless_checks_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         server.create(name);
         try (Connection connection = server.connect(name); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
+            // Columns and checks may use enum types: create them (and their schemas) as they are, casts left out.
+            for (EnumType type : enumTypes) {
+                try {
+                    statement.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(type.name().schema()));
+                    statement.execute(new SqlRenderer().render(new Change.CreateEnumType(
+                            new EnumType(type.name(), type.values(), List.of()))));
+                } catch (SQLException unsupported) {
+                    // checks on such columns keep their text
+                }
+            }
             for (Candidate candidate : candidates) {
                 try {
                     statement.execute(createTable(candidate));
@@ -125,6 +141,6 @@ public final class CheckNormaliser {
                         .map(check -> reprinted.containsKey(check) ? new CheckConstraint(check.name(), reprinted.get(check)) : check)
                         .toList()))
                 .toList();
-        return new Schema(schema.namespaces(), tables, schema.sequences());
+        return schema.withTables(tables);
     }
 }

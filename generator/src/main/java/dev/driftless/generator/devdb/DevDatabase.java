@@ -1,6 +1,7 @@
 package dev.driftless.generator.devdb;
 
 import dev.driftless.generator.catalog.CatalogIntrospector;
+import dev.driftless.model.EnumType;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.Schema;
 import dev.driftless.model.Sequence;
@@ -33,7 +34,7 @@ public final class DevDatabase {
             try (Connection connection = server.connect(name)) {
                 run(connection, ddl);
                 Schema created = new CatalogIntrospector().read(connection);
-                return new Schema(usedNamespaces(created), created.tables(), created.sequences());
+                return new Schema(usedNamespaces(created), created.tables(), created.sequences(), created.enumTypes());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL rejected the DDL Hibernate generated for the entities: "
@@ -54,7 +55,8 @@ public final class DevDatabase {
     }
 
     private static List<String> usedNamespaces(Schema schema) {
-        return Stream.concat(schema.tables().stream().map(Table::name), schema.sequences().stream().map(Sequence::name))
-                .map(QualifiedName::schema).distinct().toList();
+        return Stream.of(schema.tables().stream().map(Table::name), schema.sequences().stream().map(Sequence::name),
+                        schema.enumTypes().stream().map(EnumType::name))
+                .flatMap(s -> s).map(QualifiedName::schema).distinct().toList();
     }
 }

@@ -8,16 +8,27 @@ import java.util.List;
  * @param entityClasses the names of the classes read ({@code @Entity}, {@code @MappedSuperclass}, {@code @Embeddable})
  * @param ddl           the statements Hibernate itself would run to create the schema, in its order
  * @param mapping       which class and field own which table and column
+ * @param enumColumns   the columns that hold Java enums, with their constants
  */
-public record EntityModel(List<String> entityClasses, List<String> ddl, EntityMapping mapping) {
+public record EntityModel(List<String> entityClasses, List<String> ddl, EntityMapping mapping,
+                          List<EnumColumn> enumColumns) {
 
     public EntityModel {
         entityClasses = List.copyOf(entityClasses);
         ddl = List.copyOf(ddl);
         mapping = mapping == null ? EntityMapping.none() : mapping;
+        enumColumns = enumColumns == null ? List.of() : List.copyOf(enumColumns);
     }
 
     public EntityModel(List<String> entityClasses, List<String> ddl) {
-        this(entityClasses, ddl, EntityMapping.none());
+        this(entityClasses, ddl, EntityMapping.none(), List.of());
+    }
+
+    public EntityModel(List<String> entityClasses, List<String> ddl, EntityMapping mapping) {
+        this(entityClasses, ddl, mapping, List.of());
+    }
+
+    public EntityModel(List<String> entityClasses, List<String> ddl, List<EnumColumn> enumColumns) {
+        this(entityClasses, ddl, EntityMapping.none(), enumColumns);
     }
 }

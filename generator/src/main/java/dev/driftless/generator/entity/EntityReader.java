@@ -97,14 +97,61 @@ public final class EntityReader {
             mapped.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
             // SchemaCreatorImpl is Hibernate's own DDL generator; SchemaExport no longer exists in Hibernate 7.
-            List<String> ddl = new SchemaCreatorImpl(registry).generateCreationCommands(metadata, true);
+            List<String> ddl = new SchemaCreatorImpl(registry).generateCreationCommands(metadata, true).stream()
+                    .map(EntityReader::escapeCommentLiteral).toList();
             return new EntityModel(mapped.stream().map(Class::getName).sorted().toList(), ddl,
-                    MappingReader.read(metadata, settings.defaultSchema()));
+                    MappingReader.read(metadata, settings.defaultSchema()), enumColumns(metadata, settings.defaultSchema()));
         } catch (RuntimeException e) {
             throw new EntityReadException("Hibernate could not read the entities: " + rootMessage(e), e);
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }
+    }
+
+    /** The columns whose values are Java enums, named as PostgreSQL stores them (unquoted names folded to lower case). */
+    private static List<EnumColumn> enumColumns(Metadata metadata, String defaultSchema) {
+        List<EnumColumn> columns = new ArrayList<>();
+        for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
+            String schema = table.getSchema() != null ? folded(table.getSchema(), table.isSchemaQuoted())
+                    : defaultSchema != null && !defaultSchema.isBlank() ? defaultSchema.toLowerCase(java.util.Locale.ROOT) : "public";
+            dev.driftless.model.QualifiedName name = new dev.driftless.model.QualifiedName(schema,
+                    folded(table.getName(), table.isQuoted()));
+            for (org.hibernate.mapping.Column column : table.getColumns()) {
+                if (column.getValue() instanceof org.hibernate.mapping.BasicValue value) {
+                    Class<?> type = value.resolve().getDomainJavaType().getJavaTypeClass();
+                    if (type != null && type.isEnum()) {
+                        columns.add(new EnumColumn(name, folded(column.getName(), column.isQuoted()),
+                                java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList()));
+                    }
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static String folded(String name, boolean quoted) {
+        String bare = name.startsWith("`") || name.startsWith("\"") ? name.substring(1, name.length() - 1) : name;
+        return quoted ? bare : bare.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile(
+            "(?is)(comment on (?:table|column) .+? is ')(.*)'");
+
+    /**
+     * Hibernate writes {@code @Comment} text into {@code comment on … is '…'} without doubling its single quotes, so a
+     * comment like {@code It's} gives DDL PostgreSQL rejects (and that the application's own schema export would run
+     * into too). Doubles them when the literal is not already well-formed.
+     */
+    static String escapeCommentLiteral(String statement) {
+        java.util.regex.Matcher m = COMMENT.matcher(statement);
+        if (!m.matches()) {
+            return statement;
+        }
+        String text = m.group(2);
+        if (!text.replace("''", "").contains("'")) {
+            return statement;
+        }
+        return m.group(1) + text.replace("'", "''") + "'";
     }
 
     private static String rootMessage(Throwable e) {

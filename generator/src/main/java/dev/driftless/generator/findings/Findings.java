@@ -55,7 +55,12 @@ public final class Findings {
             Map.entry(Change.DropSequence.class, FindingKind.SEQUENCE),
             Map.entry(Change.AlterSequence.class, FindingKind.SEQUENCE),
             Map.entry(Change.RenameTable.class, FindingKind.RENAME),
-            Map.entry(Change.RenameColumn.class, FindingKind.RENAME));
+            Map.entry(Change.RenameColumn.class, FindingKind.RENAME),
+            Map.entry(Change.CreateEnumType.class, FindingKind.ENUM),
+            Map.entry(Change.DropEnumType.class, FindingKind.ENUM),
+            Map.entry(Change.AlterEnumType.class, FindingKind.ENUM),
+            Map.entry(Change.SetTableComment.class, FindingKind.COMMENT),
+            Map.entry(Change.SetColumnComment.class, FindingKind.COMMENT));
 
     private static final String MISSING = "missing in the database";
     private static final String UNMAPPED = "in the database, but not in the model";
@@ -144,6 +149,16 @@ public final class Findings {
             subject = r.from().toString();
         } else if (change instanceof Change.RenameColumn r) {
             subject = r.from();
+        } else if (change instanceof Change.CreateEnumType e) {
+            subject = e.type().name().toString();
+        } else if (change instanceof Change.DropEnumType e) {
+            subject = e.type().name().toString();
+        } else if (change instanceof Change.AlterEnumType e) {
+            subject = e.to().name().toString();
+        } else if (change instanceof Change.SetTableComment) {
+            subject = "";
+        } else if (change instanceof Change.SetColumnComment c) {
+            subject = c.column();
         } else {
             subject = columnOf(change);
         }
@@ -255,6 +270,27 @@ public final class Findings {
         if (c instanceof Change.RenameColumn r) {
             return column(kind, table, r.to(), "named " + r.from() + " in the database, the model says " + r.to(), r.from(),
                     r.to(), key, changes);
+        }
+        if (c instanceof Change.CreateEnumType e) {
+            return new Finding(kind, null, null, "enum type " + e.type().name(), MISSING, null, e.type().values().toString(),
+                    null, key, changes, null);
+        }
+        if (c instanceof Change.DropEnumType e) {
+            return new Finding(kind, null, null, "enum type " + e.type().name(), "in the database, but not in the model",
+                    e.type().values().toString(), null, null, key, changes, null);
+        }
+        if (c instanceof Change.AlterEnumType e) {
+            return new Finding(kind, null, null, "enum type " + e.to().name(), "values are " + e.from().values()
+                    + " in the database, the model says " + e.to().values(), e.from().values().toString(),
+                    e.to().values().toString(), null, key, changes, null);
+        }
+        if (c instanceof Change.SetTableComment t) {
+            return new Finding(kind, table, null, "comment on table " + table, "is " + orNone(t.from())
+                    + " in the database, the model says " + orNone(t.to()), t.from(), t.to(), tableSource(table), key, changes, null);
+        }
+        if (c instanceof Change.SetColumnComment t) {
+            return column(kind, table, t.column(), "comment is " + orNone(t.from()) + " in the database, the model says "
+                    + orNone(t.to()), t.from(), t.to(), key, changes);
         }
         throw new IllegalStateException("no finding for " + c.getClass().getSimpleName());
     }

@@ -64,8 +64,12 @@ public record IgnoreRules(List<String> tables, List<String> columns, Set<Finding
         if (yaml == null) {
             return none();
         }
+        if (yaml instanceof List<?> || yaml instanceof String) {
+            // the short form: a list of tables the model does not own
+            return new IgnoreRules(strings(yaml), List.of(), Set.of());
+        }
         if (!(yaml instanceof java.util.Map<?, ?> map)) {
-            throw new IllegalArgumentException("'ignore' must be a mapping with 'tables', 'columns' and/or 'kinds'");
+            throw new IllegalArgumentException("'ignore' must be a list of tables, or a mapping with 'tables', 'columns' and/or 'kinds'");
         }
         for (Object key : map.keySet()) {
             if (!Set.of("tables", "columns", "kinds").contains(String.valueOf(key))) {

@@ -34,7 +34,10 @@ public final class ChangelogRenderer {
                 comment += "; " + notes.get(change);
             }
             sets.add(new ChangeSet(idPrefix + "-" + (i + 1), AUTHOR, comment,
-                    sql.render(change), sql.render(change.reverse()), change.destructive()));
+                    sql.render(change), sql.render(change.reverse()), change.destructive(),
+                    // The changeset's own statements decide: Liquibase runs its rollback the same way. A re-created
+                    // enum type stays atomic, so its rollback (ADD VALUE) runs in a transaction, which PostgreSQL 12+ allows.
+                    sql.runsInTransaction(change)));
         }
         return sets;
     }
@@ -46,7 +49,8 @@ public final class ChangelogRenderer {
     private static String formattedSql(List<ChangeSet> sets) {
         StringBuilder out = new StringBuilder("-- liquibase formatted sql\n");
         for (ChangeSet set : sets) {
-            out.append("\n-- changeset ").append(set.author()).append(':').append(set.id()).append('\n');
+            out.append("\n-- changeset ").append(set.author()).append(':').append(set.id())
+                    .append(set.runInTransaction() ? "" : " runInTransaction:false").append('\n');
             out.append("-- comment: ").append(set.comment().replace('\n', ' ')).append('\n');
             out.append(set.sql()).append('\n');
             set.rollbackLines().forEach(line -> out.append("-- rollback ").append(line).append('\n'));
@@ -61,6 +65,9 @@ public final class ChangelogRenderer {
             changeSet.put("id", set.id());
             changeSet.put("author", set.author());
             changeSet.put("comment", set.comment());
+            if (!set.runInTransaction()) {
+                changeSet.put("runInTransaction", false);
+            }
             changeSet.put("changes", List.of(Map.of("sql", Map.of("sql", set.sql()))));
             changeSet.put("rollback", List.of(Map.of("sql", Map.of("sql", set.rollback()))));
             entries.add(Map.of("changeSet", changeSet));

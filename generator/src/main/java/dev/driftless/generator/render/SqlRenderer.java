@@ -3,6 +3,7 @@ package dev.driftless.generator.render;
 import dev.driftless.model.Change;
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.Index;
@@ -33,10 +34,11 @@ public final class SqlRenderer {
             rule(Change.RenameTable.class, c -> renameTable(c.from(), c.to())),
             rule(Change.RenameColumn.class, c -> alter(c.table()) + "RENAME COLUMN " + Identifiers.quote(c.from())
                     + " TO " + Identifiers.quote(c.to()) + ";"),
-            rule(Change.AddColumn.class, c -> alter(c.table()) + "ADD COLUMN " + columnDefinition(c.column()) + ";"),
+            rule(Change.AddColumn.class, c -> alter(c.table()) + "ADD COLUMN " + columnDefinition(c.column()) + ";"
+                    + (c.column().comment() == null ? "" : "\n" + columnComment(c.table(), c.column().name(), c.column().comment()))),
             rule(Change.DropColumn.class, c -> alter(c.table()) + "DROP COLUMN " + Identifiers.quote(c.column().name()) + ";"),
             rule(Change.AlterColumnType.class, c -> alterColumn(c.table(), c.column()) + "TYPE " + c.toType()
-                    + " USING " + Identifiers.quote(c.column()) + "::" + c.toType() + ";"),
+                    + " USING " + using(c) + ";"),
             rule(Change.AlterColumnNullability.class, c -> alterColumn(c.table(), c.column())
                     + (c.nullable() ? "DROP NOT NULL;" : "SET NOT NULL;")),
             rule(Change.AlterColumnDefault.class, c -> alterColumn(c.table(), c.column())
@@ -54,11 +56,25 @@ public final class SqlRenderer {
             rule(Change.DropIndex.class, c -> "DROP INDEX " + name(new QualifiedName(c.table().schema(), c.index().name())) + ";"),
             rule(Change.CreateSequence.class, c -> createSequence(c.sequence())),
             rule(Change.AlterSequence.class, c -> alterSequence(c.from(), c.to())),
-            rule(Change.DropSequence.class, c -> "DROP SEQUENCE " + name(c.sequence().name()) + ";"));
+            rule(Change.DropSequence.class, c -> "DROP SEQUENCE " + name(c.sequence().name()) + ";"),
+            rule(Change.CreateEnumType.class, c -> createEnumType(c.type())),
+            rule(Change.DropEnumType.class, c -> dropEnumType(c.type())),
+            rule(Change.AlterEnumType.class, SqlRenderer::alterEnumType),
+            rule(Change.SetTableComment.class, c -> "COMMENT ON TABLE " + name(c.table()) + " IS " + literalOrNull(c.to()) + ";"),
+            rule(Change.SetColumnComment.class, c -> columnComment(c.table(), c.column(), c.to())));
 
     private static <C extends Change> Map.Entry<Class<? extends Change>, Function<Change, String>> rule(
             Class<C> kind, Function<C, String> render) {
         return Map.entry(kind, change -> render.apply(kind.cast(change)));
+    }
+
+    /**
+     * Whether the change's statements may run inside a transaction block. {@code ALTER TYPE … ADD VALUE} may not on
+     * PostgreSQL before 12, and even on newer servers the new label cannot be used until that transaction commits:
+     * its changeset runs outside a transaction ({@code runInTransaction:false}).
+     */
+    public boolean runsInTransaction(Change change) {
+        return !(change instanceof Change.AlterEnumType alter && alter.onlyAddsValues());
     }
 
     public String render(Change change) {
@@ -111,7 +127,110 @@ public final class SqlRenderer {
         }
         table.uniqueConstraints().forEach(u -> lines.add(unique(u)));
         table.checks().forEach(c -> lines.add(check(c)));
-        return "CREATE TABLE " + name(table.name()) + " (\n    " + String.join(",\n    ", lines) + "\n);";
+        StringBuilder sql = new StringBuilder("CREATE TABLE " + name(table.name()) + " (\n    "
+                + String.join(",\n    ", lines) + "\n);");
+        if (table.comment() != null) {
+            sql.append("\nCOMMENT ON TABLE ").append(name(table.name())).append(" IS ").append(literal(table.comment())).append(';');
+        }
+        table.columns().stream().filter(c -> c.comment() != null)
+                .forEach(c -> sql.append('\n').append(columnComment(table.name(), c.name(), c.comment())));
+        return sql.toString();
+    }
+
+    /** The cast, or a CASE over the stored text that maps listed values and casts the rest. */
+    private static String using(Change.AlterColumnType change) {
+        String column = Identifiers.quote(change.column());
+        if (change.conversion().isEmpty()) {
+            return column + "::" + change.toType();
+        }
+        StringBuilder sql = new StringBuilder("CASE ").append(column).append("::text");
+        change.conversion().forEach(m -> sql.append(" WHEN ").append(literal(m.from())).append(" THEN ").append(literal(m.to())));
+        return sql.append(" ELSE ").append(column).append("::text END::").append(change.toType()).toString();
+    }
+
+    private static String columnComment(QualifiedName table, String column, String comment) {
+        return "COMMENT ON COLUMN " + name(table) + "." + Identifiers.quote(column) + " IS " + literalOrNull(comment) + ";";
+    }
+
+    /** A string literal; {@code E'…'} with escapes when the text holds a backslash or a line break. */
+    static String literal(String text) {
+        String quoted = text.replace("'", "''");
+        if (quoted.contains("\\") || quoted.contains("\n") || quoted.contains("\r")) {
+            return "E'" + quoted.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r") + "'";
+        }
+        return "'" + quoted + "'";
+    }
+
+    private static String literalOrNull(String text) {
+        return text == null ? "NULL" : literal(text);
+    }
+
+    private static String createEnumType(EnumType type) {
+        StringBuilder sql = new StringBuilder("CREATE TYPE ").append(name(type.name())).append(" AS ENUM (")
+                .append(type.values().stream().map(SqlRenderer::literal).collect(Collectors.joining(", "))).append(");");
+        type.casts().forEach(cast -> sql.append('\n').append(createCast(cast)));
+        return sql.toString();
+    }
+
+    private static String dropEnumType(EnumType type) {
+        StringBuilder sql = new StringBuilder();
+        type.casts().forEach(cast -> sql.append(dropCast(cast)).append('\n'));
+        return sql.append("DROP TYPE ").append(name(type.name())).append(';').toString();
+    }
+
+    private static String createCast(EnumType.Cast cast) {
+        return "CREATE CAST (" + cast.source() + " AS " + cast.target() + ") WITH INOUT"
+                + (cast.context().equals("explicit") ? "" : " AS " + cast.context().toUpperCase(java.util.Locale.ROOT)) + ";";
+    }
+
+    private static String dropCast(EnumType.Cast cast) {
+        return "DROP CAST (" + cast.source() + " AS " + cast.target() + ");";
+    }
+
+    /**
+     * New labels go in with {@code ADD VALUE}, each placed before the next old label (or after the one before it, at
+     * the end), in the order of the new list so that neighbours exist when they are named. Anything else re-creates the
+     * type: rename the old one away, create the new one, convert every column through text (dropping and restoring its
+     * default, which names the type), and drop the old type with its casts.
+     */
+    private static String alterEnumType(Change.AlterEnumType change) {
+        EnumType from = change.from();
+        EnumType to = change.to();
+        List<String> sql = new ArrayList<>();
+        if (change.onlyAddsValues()) {
+            List<String> values = to.values();
+            for (int i = 0; i < values.size(); i++) {
+                String value = values.get(i);
+                if (from.values().contains(value)) {
+                    continue;
+                }
+                String next = values.subList(i + 1, values.size()).stream().filter(from.values()::contains).findFirst().orElse(null);
+                String position = next != null ? " BEFORE " + literal(next)
+                        : i > 0 ? " AFTER " + literal(values.get(i - 1)) : "";
+                sql.add("ALTER TYPE " + name(to.name()) + " ADD VALUE " + literal(value) + position + ";");
+            }
+            return String.join("\n", sql);
+        }
+        QualifiedName old = new QualifiedName(to.name().schema(), to.name().name() + "__driftless_old");
+        from.casts().forEach(cast -> sql.add(dropCast(cast)));
+        sql.add("ALTER TYPE " + name(from.name()) + " RENAME TO " + Identifiers.quote(old.name()) + ";");
+        sql.add("CREATE TYPE " + name(to.name()) + " AS ENUM ("
+                + to.values().stream().map(SqlRenderer::literal).collect(Collectors.joining(", ")) + ");");
+        for (EnumType.Usage usage : change.usages()) {
+            String column = Identifiers.quote(usage.column());
+            String type = name(to.name()) + (usage.array() ? "[]" : "");
+            if (usage.defaultValue() != null) {
+                sql.add(alterColumn(usage.table(), usage.column()) + "DROP DEFAULT;");
+            }
+            sql.add(alterColumn(usage.table(), usage.column()) + "TYPE " + type + " USING " + column + "::text"
+                    + (usage.array() ? "[]" : "") + "::" + type + ";");
+            if (usage.defaultValue() != null) {
+                sql.add(alterColumn(usage.table(), usage.column()) + "SET DEFAULT " + usage.defaultValue() + ";");
+            }
+        }
+        sql.add("DROP TYPE " + name(old) + ";");
+        to.casts().forEach(cast -> sql.add(createCast(cast)));
+        return String.join("\n", sql);
     }
 
     static String columnDefinition(Column column) {

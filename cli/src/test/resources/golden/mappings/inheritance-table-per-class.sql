@@ -1,0 +1,26 @@
+-- liquibase formatted sql
+
+-- changeset driftless:20260101000000-1
+-- comment: create sequence public.instrument_seq
+CREATE SEQUENCE public.instrument_seq AS bigint START WITH 1 INCREMENT BY 50;
+-- rollback DROP SEQUENCE public.instrument_seq;
+
+-- changeset driftless:20260101000000-2
+-- comment: create table public.bond
+CREATE TABLE public.bond (
+    id bigint NOT NULL,
+    symbol character varying(12) NOT NULL,
+    maturity date,
+    CONSTRAINT bond_pkey PRIMARY KEY (id)
+);
+-- rollback DROP TABLE public.bond;
+
+-- changeset driftless:20260101000000-3
+-- comment: create table public.stock
+CREATE TABLE public.stock (
+    id bigint NOT NULL,
+    symbol character varying(12) NOT NULL,
+    exchange character varying(255),
+    CONSTRAINT stock_pkey PRIMARY KEY (id)
+);
+-- rollback DROP TABLE public.stock;
