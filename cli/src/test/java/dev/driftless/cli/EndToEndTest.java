@@ -38,7 +38,8 @@ class EndToEndTest {
                 "changelogs: changelogs",
                 "url: " + database.url(),
                 "user: " + database.user(),
-                "dev-url: " + database.url() + "?user=" + database.user(),
+                // DRIFTLESS_TEST_URL's databases already carry ?user=… in their URL; the embedded ones do not.
+                "dev-url: " + (database.url().contains("?") ? database.url() : database.url() + "?user=" + database.user()),
                 ""));
     }
 
