@@ -50,9 +50,20 @@ public final class DevDatabase {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute(String.join(";\n", ddl));
+            statement.execute(String.join(";\n", ddl.stream().map(DevDatabase::tolerateExistingSchema).toList()));
         }
     }
+
+    /**
+     * Hibernate creates every schema an entity names, {@code public} too ({@code @Table(schema = "public")}), which
+     * a fresh database already has.
+     */
+    static String tolerateExistingSchema(String statement) {
+        return CREATE_SCHEMA.matcher(statement).replaceFirst("create schema if not exists ");
+    }
+
+    private static final java.util.regex.Pattern CREATE_SCHEMA =
+            java.util.regex.Pattern.compile("^\\s*create schema (?!if not exists )", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static List<String> usedNamespaces(Schema schema) {
         return Stream.of(schema.tables().stream().map(Table::name), schema.sequences().stream().map(Sequence::name),
