@@ -84,7 +84,9 @@ class ValidateTest {
             new Drift("check", "ALTER TABLE market_data.trades ADD CONSTRAINT fee_not_negative CHECK (fee >= 0)",
                     MARKET + "Trade.java", "private BigDecimal fee;"),
             new Drift("sequence", "ALTER SEQUENCE backtester.backtest_history_seq INCREMENT BY 1",
-                    BACKTESTER + "BacktestRun.java", "private Long id;"));
+                    BACKTESTER + "BacktestRun.java", "private Long id;"),
+            new Drift("comment", "COMMENT ON COLUMN market_data.orders.limit_price IS 'set by hand'", MARKET + "Order.java",
+                    "private BigDecimal limitPrice;"));
 
     @BeforeEach
     void applyTheExample() throws IOException {
