@@ -34,7 +34,7 @@ CREATE TABLE backtester.backtest_history (
     trade_count integer,
     strategy_id bigint NOT NULL,
     CONSTRAINT backtest_history_pkey PRIMARY KEY (id),
-    CONSTRAINT backtest_history_status_check CHECK (((status)::text = ANY ((ARRAY['QUEUED'::character varying, 'RUNNING'::character varying, 'COMPLETED'::character varying, 'FAILED'::character varying])::text[])))
+    CONSTRAINT backtest_history_status_check CHECK (((status)::text = ANY (ARRAY[('QUEUED'::character varying)::text, ('RUNNING'::character varying)::text, ('COMPLETED'::character varying)::text, ('FAILED'::character varying)::text])))
 );
 -- rollback DROP TABLE backtester.backtest_history;
 
@@ -92,9 +92,9 @@ CREATE TABLE market_data.orders (
     version bigint NOT NULL,
     session_id uuid NOT NULL,
     CONSTRAINT orders_pkey PRIMARY KEY (id),
-    CONSTRAINT orders_order_type_check CHECK (((order_type)::text = ANY ((ARRAY['MARKET'::character varying, 'LIMIT'::character varying, 'STOP'::character varying, 'STOP_LIMIT'::character varying])::text[]))),
-    CONSTRAINT orders_side_check CHECK (((side)::text = ANY ((ARRAY['BUY'::character varying, 'SELL'::character varying])::text[]))),
-    CONSTRAINT orders_status_check CHECK (((status)::text = ANY ((ARRAY['NEW'::character varying, 'PARTIALLY_FILLED'::character varying, 'FILLED'::character varying, 'CANCELLED'::character varying, 'REJECTED'::character varying])::text[])))
+    CONSTRAINT orders_order_type_check CHECK (((order_type)::text = ANY (ARRAY[('MARKET'::character varying)::text, ('LIMIT'::character varying)::text, ('STOP'::character varying)::text, ('STOP_LIMIT'::character varying)::text]))),
+    CONSTRAINT orders_side_check CHECK (((side)::text = ANY (ARRAY[('BUY'::character varying)::text, ('SELL'::character varying)::text]))),
+    CONSTRAINT orders_status_check CHECK (((status)::text = ANY (ARRAY[('NEW'::character varying)::text, ('PARTIALLY_FILLED'::character varying)::text, ('FILLED'::character varying)::text, ('CANCELLED'::character varying)::text, ('REJECTED'::character varying)::text])))
 );
 -- rollback DROP TABLE market_data.orders;
 
@@ -121,7 +121,7 @@ CREATE TABLE market_data.trading_sessions (
     opened_at timestamp(6) with time zone NOT NULL,
     user_id bigint NOT NULL,
     CONSTRAINT trading_sessions_pkey PRIMARY KEY (id),
-    CONSTRAINT trading_sessions_mode_check CHECK (((mode)::text = ANY ((ARRAY['PAPER'::character varying, 'LIVE'::character varying])::text[])))
+    CONSTRAINT trading_sessions_mode_check CHECK (((mode)::text = ANY (ARRAY[('PAPER'::character varying)::text, ('LIVE'::character varying)::text])))
 );
 -- rollback DROP TABLE market_data.trading_sessions;
 

@@ -7,6 +7,6 @@ CREATE TABLE public.payment (
     amount bigint,
     settled character varying(1),
     CONSTRAINT payment_pkey PRIMARY KEY (id),
-    CONSTRAINT payment_settled_check CHECK (((settled)::text = ANY ((ARRAY['N'::character varying, 'Y'::character varying])::text[])))
+    CONSTRAINT payment_settled_check CHECK (((settled)::text = ANY (ARRAY[('N'::character varying)::text, ('Y'::character varying)::text])))
 );
 -- rollback DROP TABLE public.payment;

@@ -7,7 +7,7 @@ CREATE TABLE public.orders (
     optionalside character varying(255),
     side character varying(8) NOT NULL,
     CONSTRAINT orders_pkey PRIMARY KEY (id),
-    CONSTRAINT orders_optionalside_check CHECK (((optionalside)::text = ANY ((ARRAY['BUY'::character varying, 'SELL'::character varying])::text[]))),
-    CONSTRAINT orders_side_check CHECK (((side)::text = ANY ((ARRAY['BUY'::character varying, 'SELL'::character varying])::text[])))
+    CONSTRAINT orders_optionalside_check CHECK (((optionalside)::text = ANY (ARRAY[('BUY'::character varying)::text, ('SELL'::character varying)::text]))),
+    CONSTRAINT orders_side_check CHECK (((side)::text = ANY (ARRAY[('BUY'::character varying)::text, ('SELL'::character varying)::text])))
 );
 -- rollback DROP TABLE public.orders;

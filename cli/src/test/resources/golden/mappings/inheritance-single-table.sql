@@ -9,6 +9,6 @@ CREATE TABLE public.vehicle (
     seats integer,
     payloadtons double precision,
     CONSTRAINT vehicle_pkey PRIMARY KEY (id),
-    CONSTRAINT vehicle_kind_check CHECK (((kind)::text = ANY ((ARRAY['CAR'::character varying, 'TRUCK'::character varying])::text[])))
+    CONSTRAINT vehicle_kind_check CHECK (((kind)::text = ANY (ARRAY[('CAR'::character varying)::text, ('TRUCK'::character varying)::text])))
 );
 -- rollback DROP TABLE public.vehicle;

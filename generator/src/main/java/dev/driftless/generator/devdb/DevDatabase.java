@@ -1,6 +1,8 @@
 package dev.driftless.generator.devdb;
 
 import dev.driftless.generator.catalog.CatalogIntrospector;
+import dev.driftless.generator.render.Identifiers;
+import dev.driftless.generator.render.SqlRenderer;
 import dev.driftless.model.EnumType;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.Schema;
@@ -33,7 +35,7 @@ public final class DevDatabase {
         try {
             try (Connection connection = server.connect(name)) {
                 run(connection, ddl);
-                Schema created = new CatalogIntrospector().read(connection);
+                Schema created = settleChecks(connection, new CatalogIntrospector().read(connection));
                 return new Schema(usedNamespaces(created), created.tables(), created.sequences(), created.enumTypes());
             }
         } catch (SQLException e) {
@@ -42,6 +44,26 @@ public final class DevDatabase {
         } finally {
             server.drop(name);
         }
+    }
+
+    /**
+     * PostgreSQL prints Hibernate's {@code check (x in ('A','B'))} in a form that prints differently once run again
+     * (see {@link CheckNormaliser}); a database built from our changelog holds the second form. Re-creating the
+     * checks here once, in one batch, makes the model speak that settled form, so an up-to-date database matches
+     * without any per-constraint normalising.
+     */
+    private static Schema settleChecks(Connection connection, Schema schema) throws SQLException {
+        List<String> statements = schema.tables().stream().filter(t -> !t.checks().isEmpty())
+                .map(t -> "ALTER TABLE " + SqlRenderer.name(t.name()) + " " + t.checks().stream()
+                        .map(c -> "DROP CONSTRAINT " + Identifiers.quote(c.name()) + ", ADD CONSTRAINT "
+                                + Identifiers.quote(c.name()) + " " + c.expression())
+                        .collect(java.util.stream.Collectors.joining(", ")))
+                .toList();
+        if (statements.isEmpty()) {
+            return schema;
+        }
+        run(connection, statements);
+        return new CatalogIntrospector().read(connection);
     }
 
     /** One batch, one round trip: PostgreSQL's simple query protocol takes many statements at once. */
