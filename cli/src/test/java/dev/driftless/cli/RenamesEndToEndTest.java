@@ -9,14 +9,10 @@ import dev.driftless.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -313,36 +309,22 @@ class RenamesEndToEndTest {
     }
 
     private void execute(String... statements) throws SQLException {
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
+        database.execute(statements);
     }
 
     private List<Path> changelogFiles() throws IOException {
-        try (Stream<Path> files = Files.list(project.resolve("changelogs"))) {
-            return files.filter(f -> !f.getFileName().toString().startsWith("db.changelog-master")).sorted().toList();
-        }
+        return Changelogs.files(project.resolve("changelogs"));
     }
 
     private Path newestChangelog() throws IOException {
-        List<Path> files = changelogFiles();
-        return files.get(files.size() - 1);
+        return Changelogs.newest(project.resolve("changelogs"));
     }
 
     private static List<String> changesetComments(Path changelog) throws IOException {
-        return Files.readAllLines(changelog).stream().filter(l -> l.startsWith("-- comment: "))
-                .map(l -> l.substring("-- comment: ".length())).toList();
+        return Changelogs.comments(changelog);
     }
 
     private List<String> strings(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
+        return database.strings(sql);
     }
 }

@@ -32,4 +32,24 @@ public record TestDatabase(String url, String user, String password, String name
         }
         return url + (url.contains("?") ? "&" : "?") + credentials;
     }
+
+    /** The first column of every row {@code sql} returns, as text. */
+    public java.util.List<String> strings(String sql) throws SQLException {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        try (Connection c = connect(); java.sql.Statement s = c.createStatement(); java.sql.ResultSet rows = s.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /** Runs each statement in turn, on one connection. */
+    public void execute(String... statements) throws SQLException {
+        try (Connection c = connect(); java.sql.Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
 }
