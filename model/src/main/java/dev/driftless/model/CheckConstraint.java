@@ -1,5 +1,6 @@
 package dev.driftless.model;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  *
  * @param expression the condition as {@code pg_get_constraintdef} prints it, e.g. {@code CHECK ((qty > 0))}
  */
-public record CheckConstraint(String name, String expression) {
+public record CheckConstraint(String name, String expression) implements Serializable {
 
     public CheckConstraint {
         Objects.requireNonNull(name, "name");

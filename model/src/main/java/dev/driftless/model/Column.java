@@ -1,5 +1,6 @@
 package dev.driftless.model;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param defaultValue the default expression as {@code pg_get_expr} prints it, or {@code null} for none
  * @param comment      the column's comment ({@code @Comment}), or {@code null} for none
  */
-public record Column(String name, String type, boolean nullable, String defaultValue, Identity identity, String comment) {
+public record Column(String name, String type, boolean nullable, String defaultValue, Identity identity, String comment) implements Serializable {
 
     public Column {
         Objects.requireNonNull(name, "name");

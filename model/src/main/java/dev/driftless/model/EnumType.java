@@ -1,5 +1,6 @@
 package dev.driftless.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param values the labels in their sort order
  * @param casts  the {@code WITH INOUT} casts from or to this type (Hibernate creates one each way, implicit), sorted
  */
-public record EnumType(QualifiedName name, List<String> values, List<Cast> casts) {
+public record EnumType(QualifiedName name, List<String> values, List<Cast> casts) implements Serializable {
 
     public EnumType {
         Objects.requireNonNull(name, "name");
@@ -35,7 +36,7 @@ public record EnumType(QualifiedName name, List<String> values, List<Cast> casts
      * @param target  the target type as {@code format_type} prints it
      * @param context {@code implicit}, {@code assignment} or {@code explicit}
      */
-    public record Cast(String source, String target, String context) implements Comparable<Cast> {
+    public record Cast(String source, String target, String context) implements Comparable<Cast>, Serializable {
         public Cast {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(target, "target");

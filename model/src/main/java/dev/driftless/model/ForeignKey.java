@@ -1,11 +1,12 @@
 package dev.driftless.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
 /** A foreign key; two keys that differ only in name do the same thing. */
 public record ForeignKey(String name, List<String> columns, QualifiedName referencedTable,
-                         List<String> referencedColumns, ReferentialAction onDelete, ReferentialAction onUpdate) {
+                         List<String> referencedColumns, ReferentialAction onDelete, ReferentialAction onUpdate) implements Serializable {
 
     public ForeignKey {
         Objects.requireNonNull(name, "name");

@@ -1,5 +1,6 @@
 package dev.driftless.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param method    the access method, e.g. {@code btree}
  * @param predicate the {@code WHERE} of a partial index, or {@code null}
  */
-public record Index(String name, List<String> keys, boolean unique, String method, String predicate) {
+public record Index(String name, List<String> keys, boolean unique, String method, String predicate) implements Serializable {
 
     public Index {
         Objects.requireNonNull(name, "name");

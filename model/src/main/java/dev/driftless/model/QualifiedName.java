@@ -1,10 +1,11 @@
 package dev.driftless.model;
 
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.Objects;
 
 /** A schema-qualified name of a table or sequence, as PostgreSQL stores it (unquoted, case kept). */
-public record QualifiedName(String schema, String name) implements Comparable<QualifiedName> {
+public record QualifiedName(String schema, String name) implements Comparable<QualifiedName>, Serializable {
 
     private static final Comparator<QualifiedName> ORDER =
             Comparator.comparing(QualifiedName::schema).thenComparing(QualifiedName::name);

@@ -1,5 +1,6 @@
 package dev.driftless.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
  * their tables, their standalone sequences and their enum types. Lists are kept sorted so that equal schemas are
  * equal records.
  */
-public record Schema(List<String> namespaces, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
+public record Schema(List<String> namespaces, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) implements Serializable {
 
     public Schema {
         namespaces = namespaces.stream().distinct().sorted().toList();

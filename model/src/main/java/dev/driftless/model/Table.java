@@ -1,5 +1,6 @@
 package dev.driftless.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public record Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey,
                     List<ForeignKey> foreignKeys, List<UniqueConstraint> uniqueConstraints,
-                    List<CheckConstraint> checks, List<Index> indexes, String comment) {
+                    List<CheckConstraint> checks, List<Index> indexes, String comment) implements Serializable {
 
     public Table {
         Objects.requireNonNull(name, "name");

@@ -1,5 +1,6 @@
 package dev.driftless.generator.entity;
 
+import java.io.Serializable;
 import dev.driftless.model.QualifiedName;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.Optional;
  *                embeddable for inherited and embedded fields) and the field name; class-level when no field maps it
  *                (a joined subclass's key, a discriminator)
  */
-public record EntityMapping(List<Owner> tables, List<ColumnOwner> columns) {
+public record EntityMapping(List<Owner> tables, List<ColumnOwner> columns) implements Serializable {
 
     public EntityMapping {
         tables = List.copyOf(tables);
@@ -28,14 +29,14 @@ public record EntityMapping(List<Owner> tables, List<ColumnOwner> columns) {
     }
 
     /** A class, and a field of it or {@code null}. */
-    public record Owner(QualifiedName table, String className, String field) {
+    public record Owner(QualifiedName table, String className, String field) implements Serializable {
         public Owner {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(className, "className");
         }
     }
 
-    public record ColumnOwner(QualifiedName table, String column, String className, String field) {
+    public record ColumnOwner(QualifiedName table, String column, String className, String field) implements Serializable {
         public ColumnOwner {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(column, "column");

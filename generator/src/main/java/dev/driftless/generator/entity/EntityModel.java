@@ -1,5 +1,6 @@
 package dev.driftless.generator.entity;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param enumColumns   the columns that hold Java enums, with their constants
  */
 public record EntityModel(List<String> entityClasses, List<String> ddl, EntityMapping mapping,
-                          List<EnumColumn> enumColumns) {
+                          List<EnumColumn> enumColumns) implements Serializable {
 
     public EntityModel {
         entityClasses = List.copyOf(entityClasses);

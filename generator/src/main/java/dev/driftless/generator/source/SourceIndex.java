@@ -35,6 +35,7 @@ public final class SourceIndex {
     private final Map<String, SourceLocation> classes = new HashMap<>();
     private final Map<String, SourceLocation> fields = new HashMap<>();
     private final Map<String, String> sequenceOwners = new HashMap<>();
+    private List<Path> unparsedRoots;
 
     private SourceIndex() {
     }
@@ -47,6 +48,29 @@ public final class SourceIndex {
     /** Parses every {@code .java} file under the given source roots; roots that do not exist are skipped. */
     public static SourceIndex of(List<Path> roots) {
         SourceIndex index = new SourceIndex();
+        index.parse(roots);
+        return index;
+    }
+
+    /**
+     * As {@link #of}, parsing when first asked: a run that finds nothing to point at (the usual case) never parses
+     * the sources, which takes seconds for thousands of entities.
+     */
+    public static SourceIndex lazy(List<Path> roots) {
+        SourceIndex index = new SourceIndex();
+        index.unparsedRoots = List.copyOf(roots);
+        return index;
+    }
+
+    private void parsePending() {
+        if (unparsedRoots != null) {
+            List<Path> roots = unparsedRoots;
+            unparsedRoots = null;
+            parse(roots);
+        }
+    }
+
+    private void parse(List<Path> roots) {
         ParserConfiguration configuration = new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
                 .setAttributeComments(false);
@@ -57,26 +81,28 @@ public final class SourceIndex {
             }
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                    index.add(parser, root, file);
+                    add(parser, root, file);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the entity sources under " + root + ": " + e.getMessage(), e);
             }
         }
-        return index;
     }
 
     public boolean isEmpty() {
+        parsePending();
         return classes.isEmpty();
     }
 
     /** Where the class (fully qualified, nested classes with {@code $} or {@code .}) is declared. */
     public Optional<SourceLocation> classLocation(String className) {
+        parsePending();
         return Optional.ofNullable(classes.get(className.replace('$', '.')));
     }
 
     /** Where a field (or record component) of a class is declared. */
     public Optional<SourceLocation> fieldLocation(String className, String field) {
+        parsePending();
         return Optional.ofNullable(fields.get(className.replace('$', '.') + "#" + field));
     }
 
@@ -85,6 +111,7 @@ public final class SourceIndex {
      * case-insensitively, schema left out), if any.
      */
     public Optional<String> sequenceOwner(String sequenceName) {
+        parsePending();
         return Optional.ofNullable(sequenceOwners.get(sequenceName.toLowerCase(Locale.ROOT)));
     }
 
