@@ -1,5 +1,7 @@
 package dev.driftless.changelogs;
 
+import dev.driftless.generator.cache.DerivedCache;
+
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import liquibase.ChecksumVersion;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.ChangeLogParameters;
@@ -70,6 +73,18 @@ public final class ChangelogVerifier {
         });
     }
 
+    /** Every changeset in changelog order with the checksum Liquibase would record for it now (one parse). */
+    public ChangelogIndex index(Connection connection) {
+        return with(connection, "parse the changelogs", (database, changelog, parameters) -> {
+            List<ChangelogIndex.Entry> entries = new ArrayList<>();
+            for (ChangeSet changeSet : changelog.getChangeSets()) {
+                entries.add(new ChangelogIndex.Entry(ref(changeSet), changeSet.getStoredFilePath(),
+                        changeSet.generateCheckSum(ChecksumVersion.latest()).toString()));
+            }
+            return new ChangelogIndex(entries);
+        });
+    }
+
     /** Changesets sharing an id and author with another, anywhere in the changelogs: {@code id::author} → them. */
     public static Map<String, List<ChangesetRef>> duplicates(List<ChangesetRef> changesets) {
         Map<String, List<ChangesetRef>> byId = new LinkedHashMap<>();
@@ -105,6 +120,18 @@ public final class ChangelogVerifier {
      * The applied changesets of {@code target} whose file has been edited since (the checksum Liquibase recorded no
      * longer matches). Reads only: without a {@code DATABASECHANGELOG} table there is nothing applied to compare.
      */
+    public List<ChangesetRef> editedSinceApplied(Connection target, DerivedCache cache) {
+        try {
+            if (ChangelogIndex.of(changelogDirectory, masterFile, target, cache).noneEdited(ChangelogIndex.applied(target))) {
+                return List.of();
+            }
+        } catch (SQLException | ChangelogException e) {
+            // Liquibase's own comparison follows, with its own error if there is one
+        }
+        return editedSinceApplied(target);
+    }
+
+    /** As {@link #editedSinceApplied(Connection, DerivedCache)}, always through Liquibase. */
     public List<ChangesetRef> editedSinceApplied(Connection target) {
         return with(target, "compare checksums", (database, changelog, parameters) -> {
             List<RanChangeSet> ran = Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class)

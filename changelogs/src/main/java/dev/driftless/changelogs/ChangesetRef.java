@@ -1,5 +1,6 @@
 package dev.driftless.changelogs;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param id     the changeset id (e.g. {@code 20261121214755-1})
  * @param author the changeset author (e.g. {@code driftless})
  */
-public record ChangesetRef(String file, String id, String author) {
+public record ChangesetRef(String file, String id, String author) implements Serializable {
 
     public ChangesetRef {
         Objects.requireNonNull(file, "file");
