@@ -2,6 +2,7 @@ package dev.driftless.cli;
 
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.backup.BackupPolicy;
+import dev.driftless.generator.cache.DerivedCache;
 import dev.driftless.generator.entity.NamingStrategy;
 import dev.driftless.generator.findings.IgnoreRules;
 import dev.driftless.generator.render.ChangelogFormat;
@@ -122,6 +123,11 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
     }
 
     /** The entity classes, or a usage error saying how to give them. */
+    /** Results derived from the project's files (the model's schema, the changelog's index, verified replays). */
+    public DerivedCache cache() {
+        return DerivedCache.of(dataDirectory);
+    }
+
     public List<Path> requireClasses() {
         if (classes.isEmpty()) {
             throw new DriftlessException(ExitCode.USAGE, "no entity classes given: pass --classes DIR_OR_JAR or set"

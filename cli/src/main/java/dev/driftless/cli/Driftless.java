@@ -14,15 +14,11 @@ import dev.driftless.changelogs.ValidationResult;
 import dev.driftless.changelogs.backup.BackupException;
 import dev.driftless.changelogs.backup.BackupFile;
 import dev.driftless.changelogs.backup.BackupStore;
+import dev.driftless.generator.cache.DesiredSchemas;
 import dev.driftless.generator.catalog.CatalogIntrospector;
 import dev.driftless.generator.devdb.CheckNormaliser;
-import dev.driftless.generator.devdb.DevDatabase;
-import dev.driftless.generator.devdb.EmbeddedServer;
-import dev.driftless.generator.devdb.ScratchDatabases;
 import dev.driftless.generator.entity.EntityModel;
 import dev.driftless.generator.entity.EnumConversions;
-import dev.driftless.generator.entity.EntityReadException;
-import dev.driftless.generator.entity.EntityReader;
 import dev.driftless.generator.render.ChangelogWriter;
 import dev.driftless.generator.history.HistoryException;
 import dev.driftless.generator.history.SourceHistory;
@@ -33,7 +29,6 @@ import dev.driftless.model.DiffOptions;
 import dev.driftless.model.Schema;
 import dev.driftless.model.SchemaDiff;
 import dev.driftless.model.SchemaDiffer;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,18 +110,17 @@ public final class Driftless {
      * compatible types in one table); a "yes" makes it a rename, a "no" leaves the drop and the add, flagged.
      */
     public DiffResult diff(String name, RenameQuestion question) {
-        try (Target target = Target.open(config); Connection connection = target.connect()) {
-            List<ChangesetRef> pending = new ChangelogRunner(connection, config.changelogDirectory()).pending();
+        try (Target target = Target.open(config); Connection connection = target.connect();
+             DevServer dev = DevServer.forTarget(config, target)) {
+            List<ChangesetRef> pending = new ChangelogRunner(connection, config.changelogDirectory()).pending(config.cache());
             if (!pending.isEmpty()) {
                 return new DiffResult(List.of(), pending, null, null, target.describe());
             }
-            progress.accept("reading entities from " + config.classes());
-            EntityModel model = readEntities(serverVersion(connection));
+            DesiredSchemas.Desired desired = Entities.read(config, serverVersion(connection), dev, progress);
+            EntityModel model = desired.model();
             progress.accept("reading " + target.describe());
             Schema actual = new CatalogIntrospector().read(connection);
-            progress.accept("normalising " + model.entityClasses().size() + " mapped classes through PostgreSQL");
-            CheckNormaliser.Normalised both = withDevDatabase(target, dev -> new CheckNormaliser(dev)
-                    .normalise(actual, new DevDatabase(dev).materialize(model.ddl())));
+            CheckNormaliser.Normalised both = new CheckNormaliser(dev).normalise(actual, desired.schema());
             SchemaDiffer differ = new SchemaDiffer(new DiffOptions(config.dropUnmapped(), config.ignore().tables()));
             List<Renames.Request> requests = new ArrayList<>(config.renames().hints());
             requests.addAll(renamesFromHistory());
@@ -410,33 +404,6 @@ public final class Driftless {
             throw databaseFailure(e);
         } catch (ChangelogException | BackupException e) {
             throw new DriftlessException(ExitCode.FAILURE, e.getMessage(), e);
-        }
-    }
-
-    private EntityModel readEntities(String serverVersion) {
-        try {
-            return new EntityReader().read(new EntityReader.Settings(config.requireClasses(), config.classpath(),
-                    config.naming(), config.defaultSchema(), serverVersion));
-        } catch (EntityReadException e) {
-            throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Runs work on the dev database server: the one given as dev-url, else the target's own server when it is the
-     * embedded one, else a throwaway embedded server under .driftless/devdb.
-     */
-    private <T> T withDevDatabase(Target target, Function<ScratchDatabases, T> work) {
-        if (config.devUrl() != null) {
-            return work.apply(ScratchDatabases.onServer(config.devUrl(), new java.util.Properties()));
-        }
-        if (target.embeddedServer() != null) {
-            return work.apply(ScratchDatabases.on(target.embeddedServer()));
-        }
-        try (EmbeddedServer dev = EmbeddedServer.start(config.dataDirectory().resolve("devdb"), false)) {
-            return work.apply(ScratchDatabases.on(dev));
-        } catch (IOException e) {
-            throw new DriftlessException(ExitCode.FAILURE, "could not start the embedded dev database: " + e.getMessage(), e);
         }
     }
 

@@ -5,14 +5,11 @@ import dev.driftless.changelogs.ChangelogRunner;
 import dev.driftless.changelogs.ChangelogVerifier;
 import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.changelogs.ChangesetStatus;
+import dev.driftless.generator.cache.DesiredSchemas;
+import dev.driftless.generator.cache.Fingerprint;
 import dev.driftless.generator.catalog.CatalogIntrospector;
 import dev.driftless.generator.devdb.CheckNormaliser;
-import dev.driftless.generator.devdb.DevDatabase;
-import dev.driftless.generator.devdb.EmbeddedServer;
 import dev.driftless.generator.devdb.ScratchDatabases;
-import dev.driftless.generator.entity.EntityModel;
-import dev.driftless.generator.entity.EntityReadException;
-import dev.driftless.generator.entity.EntityReader;
 import dev.driftless.generator.findings.Finding;
 import dev.driftless.generator.findings.Findings;
 import dev.driftless.generator.findings.Origin;
@@ -23,21 +20,14 @@ import dev.driftless.model.Schema;
 import dev.driftless.model.SchemaDiff;
 import dev.driftless.model.SchemaDiffer;
 import dev.driftless.model.Table;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,10 +41,6 @@ import java.util.stream.Stream;
  * its changelogs, offline). Both are functions over the differ's changes: findings come from {@link Findings}.
  */
 public final class Gate {
-
-    /** Replayed changelog databases kept in the check server, newest first; older ones are dropped. */
-    private static final int CACHED_REPLAYS = 3;
-    static final String REPLAY_PREFIX = "driftless_replay_";
 
     private final Config config;
     private final Consumer<String> progress;
@@ -81,39 +67,35 @@ public final class Gate {
 
     ValidateResult validate() {
         long start = System.nanoTime();
-        try (Target target = Target.open(config); Connection connection = target.connect()) {
+        try (Target target = Target.open(config); Connection connection = target.connect();
+             DevServer dev = DevServer.forTarget(config, target)) {
             connection.setReadOnly(true);
-            progress.accept("reading entities from " + config.classes());
-            EntityModel model = readEntities(serverVersion(connection));
+            DesiredSchemas.Desired model = Entities.read(config, serverVersion(connection), dev, progress);
             progress.accept("reading " + target.describe());
             Schema actual = new CatalogIntrospector().read(connection);
             ChangelogRunner runner = new ChangelogRunner(connection, config.changelogDirectory());
             boolean haveChangelogs = Files.isRegularFile(runner.masterChangelog());
-            List<ChangesetStatus> statuses = haveChangelogs ? status(runner) : List.of();
-            SourceIndex sources = sources();
-            Findings findings = new Findings(model.mapping(), sources);
-            return withScratchServer(target, dev -> {
-                progress.accept("normalising " + model.entityClasses().size() + " mapped classes through PostgreSQL");
-                Schema desired = new DevDatabase(dev).materialize(model.ddl());
-                List<Finding> all = findings.of(diff(dev, actual, desired));
-                if (haveChangelogs && !all.isEmpty()) {
-                    progress.accept("replaying the changelogs to tell where each difference came from");
-                    all = classify(all, dev, statuses, desired, findings);
-                }
-                List<Finding> kept = config.ignore().apply(all);
-                List<QualifiedName> tables = desired.tables().stream().map(Table::name).toList();
-                int pending = (int) statuses.stream().filter(ChangesetStatus::pending).count();
-                return new ValidateResult(target.describe(), kept, tables, haveChangelogs, all.size() - kept.size(), pending,
-                        Duration.ofNanos(System.nanoTime() - start));
-            });
+            List<ChangesetStatus> statuses = haveChangelogs ? status(runner, config) : List.of();
+            Findings findings = new Findings(model.model().mapping(), sources());
+            Schema desired = model.schema();
+            List<Finding> all = findings.of(diff(dev, actual, desired));
+            if (haveChangelogs && !all.isEmpty()) {
+                progress.accept("replaying the changelogs to tell where each difference came from");
+                all = classify(all, dev, statuses, desired, findings);
+            }
+            List<Finding> kept = config.ignore().apply(all);
+            List<QualifiedName> tables = desired.tables().stream().map(Table::name).toList();
+            int pending = (int) statuses.stream().filter(ChangesetStatus::pending).count();
+            return new ValidateResult(target.describe(), kept, tables, haveChangelogs, all.size() - kept.size(), pending,
+                    Duration.ofNanos(System.nanoTime() - start));
         } catch (SQLException e) {
             throw new DriftlessException(ExitCode.FAILURE, "database error: " + e.getMessage(), e);
         }
     }
 
-    private static List<ChangesetStatus> status(ChangelogRunner runner) {
+    private static List<ChangesetStatus> status(ChangelogRunner runner, Config config) {
         try {
-            return runner.status();
+            return runner.status(config.cache());
         } catch (ChangelogException e) {
             throw new DriftlessException(ExitCode.FAILURE, e.getMessage(), e);
         }
@@ -190,45 +172,39 @@ public final class Gate {
         }
     }
 
+    /** A verified replay of the changelogs: what they build, how many changesets, on which server version. */
+    private record Replay(Schema schema, int changesets, String serverVersion) implements Serializable {
+    }
+
     CheckResult check() {
         long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
         ChangelogVerifier verifier = new ChangelogVerifier(config.changelogDirectory());
-        String hash = hashOf(config.changelogDirectory());
-        return withCheckServer(server -> {
-            String version;
-            try (Connection c = server.connect("postgres")) {
-                version = serverVersion(c);
-            } catch (SQLException e) {
-                throw new DriftlessException(ExitCode.FAILURE, "database error: " + e.getMessage(), e);
-            }
-            progress.accept("reading entities from " + config.classes());
-            EntityModel model = readEntities(version);
-            String cacheName = REPLAY_PREFIX + hash.substring(0, 20);
-            boolean cached = server.exists(cacheName);
-            List<ChangesetRef> changesets = List.of();
+        String replayKey = replayKey();
+        Replay cached = config.cache().get("replay", replayKey, Replay.class).orElse(null);
+        try (DevServer server = DevServer.forCheck(config)) {
+            String version = cached != null ? cached.serverVersion() : serverVersion(server);
+            DesiredSchemas.Desired model = Entities.read(config, version, server, progress);
             Schema replayed;
-            if (cached) {
+            int changesets;
+            if (cached != null) {
                 progress.accept("the changelogs did not change: re-using their verified replay");
-                replayed = read(server.scratch(), cacheName);
-                changesets = parse(server.scratch(), cacheName, verifier, problems);
+                replayed = cached.schema();
+                changesets = cached.changesets();
             } else {
                 String work = "driftless_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-                server.scratch().create(work);
-                boolean keep = false;
-                try (Connection connection = server.scratch().connect(work)) {
-                    changesets = verifier.exists() ? parse(connection, verifier, problems) : List.of();
-                    replayed = problems.isEmpty() ? replayVerifyingRollbacks(server.scratch(), connection, changesets, problems)
-                            : null;
-                    keep = problems.isEmpty();
+                server.create(work);
+                try (Connection connection = server.connect(work)) {
+                    List<ChangesetRef> parsed = verifier.exists() ? parse(connection, verifier, problems) : List.of();
+                    changesets = parsed.size();
+                    replayed = problems.isEmpty() ? replayVerifyingRollbacks(server, connection, parsed, problems) : null;
                 } catch (SQLException e) {
                     throw new DriftlessException(ExitCode.FAILURE, "database error: " + e.getMessage(), e);
                 } finally {
-                    if (keep) {
-                        server.keep(work, cacheName, CACHED_REPLAYS);
-                    } else {
-                        server.scratch().drop(work);
-                    }
+                    server.drop(work);
+                }
+                if (problems.isEmpty()) {
+                    config.cache().put("replay", replayKey, new Replay(replayed, changesets, version));
                 }
             }
             if (config.url() != null && verifier.exists()) {
@@ -236,21 +212,26 @@ public final class Gate {
             }
             List<Finding> modelChanges = List.of();
             if (replayed != null) {
-                progress.accept("comparing the changelogs with " + model.entityClasses().size() + " mapped classes");
-                Schema desired = new DevDatabase(server.scratch()).materialize(model.ddl());
-                modelChanges = config.ignore().apply(new Findings(model.mapping(), sources())
-                        .of(diff(server.scratch(), replayed, desired)));
+                progress.accept("comparing the changelogs with " + model.model().entityClasses().size() + " mapped classes");
+                modelChanges = config.ignore().apply(new Findings(model.model().mapping(), sources())
+                        .of(diff(server, replayed, model.schema())));
             }
-            return new CheckResult(modelChanges, problems, changesets.size(), cached, Duration.ofNanos(System.nanoTime() - start));
-        });
+            return new CheckResult(modelChanges, problems, changesets, cached != null, Duration.ofNanos(System.nanoTime() - start));
+        }
     }
 
-    private List<ChangesetRef> parse(ScratchDatabases server, String database, ChangelogVerifier verifier, List<Problem> problems) {
-        if (!verifier.exists()) {
-            return List.of();
-        }
-        try (Connection connection = server.connect(database)) {
-            return parse(connection, verifier, problems);
+    /**
+     * What a verified replay depends on: every file under the changelog directory, the server it replays on, and the
+     * driftless and Liquibase builds that replay and verify it.
+     */
+    private String replayKey() {
+        return Fingerprint.of("driftless-check-replay-v2").codeOf(Gate.class).codeOf(ChangelogVerifier.class)
+                .text(liquibase.util.LiquibaseUtil.getBuildVersion()).text(config.devUrl()).contents(config.changelogDirectory()).hex();
+    }
+
+    private static String serverVersion(ScratchDatabases server) {
+        try (Connection c = server.connect("postgres")) {
+            return serverVersion(c);
         } catch (SQLException e) {
             throw new DriftlessException(ExitCode.FAILURE, "database error: " + e.getMessage(), e);
         }
@@ -347,7 +328,7 @@ public final class Gate {
         try (Target target = Target.open(config); Connection connection = target.connect()) {
             connection.setReadOnly(true);
             progress.accept("comparing checksums with " + target.describe());
-            for (ChangesetRef edited : verifier.editedSinceApplied(connection)) {
+            for (ChangesetRef edited : verifier.editedSinceApplied(connection, config.cache())) {
                 problems.add(new Problem("edited", edited.toString(), "changeset " + edited + " was edited after it was applied to "
                         + target.describe() + " (its checksum differs); revert the edit and add a new changeset instead"));
             }
@@ -355,29 +336,6 @@ public final class Gate {
             throw new DriftlessException(ExitCode.USAGE, "database error: " + e.getMessage(), e);
         } catch (ChangelogException e) {
             problems.add(new Problem("malformed", null, e.getMessage()));
-        }
-    }
-
-    /** A hash of every file under the changelog directory (names and contents), and of driftless's replay rules. */
-    static String hashOf(Path directory) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update("driftless-check-v1\n".getBytes(StandardCharsets.UTF_8));
-            if (Files.isDirectory(directory)) {
-                try (Stream<Path> files = Files.walk(directory)) {
-                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                        digest.update(directory.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-                        digest.update((byte) 0);
-                        digest.update(Files.readAllBytes(file));
-                        digest.update((byte) 0);
-                    }
-                }
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -393,106 +351,12 @@ public final class Gate {
         if (roots.isEmpty()) {
             return SourceIndex.empty();
         }
-        progress.accept("indexing entity sources in " + roots);
-        return SourceIndex.of(roots);
-    }
-
-    private static Schema read(ScratchDatabases server, String database) {
-        try (Connection connection = server.connect(database)) {
-            return new CatalogIntrospector().read(connection);
-        } catch (SQLException e) {
-            throw new DriftlessException(ExitCode.FAILURE, "database error: " + e.getMessage(), e);
-        }
-    }
-
-    private EntityModel readEntities(String serverVersion) {
-        try {
-            return new EntityReader().read(new EntityReader.Settings(config.classes(), config.classpath(),
-                    config.naming(), config.defaultSchema(), serverVersion));
-        } catch (EntityReadException e) {
-            throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
-        }
+        return SourceIndex.lazy(roots);
     }
 
     private static String serverVersion(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         return meta.getDatabaseMajorVersion() + "." + meta.getDatabaseMinorVersion();
-    }
-
-    /** Scratch databases for validate: the dev-url server, the target's own embedded server, or a throwaway one. */
-    private <T> T withScratchServer(Target target, java.util.function.Function<ScratchDatabases, T> work) {
-        if (config.devUrl() != null) {
-            return work.apply(ScratchDatabases.onServer(config.devUrl(), new java.util.Properties()));
-        }
-        if (target.embeddedServer() != null) {
-            return work.apply(ScratchDatabases.on(target.embeddedServer()));
-        }
-        try (EmbeddedServer dev = EmbeddedServer.start(config.dataDirectory().resolve("devdb"), false)) {
-            return work.apply(ScratchDatabases.on(dev));
-        } catch (IOException e) {
-            throw new DriftlessException(ExitCode.FAILURE, "could not start the embedded dev database: " + e.getMessage(), e);
-        }
-    }
-
-    /** The server check replays on: its own embedded one under .driftless/check (kept, so the cache survives), or dev-url. */
-    private <T> T withCheckServer(java.util.function.Function<CheckServer, T> work) {
-        if (config.devUrl() != null) {
-            return work.apply(new CheckServer(ScratchDatabases.onServer(config.devUrl(), new java.util.Properties()), null));
-        }
-        try (EmbeddedServer server = EmbeddedServer.start(config.dataDirectory().resolve("check"), false)) {
-            return work.apply(new CheckServer(ScratchDatabases.on(server), server));
-        } catch (IOException e) {
-            throw new DriftlessException(ExitCode.FAILURE, "could not start the embedded PostgreSQL for check: " + e.getMessage(), e);
-        }
-    }
-
-    /** A server for check; with {@code embedded} it also keeps replayed databases as the cache. */
-    private record CheckServer(ScratchDatabases scratch, EmbeddedServer embedded) {
-
-        Connection connect(String database) throws SQLException {
-            return embedded != null ? embedded.connect(database) : scratch.connect(database);
-        }
-
-        boolean exists(String database) {
-            if (embedded == null) {
-                return false;
-            }
-            return !replays().stream().filter(database::equals).toList().isEmpty();
-        }
-
-        /** Renames the verified replay to its cache name and drops all but the newest {@code keep} replays. */
-        void keep(String work, String cacheName, int keep) {
-            if (embedded == null) {
-                scratch.drop(work);
-                return;
-            }
-            try (Connection c = embedded.connect("postgres"); Statement s = c.createStatement()) {
-                s.execute("ALTER DATABASE \"" + work + "\" RENAME TO \"" + cacheName + "\"");
-                List<String> old = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + REPLAY_PREFIX
-                        + "%' ORDER BY oid DESC OFFSET " + keep)) {
-                    while (rs.next()) {
-                        old.add(rs.getString(1));
-                    }
-                }
-                old.forEach(scratch::drop);
-            } catch (SQLException e) {
-                scratch.drop(work); // no cache this time; the result stands
-            }
-        }
-
-        private List<String> replays() {
-            List<String> names = new ArrayList<>();
-            try (Connection c = embedded.connect("postgres"); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + REPLAY_PREFIX + "%'")) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            } catch (SQLException e) {
-                return List.of();
-            }
-            return names;
-        }
     }
 
     static Map<String, List<Finding>> byGroup(List<Finding> findings) {
