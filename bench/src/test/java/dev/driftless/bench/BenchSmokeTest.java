@@ -51,6 +51,8 @@ class BenchSmokeTest {
         }
         Measurement upToDate = results.measurement("dl-diff-uptodate", 100, 2);
         assertEquals(0, upToDate.changesetsEmitted(), "driftless diff against the up-to-date database");
+        assertEquals(0, results.measurement("dl-diff-uptodate-cold", 100, 2).changesetsEmitted(),
+                "the same with the cache deleted first");
         assertEquals(0, results.measurement("dl-diff-uptodate-devurl", 100, 2).changesetsEmitted());
 
         Integer generated = results.measurement("dl-diff-empty", 100, 2).changesetsEmitted();
@@ -72,7 +74,7 @@ class BenchSmokeTest {
         assertEquals(100, results.introspection().get(0).tables());
 
         String markdown = Files.readString(report);
-        assertTrue(markdown.contains("| driftless diff · up-to-date database |"), markdown);
+        assertTrue(markdown.contains("| driftless diff · up-to-date database, cache warm |"), markdown);
         assertTrue(markdown.contains("#### Ratios, driftless / anchor"), markdown);
     }
 
