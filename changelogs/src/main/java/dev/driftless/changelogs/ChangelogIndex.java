@@ -25,8 +25,11 @@ import java.util.Objects;
  */
 public record ChangelogIndex(List<Entry> entries) implements Serializable {
 
-    /** @param storedFile the file name Liquibase writes into {@code DATABASECHANGELOG} (logical path aware) */
-    public record Entry(ChangesetRef changeset, String storedFile, String checksum) implements Serializable {
+    /**
+     * @param storedFile  the file name Liquibase writes into {@code DATABASECHANGELOG} (logical path aware)
+     * @param destructive its comment carries driftless's {@link PlannedChangeset#DESTRUCTIVE_MARKER}
+     */
+    public record Entry(ChangesetRef changeset, String storedFile, String checksum, boolean destructive) implements Serializable {
     }
 
     /** One row of {@code DATABASECHANGELOG}. */
@@ -39,7 +42,7 @@ public record ChangelogIndex(List<Entry> entries) implements Serializable {
 
     /** The index of the changelogs under {@code directory}: from the cache, else parsed once and cached. */
     public static ChangelogIndex of(Path directory, String masterFile, Connection connection, DerivedCache cache) {
-        String key = Fingerprint.of("driftless-changelog-index-v1").codeOf(ChangelogIndex.class)
+        String key = Fingerprint.of("driftless-changelog-index-v2").codeOf(ChangelogIndex.class)
                 .text(liquibase.util.LiquibaseUtil.getBuildVersion()).text(masterFile).contents(directory).hex();
         return cache.get("changelog", key, ChangelogIndex.class).orElseGet(() -> {
             ChangelogIndex index = new ChangelogVerifier(directory, masterFile).index(connection);
@@ -68,8 +71,13 @@ public record ChangelogIndex(List<Entry> entries) implements Serializable {
 
     /** Whether every changeset has a row of exactly its file, id and author: then nothing is pending. */
     public boolean allApplied(List<Applied> rows) {
+        return unrecorded(rows).isEmpty();
+    }
+
+    /** The changesets without a row of exactly their file, id and author: the pending ones are among them. */
+    public List<Entry> unrecorded(List<Applied> rows) {
         Map<String, Applied> recorded = byIdentity(rows);
-        return entries.stream().allMatch(e -> find(recorded, e) != null);
+        return entries.stream().filter(e -> find(recorded, e) == null).toList();
     }
 
     /**

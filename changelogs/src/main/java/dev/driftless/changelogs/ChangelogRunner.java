@@ -260,6 +260,21 @@ public final class ChangelogRunner {
                 : index.entries().stream().map(e -> new ChangesetStatus(e.changeset(), true, null, null)).toList();
     }
 
+    /**
+     * The changesets of the (cached) {@link ChangelogIndex} that {@code DATABASECHANGELOG} does not record exactly: every
+     * changeset an apply could run is among them. {@code null} when that cannot be told without Liquibase.
+     */
+    public List<ChangelogIndex.Entry> unrecorded(DerivedCache cache) {
+        if (!hasMasterChangelog()) {
+            return List.of();
+        }
+        try {
+            return ChangelogIndex.of(changelogDirectory, masterFile, connection, cache).unrecorded(ChangelogIndex.applied(connection));
+        } catch (SQLException | ChangelogException e) {
+            return null;
+        }
+    }
+
     private boolean allAppliedByIndex(DerivedCache cache) {
         return hasMasterChangelog() && allAppliedIndex(cache) != null;
     }
@@ -622,7 +637,7 @@ public final class ChangelogRunner {
             }
             String comment = changeSet.getComments();
             plan.add(new PlannedChangeset(ref(changeSet), comment, sql, changeSet.isRunInTransaction(),
-                    comment != null && comment.strip().startsWith(PlannedChangeset.DESTRUCTIVE_MARKER)));
+                    PlannedChangeset.isDestructive(comment)));
         }
         return plan;
     }

@@ -79,7 +79,8 @@ public final class ChangelogVerifier {
             List<ChangelogIndex.Entry> entries = new ArrayList<>();
             for (ChangeSet changeSet : changelog.getChangeSets()) {
                 entries.add(new ChangelogIndex.Entry(ref(changeSet), changeSet.getStoredFilePath(),
-                        changeSet.generateCheckSum(ChecksumVersion.latest()).toString()));
+                        changeSet.generateCheckSum(ChecksumVersion.latest()).toString(),
+                        PlannedChangeset.isDestructive(changeSet.getComments())));
             }
             return new ChangelogIndex(entries);
         });

@@ -17,6 +17,11 @@ public record PlannedChangeset(ChangesetRef changeset, String comment, List<Stri
     /** The marker {@code ChangelogRenderer} writes at the start of a data-losing changeset's comment. */
     public static final String DESTRUCTIVE_MARKER = "DESTRUCTIVE:";
 
+    /** Whether a changeset with this comment loses data, by driftless's marker. */
+    public static boolean isDestructive(String comment) {
+        return comment != null && comment.strip().startsWith(DESTRUCTIVE_MARKER);
+    }
+
     public PlannedChangeset {
         Objects.requireNonNull(changeset, "changeset");
         comment = comment == null ? "" : comment;

@@ -3,6 +3,7 @@ package dev.driftless.cli;
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.ApplyResult;
 import dev.driftless.changelogs.ChangelogException;
+import dev.driftless.changelogs.ChangelogIndex;
 import dev.driftless.changelogs.ChangelogRunner;
 import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.changelogs.ChangesetStatus;
@@ -13,6 +14,7 @@ import dev.driftless.changelogs.RunnerEvents;
 import dev.driftless.changelogs.ValidationResult;
 import dev.driftless.changelogs.backup.BackupException;
 import dev.driftless.changelogs.backup.BackupFile;
+import dev.driftless.changelogs.backup.BackupPolicy;
 import dev.driftless.changelogs.backup.BackupStore;
 import dev.driftless.generator.cache.DesiredSchemas;
 import dev.driftless.generator.catalog.CatalogIntrospector;
@@ -219,13 +221,31 @@ public final class Driftless {
      */
     public ApplyOutcome apply(ApplyOptions options, RunnerEvents events) {
         BackupFile backup = null;
-        if (!options.dryRun() && config.runner().backupPolicy().wants(withRunner(r -> r.apply(options.withDryRun(true), RunnerEvents.NONE)))) {
+        if (!options.dryRun() && wantsBackup(options)) {
             backup = backups().backup("before-apply");
             events.note("backed up to " + backup.path() + " before applying (backup policy: "
                     + config.runner().backupPolicy().name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
         ApplyResult result = withRunner(r -> r.apply(options, events));
         return new ApplyOutcome(result, backup, describeTarget());
+    }
+
+    /**
+     * Whether the backup policy asks for a backup before this apply. Decided from the changelog index when it is
+     * certain (nothing unrecorded, or nothing unrecorded destructive); else from a dry run, which plans exactly what
+     * the apply would run but costs a second parse and planning of the whole changelog.
+     */
+    private boolean wantsBackup(ApplyOptions options) {
+        BackupPolicy policy = config.runner().backupPolicy();
+        if (policy == BackupPolicy.NEVER) {
+            return false;
+        }
+        List<ChangelogIndex.Entry> candidates = withRunner(r -> r.unrecorded(config.cache()));
+        if (candidates != null && (candidates.isEmpty()
+                || policy == BackupPolicy.DESTRUCTIVE && candidates.stream().noneMatch(ChangelogIndex.Entry::destructive))) {
+            return false;
+        }
+        return policy.wants(withRunner(r -> r.apply(options.withDryRun(true), RunnerEvents.NONE)));
     }
 
     public List<ChangesetStatus> status() {
