@@ -83,6 +83,8 @@ public final class EmbeddedServer implements AutoCloseable {
     private final long postmasterPid;
     private final Thread shutdownHook;
     private boolean closed;
+    /** The RAM tablespace for throwaway databases: unknown until first asked ({@code null}), then found or absent. */
+    private Optional<String> scratchTablespace;
 
     private EmbeddedServer(Path dataDirectory, Path binDirectory, List<String> launcher, int port, long postmasterPid) {
         this.dataDirectory = dataDirectory;
@@ -218,6 +220,26 @@ public final class EmbeddedServer implements AutoCloseable {
     public void createDatabase(String name, String template) {
         execute("CREATE DATABASE " + quoteIdentifier(name) + " TEMPLATE " + quoteIdentifier(template),
                 "could not create database " + name + " from " + template);
+    }
+
+    /**
+     * Creates a throwaway database from {@code template0}, in RAM when the machine has room for it (see
+     * {@link RamTablespace}), else like any other.
+     *
+     * @throws IllegalStateException if PostgreSQL refuses
+     */
+    public void createScratchDatabase(String name) {
+        String tablespace = scratchTablespace();
+        execute("CREATE DATABASE " + quoteIdentifier(name) + " TEMPLATE template0"
+                        + (tablespace == null ? "" : " TABLESPACE " + quoteIdentifier(tablespace)),
+                "could not create database " + name);
+    }
+
+    private synchronized String scratchTablespace() {
+        if (scratchTablespace == null) {
+            scratchTablespace = RamTablespace.prepare(this);
+        }
+        return scratchTablespace.orElse(null);
     }
 
     /**

@@ -20,7 +20,7 @@ public interface ScratchDatabases {
     static ScratchDatabases on(EmbeddedServer server) {
         return new ScratchDatabases() {
             public void create(String name) {
-                server.createDatabase(name, "template0");
+                server.createScratchDatabase(name);
             }
 
             public Connection connect(String name) throws SQLException {
