@@ -355,11 +355,15 @@ public final class CatalogIntrospector {
                    format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
                    a.attidentity::text AS attidentity, a.attgenerated::text AS attgenerated,
                    pg_get_expr(d.adbin, d.adrelid) AS default_value,
-                   pg_catalog.obj_description(rel.oid, 'pg_class') AS table_comment,
-                   pg_catalog.col_description(rel.oid, a.attnum) AS column_comment
+                   td.description AS table_comment, cd.description AS column_comment
             FROM rel
             LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
             LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            -- joined, not obj_description()/col_description(): a lookup per column row was 3/4 of this query's time
+            LEFT JOIN pg_catalog.pg_description td
+                   ON td.objoid = rel.oid AND td.classoid = 'pg_catalog.pg_class'::regclass AND td.objsubid = 0
+            LEFT JOIN pg_catalog.pg_description cd
+                   ON cd.objoid = rel.oid AND cd.classoid = 'pg_catalog.pg_class'::regclass AND cd.objsubid = a.attnum
             ORDER BY rel.oid, a.attnum
             """;
 
