@@ -148,6 +148,25 @@ class CatalogIntrospectorTest {
     }
 
     @Test
+    void readsTableAndColumnCommentsAndNoOthers() throws SQLException {
+        Schema actual;
+        try (Connection connection = TestPostgres.freshDatabase().connect()) {
+            execute(connection, """
+                    CREATE TABLE notes (id bigint PRIMARY KEY, body text, title text);
+                    CREATE INDEX notes_title_idx ON notes (title);
+                    COMMENT ON TABLE notes IS 'What people wrote';
+                    COMMENT ON COLUMN notes.body IS 'It''s free text';
+                    COMMENT ON INDEX notes_title_idx IS 'an index comment is not a column comment';
+                    """);
+            actual = new CatalogIntrospector().read(connection);
+        }
+        Table notes = actual.table(QualifiedName.of("public", "notes")).orElseThrow();
+        assertEquals("What people wrote", notes.comment());
+        assertEquals(java.util.Arrays.asList(null, "It's free text", null),
+                notes.columns().stream().map(c -> c.comment()).toList());
+    }
+
+    @Test
     void queryCountDoesNotGrowWithTheNumberOfTables() throws SQLException {
         Introspection five = introspectTables(5);
         Introspection fifty = introspectTables(50);
