@@ -801,6 +801,7 @@ public final class ChangelogRunner {
 
         final List<ExecutedChangeset> executed = new ArrayList<>();
         private final List<PlannedChangeset> plan;
+        private final Map<ChangesetRef, PlannedChangeset> planByRef = new java.util.HashMap<>();
         private final HoldingConnection holding;
         private final BookkeepingTables timings;
         private final RunnerEvents events;
@@ -811,6 +812,7 @@ public final class ChangelogRunner {
         /** @param timings where to record execution times, or null (rollbacks record none) */
         Recorder(List<PlannedChangeset> plan, HoldingConnection holding, BookkeepingTables timings, RunnerEvents events) {
             this.plan = plan;
+            plan.forEach(p -> planByRef.putIfAbsent(p.changeset(), p));
             this.holding = holding;
             this.timings = timings;
             this.events = events;
@@ -886,7 +888,7 @@ public final class ChangelogRunner {
 
         private PlannedChangeset planned(ChangeSet changeSet) {
             ChangesetRef ref = ref(changeSet);
-            return plan.stream().filter(p -> p.changeset().equals(ref)).findFirst()
+            return java.util.Optional.ofNullable(planByRef.get(ref))
                     .orElse(new PlannedChangeset(ref, changeSet.getComments(), List.of(), changeSet.isRunInTransaction(), false));
         }
 
