@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +52,7 @@ class RamTablespaceTest {
             server.createDatabaseIfMissing("kept");
             assertEquals("pg_default", tablespaceOf(server, "kept"), "only throwaway databases go to RAM");
         }
-        deleteTree(ram); // what a reboot does to /dev/shm, with scratch_a still registered in it
+        RamTablespace.deleteTree(ram); // what a reboot does to /dev/shm, with scratch_a still registered in it
 
         try (EmbeddedServer server = EmbeddedServer.start(data, false)) {
             server.createScratchDatabase("scratch_b");
@@ -62,18 +60,7 @@ class RamTablespaceTest {
             assertEquals(RamTablespace.NAME, tablespaceOf(server, "scratch_b"));
             server.dropDatabase("scratch_b");
         } finally {
-            deleteTree(ram);
-        }
-    }
-
-    private static void deleteTree(Path root) throws Exception {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+            RamTablespace.deleteTree(ram);
         }
     }
 }
