@@ -240,58 +240,6 @@ public final class CatalogChanges {
                    AND nsp !~ '^pg_toast' AND nsp !~ '^pg_temp_'
             $$;
 
-            -- Comments are joined, not looked up with col_description per column: that costs most of the time.
-            -- An index's operator classes count by oid (the introspector prints the non-default ones' names).
-            CREATE FUNCTION _driftless_check.table_digest(rel oid) RETURNS text LANGUAGE plpgsql STABLE AS $$
-            BEGIN
-            RETURN (
-                SELECT pg_catalog.md5(pg_catalog.format('%s %L %L %L %L', k.relkind, td.description,
-                    (SELECT pg_catalog.string_agg(c.line, E'\n' ORDER BY c.line) FROM (
-                        SELECT pg_catalog.format('%L %L %L %L %L %L %L', a.attname,
-                                                 pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
-                                                 a.attidentity, a.attgenerated, pg_catalog.pg_get_expr(d.adbin, d.adrelid),
-                                                 cd.description) AS line
-                        FROM pg_catalog.pg_attribute a
-                        LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-                        LEFT JOIN pg_catalog.pg_description cd ON cd.objoid = a.attrelid AND cd.objsubid = a.attnum
-                                                              AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                        WHERE a.attrelid = k.oid AND a.attnum > 0 AND NOT a.attisdropped) c),
-                    (SELECT pg_catalog.string_agg(c.line, E'\n' ORDER BY c.line) FROM (
-                        SELECT pg_catalog.format('%s %L', con.contype, pg_catalog.pg_get_constraintdef(con.oid)) AS line
-                        FROM pg_catalog.pg_constraint con
-                        WHERE con.conrelid = k.oid AND con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0) c),
-                    (SELECT pg_catalog.string_agg(c.line, E'\n' ORDER BY c.line) FROM (
-                        SELECT pg_catalog.format('%L %L %L %L %s %s', i.indisunique, am.amname,
-                               pg_catalog.pg_get_expr(i.indpred, i.indrelid),
-                               ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, n.n, true)
-                                     FROM pg_catalog.generate_series(1, i.indnkeyatts) AS n(n) ORDER BY n.n),
-                               i.indclass, i.indoption) AS line
-                        FROM pg_catalog.pg_index i
-                        JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-                        JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-                        WHERE i.indrelid = k.oid
-                          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
-                                          WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
-                                            AND con.contype IN ('p', 'u', 'x'))) c)))
-                FROM pg_catalog.pg_class k
-                LEFT JOIN pg_catalog.pg_description td ON td.objoid = k.oid AND td.objsubid = 0
-                                                       AND td.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                WHERE k.oid = rel AND k.relkind IN ('r', 'p') AND NOT k.relispartition
-                  AND k.relname NOT IN ('databasechangelog', 'databasechangeloglock', 'databasechangelog_driftless'));
-            END $$;
-
-            CREATE FUNCTION _driftless_check.sequence_digest(seq oid) RETURNS text LANGUAGE plpgsql STABLE AS $$
-            BEGIN
-            RETURN (
-                SELECT pg_catalog.md5(pg_catalog.format('%s %s %s %s %s %s %s', pg_catalog.format_type(s.seqtypid, NULL),
-                                      s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle))
-                FROM pg_catalog.pg_sequence s
-                WHERE s.seqrelid = seq
-                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
-                                  WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = seq
-                                    AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'i'));
-            END $$;
-
             CREATE FUNCTION _driftless_check.enum_digest(type oid) RETURNS text LANGUAGE plpgsql STABLE AS $$
             BEGIN
             RETURN (
@@ -315,31 +263,32 @@ public final class CatalogChanges {
             LANGUAGE plpgsql SET search_path = '' AS $$
             #variable_conflict use_column
             BEGIN
-            IF everything THEN -- as if every object had been touched; the query below stays free of parameters
+            IF everything THEN -- as if every object had been touched (-1: nothing to follow from there, all are here);
+                               -- the query below stays free of parameters, so its plan is cached
                 INSERT INTO _driftless_check.touched (classid, objid, objsubid)
-                SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, k.oid, 0
+                SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, k.oid, -1
                 FROM pg_catalog.pg_class k JOIN pg_catalog.pg_namespace n ON n.oid = k.relnamespace
                 WHERE k.relkind IN ('r', 'p', 'S') AND _driftless_check.in_scope(n.nspname)
                 UNION ALL
-                SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, 0
+                SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, -1
                 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
                 WHERE t.typtype = 'e' AND _driftless_check.in_scope(n.nspname)
                 UNION ALL
-                SELECT 'pg_catalog.pg_namespace'::pg_catalog.regclass, n.oid, 0
+                SELECT 'pg_catalog.pg_namespace'::pg_catalog.regclass, n.oid, -1
                 FROM pg_catalog.pg_namespace n WHERE _driftless_check.in_scope(n.nspname);
             END IF;
             RETURN QUERY
             WITH RECURSIVE taken AS (
                 DELETE FROM _driftless_check.touched RETURNING *
             ), reported (classid, objid, expand) AS (
-                SELECT t.classid, t.objid,
+                SELECT t.classid, t.objid, t.objsubid >= 0 AND (
                        t.classid <> 'pg_catalog.pg_class'::pg_catalog.regclass OR t.objsubid <> 0
                        OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class k
                                       WHERE k.oid = t.objid AND k.relkind IN ('r', 'p', 'v', 'm', 'f'))
                        OR EXISTS (SELECT 1 FROM _driftless_check.known w
                                   JOIN pg_catalog.pg_class k ON k.oid = w.oid
                                   JOIN pg_catalog.pg_namespace n ON n.oid = k.relnamespace
-                                  WHERE w.oid = t.objid AND w.name <> pg_catalog.format('%I.%I', n.nspname, k.relname))
+                                  WHERE w.oid = t.objid AND w.name <> pg_catalog.format('%I.%I', n.nspname, k.relname)))
                 FROM taken t WHERE t.kind IS NULL
                 UNION
                 SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, o.table_oid, false
@@ -408,22 +357,77 @@ public final class CatalogChanges {
                        END,
                        CASE WHEN t.kind = 'schema' THEN NULL ELSE t.nsp END, t.name
                 FROM taken t WHERE t.kind IN ('table', 'sequence', 'type', 'schema')
+            ), target AS (
+                SELECT DISTINCT ON (x.kind, x.nsp, x.name) x.kind, x.nsp, x.name, x.oid
+                FROM named x ORDER BY x.kind, x.nsp, x.name, x.oid NULLS LAST
             ), remembered AS (
                 INSERT INTO _driftless_check.known (oid, name)
-                SELECT DISTINCT x.oid, pg_catalog.format('%I.%I', x.nsp, x.name) FROM named x
+                SELECT x.oid, pg_catalog.format('%I.%I', x.nsp, x.name) FROM target x
                 WHERE x.kind = 'table' AND x.oid IS NOT NULL
                 ON CONFLICT (oid) DO UPDATE SET name = excluded.name
+            -- The digests, set-based so that a whole catalog costs one pass. Comments are joined rather than looked up
+            -- per column (col_description); an index's operator classes count by oid (the introspector prints the
+            -- names of those that are not the default).
+            ), tbl AS (
+                SELECT k.oid, k.relkind, td.description
+                FROM target x JOIN pg_catalog.pg_class k ON k.oid = x.oid
+                LEFT JOIN pg_catalog.pg_description td ON td.objoid = k.oid AND td.objsubid = 0
+                                                       AND td.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                WHERE x.kind = 'table' AND _driftless_check.in_scope(x.nsp) AND k.relkind IN ('r', 'p')
+                  AND NOT k.relispartition
+                  AND k.relname NOT IN ('databasechangelog', 'databasechangeloglock', 'databasechangelog_driftless')
+            ), cols AS (
+                SELECT a.attrelid AS oid, pg_catalog.string_agg(pg_catalog.format('%L %L %L %L %L %L %L', a.attname,
+                           pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity, a.attgenerated,
+                           pg_catalog.pg_get_expr(d.adbin, d.adrelid), cd.description), E'\n' ORDER BY a.attname) AS text
+                FROM tbl JOIN pg_catalog.pg_attribute a ON a.attrelid = tbl.oid AND a.attnum > 0 AND NOT a.attisdropped
+                LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                LEFT JOIN pg_catalog.pg_description cd ON cd.objoid = a.attrelid AND cd.objsubid = a.attnum
+                                                      AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                GROUP BY a.attrelid
+            ), cons AS (
+                SELECT c.conrelid AS oid, pg_catalog.string_agg(c.line, E'\n' ORDER BY c.line) AS text
+                FROM (SELECT con.conrelid, pg_catalog.format('%s %L', con.contype, pg_catalog.pg_get_constraintdef(con.oid)) AS line
+                      FROM tbl JOIN pg_catalog.pg_constraint con ON con.conrelid = tbl.oid
+                      WHERE con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0) c
+                GROUP BY c.conrelid
+            ), idx AS (
+                SELECT c.indrelid AS oid, pg_catalog.string_agg(c.line, E'\n' ORDER BY c.line) AS text
+                FROM (SELECT i.indrelid, pg_catalog.format('%L %L %L %L %s %s', i.indisunique, am.amname,
+                             pg_catalog.pg_get_expr(i.indpred, i.indrelid),
+                             ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, n.n, true)
+                                   FROM pg_catalog.generate_series(1, i.indnkeyatts) AS n(n) ORDER BY n.n),
+                             i.indclass, i.indoption) AS line
+                      FROM tbl JOIN pg_catalog.pg_index i ON i.indrelid = tbl.oid
+                      JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+                      JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+                      WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
+                                        WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
+                                          AND con.contype IN ('p', 'u', 'x'))) c
+                GROUP BY c.indrelid
+            ), seq AS (
+                SELECT s.seqrelid AS oid, pg_catalog.format('%s %s %s %s %s %s %s', pg_catalog.format_type(s.seqtypid, NULL),
+                           s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle) AS text
+                FROM target x JOIN pg_catalog.pg_sequence s ON s.seqrelid = x.oid
+                WHERE x.kind = 'sequence' AND _driftless_check.in_scope(x.nsp)
+                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                                  WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = s.seqrelid
+                                    AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'i')
             )
-            SELECT DISTINCT ON (x.kind, x.nsp, x.name) x.kind, x.nsp, x.name, x.oid,
+            SELECT x.kind, x.nsp, x.name, x.oid,
                    CASE WHEN x.oid IS NULL THEN NULL
                         WHEN x.kind = 'schema' THEN CASE WHEN _driftless_check.in_scope(x.name) THEN 'schema' END
-                        WHEN NOT _driftless_check.in_scope(x.nsp) THEN NULL
-                        WHEN x.kind = 'table' THEN _driftless_check.table_digest(x.oid)
-                        WHEN x.kind = 'sequence' THEN _driftless_check.sequence_digest(x.oid)
-                        ELSE _driftless_check.enum_digest(x.oid)
+                        WHEN x.kind = 'table' THEN CASE WHEN tbl.oid IS NOT NULL THEN pg_catalog.md5(pg_catalog.format(
+                                 '%s %L %L %L %L', tbl.relkind, tbl.description, cols.text, cons.text, idx.text)) END
+                        WHEN x.kind = 'sequence' THEN pg_catalog.md5(seq.text)
+                        WHEN _driftless_check.in_scope(x.nsp) THEN _driftless_check.enum_digest(x.oid)
                    END
-            FROM named x
-            ORDER BY x.kind, x.nsp, x.name, x.oid NULLS LAST;
+            FROM target x
+            LEFT JOIN tbl ON x.kind = 'table' AND tbl.oid = x.oid
+            LEFT JOIN cols ON cols.oid = tbl.oid
+            LEFT JOIN cons ON cons.oid = tbl.oid
+            LEFT JOIN idx ON idx.oid = tbl.oid
+            LEFT JOIN seq ON x.kind = 'sequence' AND seq.oid = x.oid;
             END $$;
             """;
 }
