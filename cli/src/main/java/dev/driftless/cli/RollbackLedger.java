@@ -68,6 +68,18 @@ final class RollbackLedger {
         return wrong;
     }
 
+    /** How many applied changesets are newer than {@code changeset}; -1 when it is not applied. */
+    int newerThan(ChangesetRef changeset) {
+        int newer = 0;
+        for (Step step : applied) {
+            if (step.changeset().equals(changeset)) {
+                return newer;
+            }
+            newer++;
+        }
+        return -1;
+    }
+
     /** The newest changeset still applied, if any. */
     Optional<ChangesetRef> newestApplied() {
         return Optional.ofNullable(applied.peek()).map(Step::changeset);

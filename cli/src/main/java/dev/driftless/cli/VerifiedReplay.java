@@ -5,6 +5,7 @@ import dev.driftless.changelogs.ChangelogException;
 import dev.driftless.changelogs.ChangelogRunner;
 import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.changelogs.ExecutedChangeset;
+import dev.driftless.changelogs.PlannedChangeset;
 import dev.driftless.changelogs.RollbackTarget;
 import dev.driftless.changelogs.RunnerEvents;
 import dev.driftless.cli.Gate.Problem;
@@ -54,10 +55,13 @@ final class VerifiedReplay {
         this.progress = progress;
     }
 
-    /** The event triggers missed a change: the empty schema is not restored, yet no rollback looked inexact. */
+    /** The schema after rolling everything back is not the empty one, yet no rollback looked inexact. */
     private static final class Untracked extends Exception {
-        Untracked(List<String> differences) {
+        final boolean wholeCatalog;
+
+        Untracked(List<String> differences, boolean wholeCatalog) {
             super(String.join("; ", differences));
+            this.wholeCatalog = wholeCatalog;
         }
     }
 
@@ -67,30 +71,41 @@ final class VerifiedReplay {
      * @return the replayed schema; null when a problem was added to {@code problems}
      */
     Schema replay(String database, List<Problem> problems) throws SQLException {
-        try (Connection connection = server.connect(database)) {
-            return attempt(connection, false, problems);
+        try {
+            return attempt(database, false, problems);
         } catch (Untracked e) {
-            progress.accept("rolling everything back left " + e.getMessage() + ", yet no rollback was found inexact:"
-                    + " replaying again, comparing the whole catalog after each changeset");
+            if (e.wholeCatalog) {
+                return untracked(e, problems);
+            }
+            progress.accept("after rolling everything back the schema is not the empty one (" + e.getMessage()
+                    + "), yet no rollback was found inexact: replaying again, comparing the whole catalog after each changeset");
         }
         server.drop(database);
         server.create(database);
-        try (Connection connection = server.connect(database)) {
-            return attempt(connection, true, problems);
+        try {
+            return attempt(database, true, problems);
         } catch (Untracked e) {
-            problems.add(new Problem("rollback-inexact", null, "rolling back every changeset does not restore the empty"
-                    + " schema: " + e.getMessage()));
-            return null;
+            return untracked(e, problems);
+        }
+    }
+
+    /** Cannot happen when whole-catalog digests cover what the differ compares; said, should it happen all the same. */
+    private static Schema untracked(Untracked e, List<Problem> problems) {
+        problems.add(new Problem("rollback-inexact", null, "rolling back every changeset does not restore the empty schema: "
+                + e.getMessage()));
+        return null;
+    }
+
+    private Schema attempt(String database, boolean wholeCatalog, List<Problem> problems) throws SQLException, Untracked {
+        try (Connection connection = server.connect(database)) {
+            return attempt(connection, wholeCatalog, problems);
         }
     }
 
     private Schema attempt(Connection connection, boolean wholeCatalog, List<Problem> problems) throws SQLException, Untracked {
         Schema empty = read(connection);
         CatalogChanges changes = CatalogChanges.install(connection, wholeCatalog);
-        progress.accept(changes.mode() == CatalogChanges.Mode.EVENT_TRIGGERS
-                ? "following what each changeset touches through event triggers"
-                : wholeCatalog ? "comparing a digest of the whole catalog after each changeset"
-                : "comparing a digest of the whole catalog after each changeset (event triggers need a superuser)");
+        progress.accept(describe(changes.mode(), wholeCatalog));
         RollbackLedger ledger = new RollbackLedger();
         ledger.start(changes.everything());
         ChangelogRunner runner = new ChangelogRunner(connection, changelogDirectory);
@@ -106,9 +121,17 @@ final class VerifiedReplay {
         changes.uninstall();
         List<String> left = differences(server, afterRollingBack, empty);
         if (!left.isEmpty()) {
-            throw new Untracked(left);
+            throw new Untracked(left, changes.mode() == CatalogChanges.Mode.WHOLE_CATALOG);
         }
         return reapply(runner, connection, afterApplying, problems);
+    }
+
+    private static String describe(CatalogChanges.Mode mode, boolean askedForWholeCatalog) {
+        if (mode == CatalogChanges.Mode.EVENT_TRIGGERS) {
+            return "following what each changeset touches through event triggers";
+        }
+        return "comparing a digest of the whole catalog after each changeset"
+                + (askedForWholeCatalog ? "" : " (event triggers need a superuser)");
     }
 
     /** @return how many changesets were applied, or -1 after adding a problem */
@@ -128,7 +151,13 @@ final class VerifiedReplay {
         }
     }
 
-    /** @return whether every rollback ran and proved exact; else a problem was added */
+    /**
+     * Rolls everything back in one Liquibase command. The runner refuses up front when a changeset has no rollback;
+     * the newer changesets are then rolled back and proven first, so that, as when rolling back one at a time, the
+     * newest problem is the one reported.
+     *
+     * @return whether every rollback ran and proved exact; else a problem was added
+     */
     private boolean rollBackAll(ChangelogRunner runner, int count, Connection connection, CatalogChanges changes,
                                 RollbackLedger ledger, Schema empty, List<Problem> problems) throws SQLException {
         progress.accept("rolling the " + count + " changeset(s) back, newest first, comparing each with the schema before it");
@@ -138,15 +167,27 @@ final class VerifiedReplay {
             }
             return inexact(changeset, connection, ledger.newestApplied(), empty);
         });
-        try {
-            runner.rollback(new RollbackTarget.Count(count), false, ApplyOptions.DEFAULT_LOCK_TIMEOUT, backward);
-            return true;
-        } catch (ChangelogException e) {
-            backward.rethrow();
-            problems.add(backward.problem().orElseGet(() ->
-                    new Problem("rollback-failed", e.changeset().map(ChangesetRef::toString).orElse(null), e.getMessage())));
-            return false;
+        int left = count;
+        int next = count;
+        while (left > 0) {
+            int before = backward.started();
+            try {
+                runner.rollback(new RollbackTarget.Count(next), false, ApplyOptions.DEFAULT_LOCK_TIMEOUT, backward);
+                left -= next;
+                next = left;
+            } catch (ChangelogException e) {
+                backward.rethrow();
+                boolean refused = backward.started() == before; // before running anything
+                int newer = refused ? e.changeset().map(ledger::newerThan).orElse(0) : 0;
+                if (backward.problem().isPresent() || !refused || (newer <= 0 && next == 1)) {
+                    problems.add(backward.problem().orElseGet(() ->
+                            new Problem("rollback-failed", e.changeset().map(ChangesetRef::toString).orElse(null), e.getMessage())));
+                    return false;
+                }
+                next = Math.max(newer, 1); // at 1, the refusal is worded for that changeset alone
+            }
         }
+        return true;
     }
 
     /**
@@ -234,9 +275,15 @@ final class VerifiedReplay {
         private final Check check;
         private Problem problem;
         private SQLException failure;
+        private int started;
 
         AfterEach(Check check) {
             this.check = check;
+        }
+
+        @Override
+        public void starting(int number, int total, PlannedChangeset changeset) {
+            started++;
         }
 
         @Override
@@ -253,6 +300,11 @@ final class VerifiedReplay {
 
         Optional<Problem> problem() {
             return Optional.ofNullable(problem);
+        }
+
+        /** How many changesets started to run (or to be rolled back) so far. */
+        int started() {
+            return started;
         }
 
         /** The database error a check ran into, if any, instead of the runner's report of the stop. */

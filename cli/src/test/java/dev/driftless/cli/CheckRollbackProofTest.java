@@ -121,6 +121,42 @@ class CheckRollbackProofTest {
     }
 
     @Test
+    void provesTheRollbacksNewerThanAChangesetWithoutRollbackFirst() throws IOException {
+        addChangesets(List.of(
+                "-- changeset test:no-rollback\nCREATE INDEX orders_symbol ON market_data.orders (symbol);\n\n",
+                changeset("add-note", "ALTER TABLE market_data.orders ADD COLUMN note text;", "SELECT 1;")));
+        writeConfig(database.devUrl());
+        assertInexact(check(), "add-note");
+
+        addChangesets(List.of(
+                "-- changeset test:no-rollback\nCREATE INDEX orders_symbol ON market_data.orders (symbol);\n\n",
+                changeset("add-note", "ALTER TABLE market_data.orders ADD COLUMN note text;",
+                        "ALTER TABLE market_data.orders DROP COLUMN note;")));
+        CliRun run = check();
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("::error title=driftless check: rollback-failed::Cannot roll back the last 1 changeset:"
+                + " changeset no-rollback in " + FILE + " has no rollback"), run::toString);
+    }
+
+    @Test
+    void namesTheChangesetWhoseSqlOrRollbackFails() throws IOException {
+        addChangesets(List.of(changeset("bad-rollback", "ALTER TABLE market_data.orders ADD COLUMN note text;",
+                        "ALTER TABLE market_data.orders DROP COLUMN remark;"),
+                changeset("exact", "CREATE INDEX orders_symbol ON market_data.orders (symbol);", "DROP INDEX market_data.orders_symbol;")));
+        writeConfig(database.devUrl());
+        CliRun rollback = check();
+        assertEquals(1, rollback.exitCode(), rollback::toString);
+        assertTrue(rollback.out().contains("::error title=driftless check: rollback-failed::Rollback of changeset bad-rollback in "
+                + FILE + " failed: "), rollback::toString);
+
+        addChangesets(List.of(changeset("bad-sql", "ALTER TABLE market_data.orders ADD COLUMN note no_such_type;", "SELECT 1;")));
+        CliRun apply = check();
+        assertEquals(1, apply.exitCode(), apply::toString);
+        assertTrue(apply.out().contains("::error title=driftless check: apply-failed::Changeset bad-sql in " + FILE + " failed: "),
+                apply::toString);
+    }
+
+    @Test
     void reportsARollbackThatRenamesBackWrongly() throws IOException {
         addChangesets(List.of(changeset("rename-trades", "ALTER TABLE market_data.trades RENAME TO fills;",
                 "ALTER TABLE market_data.fills RENAME TO fill;")));
@@ -163,7 +199,8 @@ class CheckRollbackProofTest {
         writeConfig(database.devUrl());
 
         CliRun run = check();
-        assertTrue(run.err().contains("yet no rollback was found inexact: replaying again, comparing the whole catalog"),
+        assertTrue(run.err().contains("after rolling everything back the schema is not the empty one (")
+                        && run.err().contains("yet no rollback was found inexact: replaying again, comparing the whole catalog"),
                 run::toString);
         assertInexact(run, "unseen");
     }
@@ -250,10 +287,14 @@ class CheckRollbackProofTest {
         assertTrue(reported.matcher(run.out()).find(), () -> "rollback-inexact naming " + changesetId + ": " + run);
     }
 
+    /** Writes {@code changesets} as the changelog file {@link #FILE}, included last. */
     private void addChangesets(List<String> changesets) throws IOException {
+        boolean included = Files.exists(changelogs.resolve(FILE));
         Files.writeString(changelogs.resolve(FILE), "-- liquibase formatted sql\n\n" + String.join("", changesets));
-        Files.writeString(changelogs.resolve("db.changelog-master.yaml"),
-                "  - include:\n      file: " + FILE + "\n      relativeToChangelogFile: true\n", StandardOpenOption.APPEND);
+        if (!included) {
+            Files.writeString(changelogs.resolve("db.changelog-master.yaml"),
+                    "  - include:\n      file: " + FILE + "\n      relativeToChangelogFile: true\n", StandardOpenOption.APPEND);
+        }
     }
 
     private void writeConfig(String devUrl) throws IOException {
