@@ -2,7 +2,6 @@ package dev.driftless.changelogs;
 
 import dev.driftless.generator.cache.DerivedCache;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,13 +17,7 @@ import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
-import liquibase.changelog.FastCheckService;
 import liquibase.changelog.RanChangeSet;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateCountCommandStep;
-import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -32,13 +25,10 @@ import liquibase.executor.ExecutorService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.DirectoryResourceAccessor;
-import liquibase.UpdateSummaryEnum;
-import liquibase.UpdateSummaryOutputEnum;
 
 /**
  * What {@code driftless check} needs from the changelogs beyond the runner: parse them (malformed files, duplicate
- * ids), apply them one changeset at a time on a throwaway database (so every rollback can be proven), and compare
- * the checksums recorded in a target's {@code DATABASECHANGELOG} with the files (read-only).
+ * ids), and compare the checksums recorded in a target's {@code DATABASECHANGELOG} with the files (read-only).
  */
 public final class ChangelogVerifier {
 
@@ -92,29 +82,6 @@ public final class ChangelogVerifier {
         changesets.forEach(c -> byId.computeIfAbsent(c.id() + "::" + c.author(), k -> new ArrayList<>()).add(c));
         byId.values().removeIf(list -> list.size() < 2);
         return byId;
-    }
-
-    /**
-     * Applies the next {@code count} pending changesets, in order, on {@code connection} (meant for a throwaway
-     * database).
-     *
-     * @throws ChangelogException naming the changeset when one fails
-     */
-    public void applyNext(Connection connection, int count) {
-        with(connection, "apply changesets", (database, changelog, parameters) -> {
-            Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
-            new CommandScope(UpdateCountCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCountCommandStep.CHANGELOG_FILE_ARG, masterFile)
-                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_ARG, changelog)
-                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters)
-                    .addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
-                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY, UpdateSummaryEnum.OFF)
-                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
-                    .setOutput(OutputStream.nullOutputStream())
-                    .execute();
-            return null;
-        });
     }
 
     /**

@@ -11,7 +11,12 @@ public interface RunnerEvents {
     default void starting(int number, int total, PlannedChangeset changeset) {
     }
 
-    /** Changeset {@code number} of {@code total} ran and is committed. */
+    /**
+     * Changeset {@code number} of {@code total} ran (or was rolled back). Called on the runner's connection right after
+     * its SQL, before its {@code DATABASECHANGELOG} record commits with it (unless it ran outside a transaction): what
+     * is done on the connection here sees its changes and joins its transaction. Throwing stops the run, which then
+     * fails as if the changeset had.
+     */
     default void finished(int number, int total, ExecutedChangeset changeset) {
     }
 

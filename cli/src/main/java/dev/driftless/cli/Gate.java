@@ -7,6 +7,7 @@ import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.changelogs.ChangesetStatus;
 import dev.driftless.generator.cache.DesiredSchemas;
 import dev.driftless.generator.cache.Fingerprint;
+import dev.driftless.generator.catalog.CatalogChanges;
 import dev.driftless.generator.catalog.CatalogIntrospector;
 import dev.driftless.generator.devdb.CheckNormaliser;
 import dev.driftless.generator.devdb.ScratchDatabases;
@@ -194,10 +195,10 @@ public final class Gate {
             } else {
                 String work = "driftless_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
                 server.create(work);
-                try (Connection connection = server.connect(work)) {
-                    List<ChangesetRef> parsed = verifier.exists() ? parse(connection, verifier, problems) : List.of();
+                try {
+                    List<ChangesetRef> parsed = parse(server, work, verifier, problems);
                     changesets = parsed.size();
-                    replayed = problems.isEmpty() ? replayVerifyingRollbacks(server, connection, parsed, problems) : null;
+                    replayed = problems.isEmpty() ? replayVerifyingRollbacks(server, work, parsed, problems) : null;
                 } catch (SQLException e) {
                     throw new DriftlessException(ExitCode.FAILURE, "database error: " + e.getMessage(), e);
                 } finally {
@@ -226,6 +227,7 @@ public final class Gate {
      */
     private String replayKey() {
         return Fingerprint.of("driftless-check-replay-v2").codeOf(Gate.class).codeOf(ChangelogVerifier.class)
+                .codeOf(VerifiedReplay.class).codeOf(RollbackLedger.class).codeOf(CatalogChanges.class)
                 .text(liquibase.util.LiquibaseUtil.getBuildVersion()).text(config.devUrl()).contents(config.changelogDirectory()).hex();
     }
 
@@ -234,6 +236,16 @@ public final class Gate {
             return serverVersion(c);
         } catch (SQLException e) {
             throw new DriftlessException(ExitCode.FAILURE, "database error: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<ChangesetRef> parse(ScratchDatabases server, String database, ChangelogVerifier verifier,
+                                            List<Problem> problems) throws SQLException {
+        if (!verifier.exists()) {
+            return List.of();
+        }
+        try (Connection connection = server.connect(database)) {
+            return parse(connection, verifier, problems);
         }
     }
 
@@ -251,77 +263,11 @@ public final class Gate {
         return changesets;
     }
 
-    /**
-     * Applies the changesets one at a time, reading the schema after each; then rolls them back one at a time, newest
-     * first, proving each rollback restores the schema before its changeset exactly; then applies them all again.
-     */
-    private Schema replayVerifyingRollbacks(ScratchDatabases server, Connection connection, List<ChangesetRef> changesets,
+    /** Replays the changelogs on the empty {@code database}, proving every rollback exact; see {@link VerifiedReplay}. */
+    private Schema replayVerifyingRollbacks(ScratchDatabases server, String database, List<ChangesetRef> changesets,
                                             List<Problem> problems) throws SQLException {
-        ChangelogVerifier verifier = new ChangelogVerifier(config.changelogDirectory());
-        ChangelogRunner runner = new ChangelogRunner(connection, config.changelogDirectory());
-        List<Schema> after = new ArrayList<>();
-        after.add(new CatalogIntrospector().read(connection));
-        progress.accept("replaying " + changesets.size() + " changeset(s) from empty, one at a time");
-        for (ChangesetRef changeset : changesets) {
-            try {
-                verifier.applyNext(connection, 1);
-            } catch (ChangelogException e) {
-                problems.add(new Problem("apply-failed", changeset.toString(), e.getMessage()));
-                return null;
-            }
-            after.add(new CatalogIntrospector().read(connection));
-        }
-        progress.accept("rolling each changeset back and comparing the schema");
-        for (int i = changesets.size(); i >= 1; i--) {
-            ChangesetRef changeset = changesets.get(i - 1);
-            try {
-                runner.rollback(1);
-            } catch (ChangelogException e) {
-                problems.add(new Problem("rollback-failed", changeset.toString(), e.getMessage()));
-                return null;
-            }
-            Schema restored = new CatalogIntrospector().read(connection);
-            List<String> left = differences(server, restored, after.get(i - 1));
-            if (!left.isEmpty()) {
-                problems.add(new Problem("rollback-inexact", changeset.toString(), "rolling back " + changeset
-                        + " does not restore the schema before it: " + String.join("; ", left)));
-                return null;
-            }
-        }
-        try {
-            runner.apply();
-        } catch (ChangelogException e) {
-            problems.add(new Problem("reapply-failed", e.changeset().map(ChangesetRef::toString).orElse(null),
-                    "applying again after rolling everything back failed: " + e.getMessage()));
-            return null;
-        }
-        Schema replayed = new CatalogIntrospector().read(connection);
-        List<String> left = differences(server, replayed, after.get(after.size() - 1));
-        if (!left.isEmpty()) {
-            problems.add(new Problem("reapply-inexact", null, "applying again after rolling everything back gives another schema: "
-                    + String.join("; ", left)));
-            return null;
-        }
-        return replayed;
-    }
-
-    /** What tells two schemas apart, both ways, names of constraints aside; empty when they are the same. */
-    private static List<String> differences(ScratchDatabases server, Schema actual, Schema expected) {
-        List<String> left = new ArrayList<>();
-        if (!Set.copyOf(actual.namespaces()).equals(Set.copyOf(expected.namespaces()))) {
-            left.add("schemas " + actual.namespaces() + " instead of " + expected.namespaces());
-        }
-        SchemaDiffer strict = new SchemaDiffer(new DiffOptions(true));
-        List<String> changes = Stream.concat(strict.diff(actual, expected).changes().stream(),
-                        strict.diff(expected, actual).changes().stream())
-                .map(c -> c.describe()).toList();
-        if (!changes.isEmpty()) {
-            // Spelling of check constraints is not a fixed point in PostgreSQL: let it print both once more.
-            CheckNormaliser.Normalised both = new CheckNormaliser(server).normalise(actual, expected);
-            strict.diff(both.actual(), both.desired()).changes().forEach(c -> left.add(c.describe()));
-            strict.diff(both.desired(), both.actual()).changes().forEach(c -> left.add("(reverse) " + c.describe()));
-        }
-        return left;
+        progress.accept("replaying " + changesets.size() + " changeset(s) from empty and proving each rollback");
+        return new VerifiedReplay(config.changelogDirectory(), server, progress).replay(database, problems);
     }
 
     private void editedChangesets(ChangelogVerifier verifier, List<Problem> problems) {
