@@ -28,6 +28,7 @@ final class BookkeepingTables {
     static final String TIMING_TABLE = "databasechangelog_driftless";
 
     private final Connection connection;
+    private boolean timingTableReady;
 
     BookkeepingTables(Connection connection) {
         this.connection = connection;
@@ -63,11 +64,24 @@ final class BookkeepingTables {
 
     /** Records how long a changeset took; part of the caller's open transaction. */
     void recordTiming(ChangesetRef changeset, Duration took) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + TIMING_TABLE + " (filename varchar(255) NOT NULL,"
-                    + " id varchar(255) NOT NULL, author varchar(255) NOT NULL, execution_ms bigint NOT NULL,"
-                    + " executed_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (filename, id, author))");
+        // Once per run, not per changeset: thousands of CREATE TABLE IF NOT EXISTS cost a round trip and a notice each.
+        if (!timingTableReady) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS " + TIMING_TABLE + " (filename varchar(255) NOT NULL,"
+                        + " id varchar(255) NOT NULL, author varchar(255) NOT NULL, execution_ms bigint NOT NULL,"
+                        + " executed_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (filename, id, author))");
+            }
+            timingTableReady = true;
         }
+        try {
+            insertTiming(changeset, took);
+        } catch (SQLException e) {
+            timingTableReady = false; // created in a transaction that was rolled back since: create it again next time
+            throw e;
+        }
+    }
+
+    private void insertTiming(ChangesetRef changeset, Duration took) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + TIMING_TABLE
                 + " (filename, id, author, execution_ms) VALUES (?, ?, ?, ?) ON CONFLICT (filename, id, author)"
                 + " DO UPDATE SET execution_ms = EXCLUDED.execution_ms, executed_at = now()")) {
