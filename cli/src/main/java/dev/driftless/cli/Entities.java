@@ -16,7 +16,8 @@ final class Entities {
         EntityReader.Settings settings = new EntityReader.Settings(config.requireClasses(), config.classpath(),
                 config.naming(), config.defaultSchema(), serverVersion);
         try {
-            return new DesiredSchemas(config.cache(), progress).read(settings, () -> dev);
+            return new DesiredSchemas(config.cache(), progress).read(settings,
+                    config.devUrl() == null ? "embedded" : config.devUrl(), () -> dev);
         } catch (EntityReadException e) {
             throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
         }

@@ -41,11 +41,13 @@ public final class DesiredSchemas {
     }
 
     /**
-     * @param dev the dev database server, asked for only when the DDL must be run (so a warm cache never starts one)
+     * @param devServer which server prints the model (a dev-url, or the embedded one): its PostgreSQL spells
+     *                  defaults and checks, so another server is another key
+     * @param dev       the dev database server, asked for only when the DDL must be run (so a warm cache never starts one)
      * @throws dev.driftless.generator.entity.EntityReadException when Hibernate cannot read the classes
      */
-    public Desired read(EntityReader.Settings settings, Supplier<ScratchDatabases> dev) {
-        String modelKey = modelKey(settings);
+    public Desired read(EntityReader.Settings settings, String devServer, Supplier<ScratchDatabases> dev) {
+        String modelKey = Fingerprint.of(FORMAT + "/dev").text(devServer).text(modelKey(settings)).hex();
         var cached = cache.get("model", modelKey, CachedModel.class);
         if (cached.isPresent()) {
             progress.accept("the entity classes did not change: using their cached schema");
@@ -53,7 +55,8 @@ public final class DesiredSchemas {
         }
         progress.accept("reading entities from " + settings.classes());
         EntityModel model = new EntityReader().read(settings);
-        String ddlKey = Fingerprint.of(FORMAT + "/ddl").codeOf(DesiredSchemas.class).codeOf(Schema.class).text(settings.serverVersion())
+        String ddlKey = Fingerprint.of(FORMAT + "/ddl").codeOf(DesiredSchemas.class).codeOf(Schema.class).text(devServer)
+                .text(settings.serverVersion())
                 .texts(model.ddl()).hex();
         var schema = cache.get("ddl", ddlKey, Schema.class);
         Source source = schema.isPresent() ? Source.DDL_CACHE : Source.BUILT;

@@ -32,7 +32,7 @@ class DesiredSchemasTest {
     private Desired read(Path classes, Supplier<ScratchDatabases> dev) {
         EntityReader.Settings settings = new EntityReader.Settings(List.of(classes), List.of(), NamingStrategy.parse(null),
                 null, TestPostgres.serverVersion());
-        return new DesiredSchemas(DerivedCache.of(work.resolve(".driftless")), progress::add).read(settings, dev);
+        return new DesiredSchemas(DerivedCache.of(work.resolve(".driftless")), progress::add).read(settings, "embedded", dev);
     }
 
     private static Supplier<ScratchDatabases> noServer() {
@@ -85,6 +85,17 @@ class DesiredSchemasTest {
                 "private String parameters;\n    public String describe() { return name + parameters; }")), noServer());
         assertEquals(Source.DDL_CACHE, after.source());
         assertEquals(before.schema(), after.schema());
+    }
+
+    @Test
+    void anotherDevServerPrintsTheModelAgain() {
+        Path classes = compiled("a", Map.of());
+        read(classes, TestPostgres::scratchDatabases);
+        EntityReader.Settings settings = new EntityReader.Settings(List.of(classes), List.of(), NamingStrategy.parse(null),
+                null, TestPostgres.serverVersion());
+        Desired elsewhere = new DesiredSchemas(DerivedCache.of(work.resolve(".driftless")), progress::add)
+                .read(settings, "jdbc:postgresql://dev.example:5432/postgres", TestPostgres::scratchDatabases);
+        assertEquals(Source.BUILT, elsewhere.source());
     }
 
     @Test
