@@ -247,17 +247,17 @@ public final class ChangelogRunner {
      * exactly, answers "none" without Liquibase parsing the changelog. Anything less certain asks Liquibase.
      */
     public List<ChangesetRef> pending(DerivedCache cache) {
-        return allAppliedByIndex(cache) ? List.of() : pending();
+        Recorded recorded = recorded(cache);
+        return recorded != null && recorded.unrecorded().isEmpty() ? List.of() : pending();
     }
 
     /** As {@link #status()}, through the {@link ChangelogIndex} when it shows every changeset applied. */
     public List<ChangesetStatus> status(DerivedCache cache) {
-        if (!hasMasterChangelog()) {
-            return List.of();
+        Recorded recorded = recorded(cache);
+        if (recorded == null || !recorded.unrecorded().isEmpty()) {
+            return status();
         }
-        ChangelogIndex index = allAppliedIndex(cache);
-        return index == null ? status()
-                : index.entries().stream().map(e -> new ChangesetStatus(e.changeset(), true, null, null)).toList();
+        return recorded.index().entries().stream().map(e -> new ChangesetStatus(e.changeset(), true, null, null)).toList();
     }
 
     /**
@@ -265,27 +265,24 @@ public final class ChangelogRunner {
      * changeset an apply could run is among them. {@code null} when that cannot be told without Liquibase.
      */
     public List<ChangelogIndex.Entry> unrecorded(DerivedCache cache) {
+        Recorded recorded = recorded(cache);
+        return recorded == null ? null : recorded.unrecorded();
+    }
+
+    /** The changelog's index and its changesets {@code DATABASECHANGELOG} does not record exactly. */
+    private record Recorded(ChangelogIndex index, List<ChangelogIndex.Entry> unrecorded) {
+    }
+
+    /** {@code null} when it cannot be told without Liquibase, whose own answer (or error) then follows. */
+    private Recorded recorded(DerivedCache cache) {
         if (!hasMasterChangelog()) {
-            return List.of();
+            return new Recorded(new ChangelogIndex(List.of()), List.of());
         }
-        try {
-            return ChangelogIndex.of(changelogDirectory, masterFile, connection, cache).unrecorded(ChangelogIndex.applied(connection));
-        } catch (SQLException | ChangelogException e) {
-            return null;
-        }
-    }
-
-    private boolean allAppliedByIndex(DerivedCache cache) {
-        return hasMasterChangelog() && allAppliedIndex(cache) != null;
-    }
-
-    /** The index when every changeset in it is recorded as applied; {@code null} when not, or when it cannot tell. */
-    private ChangelogIndex allAppliedIndex(DerivedCache cache) {
         try {
             ChangelogIndex index = ChangelogIndex.of(changelogDirectory, masterFile, connection, cache);
-            return index.allApplied(ChangelogIndex.applied(connection)) ? index : null;
+            return new Recorded(index, index.unrecorded(ChangelogIndex.applied(connection)));
         } catch (SQLException | ChangelogException e) {
-            return null; // Liquibase's own answer follows, with its own error if there is one
+            return null;
         }
     }
 

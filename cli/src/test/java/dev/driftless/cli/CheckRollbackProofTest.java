@@ -38,9 +38,9 @@ class CheckRollbackProofTest {
 
     @BeforeEach
     void copyTheExampleProject() {
-        Path example = ModelCompiler.exampleSources().getParent().resolve("resources/db/changelog");
-        changelogs = ModelCompiler.copySources(example, project.resolve("changelogs"));
-        classes = ModelCompiler.compile(ModelCompiler.exampleSources(), project.resolve("classes"));
+        ExampleProject example = ExampleProject.copyInto(project);
+        changelogs = example.changelogs();
+        classes = example.classes();
     }
 
     @Test

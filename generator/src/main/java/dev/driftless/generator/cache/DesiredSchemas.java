@@ -58,15 +58,17 @@ public final class DesiredSchemas {
         String ddlKey = Fingerprint.of(FORMAT + "/ddl").codeOf(DesiredSchemas.class).codeOf(Schema.class).text(devServer)
                 .text(settings.serverVersion())
                 .texts(model.ddl()).hex();
-        var schema = cache.get("ddl", ddlKey, Schema.class);
-        Source source = schema.isPresent() ? Source.DDL_CACHE : Source.BUILT;
-        if (schema.isEmpty()) {
-            progress.accept("normalising " + model.entityClasses().size() + " mapped classes through PostgreSQL");
-            schema = java.util.Optional.of(new DevDatabase(dev.get()).materialize(model.ddl()));
-            cache.put("ddl", ddlKey, schema.get());
-        }
-        cache.put("model", modelKey, new CachedModel(model, schema.get()));
-        return new Desired(model, schema.get(), source);
+        Schema cachedSchema = cache.get("ddl", ddlKey, Schema.class).orElse(null);
+        Schema schema = cachedSchema != null ? cachedSchema : materialize(model, ddlKey, dev);
+        cache.put("model", modelKey, new CachedModel(model, schema));
+        return new Desired(model, schema, cachedSchema != null ? Source.DDL_CACHE : Source.BUILT);
+    }
+
+    private Schema materialize(EntityModel model, String ddlKey, Supplier<ScratchDatabases> dev) {
+        progress.accept("normalising " + model.entityClasses().size() + " mapped classes through PostgreSQL");
+        Schema schema = new DevDatabase(dev.get()).materialize(model.ddl());
+        cache.put("ddl", ddlKey, schema);
+        return schema;
     }
 
     /** Everything the model read depends on. Class files by content: a clean rebuild of the same sources still hits. */
