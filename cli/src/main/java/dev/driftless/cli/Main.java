@@ -1,5 +1,8 @@
 package dev.driftless.cli;
 
+import dev.driftless.api.DriftlessException;
+import dev.driftless.api.ExitCode;
+
 import dev.driftless.cli.command.AcceptChecksumCommand;
 import dev.driftless.cli.command.ApplyCommand;
 import dev.driftless.cli.command.BackupCommand;

@@ -1,9 +1,9 @@
 package dev.driftless.cli.command;
 
-import dev.driftless.cli.Driftless;
-import dev.driftless.cli.ExitCode;
-import dev.driftless.cli.Gate;
-import dev.driftless.cli.Reports;
+import dev.driftless.api.Driftless;
+import dev.driftless.api.ExitCode;
+import dev.driftless.api.Gate;
+import dev.driftless.api.Reports;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.driftless.cli.command;
 
-import dev.driftless.cli.Config;
-import dev.driftless.cli.RenameSettings;
+import dev.driftless.api.Config;
+import dev.driftless.api.RenameSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.driftless.cli.command;
 
-import dev.driftless.cli.Config;
-import dev.driftless.cli.Driftless;
-import dev.driftless.cli.RenameSettings;
+import dev.driftless.api.Config;
+import dev.driftless.api.Driftless;
+import dev.driftless.api.RenameSettings;
 import dev.driftless.generator.render.ChangelogWriter;
 import dev.driftless.model.Change;
 import dev.driftless.model.Renames;
@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import dev.driftless.cli.ExitCode;
+import dev.driftless.api.ExitCode;
 import dev.driftless.generator.render.ChangeSet;
 import dev.driftless.model.QualifiedName;
 import java.io.PrintWriter;

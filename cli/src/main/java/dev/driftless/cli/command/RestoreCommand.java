@@ -1,8 +1,8 @@
 package dev.driftless.cli.command;
 
-import dev.driftless.cli.Driftless;
-import dev.driftless.cli.DriftlessException;
-import dev.driftless.cli.ExitCode;
+import dev.driftless.api.Driftless;
+import dev.driftless.api.DriftlessException;
+import dev.driftless.api.ExitCode;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;

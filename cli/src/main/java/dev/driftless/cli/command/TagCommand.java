@@ -1,7 +1,7 @@
 package dev.driftless.cli.command;
 
-import dev.driftless.cli.Driftless;
-import dev.driftless.cli.ExitCode;
+import dev.driftless.api.Driftless;
+import dev.driftless.api.ExitCode;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

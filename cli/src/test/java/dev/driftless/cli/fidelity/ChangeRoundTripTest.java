@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftless.cli.Driftless;
+import dev.driftless.api.Driftless;
 import dev.driftless.model.Change;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.Schema;

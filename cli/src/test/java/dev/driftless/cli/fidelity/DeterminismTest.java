@@ -3,7 +3,7 @@ package dev.driftless.cli.fidelity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.driftless.cli.Driftless;
+import dev.driftless.api.Driftless;
 import dev.driftless.testing.ModelCompiler;
 import java.nio.file.Path;
 import java.util.List;

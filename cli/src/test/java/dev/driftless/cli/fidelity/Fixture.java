@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.backup.BackupPolicy;
-import dev.driftless.cli.Config;
-import dev.driftless.cli.RenameSettings;
+import dev.driftless.api.Config;
+import dev.driftless.api.RenameSettings;
 import dev.driftless.generator.findings.IgnoreRules;
-import dev.driftless.cli.Driftless;
+import dev.driftless.api.Driftless;
 import dev.driftless.generator.catalog.CatalogIntrospector;
 import dev.driftless.generator.devdb.CheckNormaliser;
 import dev.driftless.generator.entity.NamingStrategy;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.driftless.cli.Driftless;
+import dev.driftless.api.Driftless;
 import dev.driftless.generator.render.ChangeSet;
 import dev.driftless.model.Change;
 import dev.driftless.model.Schema;

@@ -1,4 +1,4 @@
-package dev.driftless.cli;
+package dev.driftless.api;
 
 import dev.driftless.generator.cache.DesiredSchemas;
 import dev.driftless.generator.devdb.ScratchDatabases;

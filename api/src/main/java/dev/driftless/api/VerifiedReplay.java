@@ -1,4 +1,4 @@
-package dev.driftless.cli;
+package dev.driftless.api;
 
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.ChangelogException;
@@ -8,7 +8,7 @@ import dev.driftless.changelogs.ExecutedChangeset;
 import dev.driftless.changelogs.PlannedChangeset;
 import dev.driftless.changelogs.RollbackTarget;
 import dev.driftless.changelogs.RunnerEvents;
-import dev.driftless.cli.Gate.Problem;
+import dev.driftless.api.Gate.Problem;
 import dev.driftless.generator.catalog.CatalogChanges;
 import dev.driftless.generator.catalog.CatalogIntrospector;
 import dev.driftless.generator.devdb.CheckNormaliser;

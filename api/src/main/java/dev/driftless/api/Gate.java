@@ -1,4 +1,4 @@
-package dev.driftless.cli;
+package dev.driftless.api;
 
 import dev.driftless.changelogs.ChangelogException;
 import dev.driftless.changelogs.ChangelogRunner;

@@ -1,4 +1,4 @@
-package dev.driftless.cli;
+package dev.driftless.api;
 
 import dev.driftless.model.Change;
 import dev.driftless.model.QualifiedName;

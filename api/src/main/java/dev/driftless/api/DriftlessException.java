@@ -1,4 +1,4 @@
-package dev.driftless.cli;
+package dev.driftless.api;
 
 /** A failure the user can act on: the message says what is wrong and what to do; the exit code says how bad. */
 public final class DriftlessException extends RuntimeException {

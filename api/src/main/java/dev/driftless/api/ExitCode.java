@@ -1,4 +1,4 @@
-package dev.driftless.cli;
+package dev.driftless.api;
 
 /** driftless's exit codes, the same for every command. */
 public enum ExitCode {

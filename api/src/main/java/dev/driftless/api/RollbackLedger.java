@@ -1,4 +1,4 @@
-package dev.driftless.cli;
+package dev.driftless.api;
 
 import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.generator.catalog.CatalogChanges.Key;
