@@ -150,8 +150,7 @@ public final class Driftless {
 
     /** Enum columns whose storage changes (ORDINAL to STRING) keep their values: the type change converts them. */
     private static SchemaDiff convertEnums(SchemaDiff found, EntityModel model) {
-        return new SchemaDiff(EnumConversions.apply(found.changes(), model.enumColumns()),
-                found.unmappedTables(), found.unmappedSequences(), found.unmappedEnumTypes(), found.ignoredTables());
+        return found.withChanges(EnumConversions.apply(found.changes(), model.enumColumns()));
     }
 
     /** Renames found in the git history of every entity source root (the --sources given to all commands). */

@@ -12,13 +12,44 @@ import java.util.regex.Pattern;
  * @param ignore       names of objects the model does not own, never reported nor dropped: {@code name} (any schema) or
  *                     {@code schema.name}, where {@code *} matches any run of characters and {@code ?} one
  *                     (e.g. {@code flyway_schema_history}, {@code legacy_*}, {@code audit.*}); case-sensitive, as
- *                     PostgreSQL stores names. A rule never hides an object the model maps.
+ *                     PostgreSQL stores names. A rule never hides an object the model maps. It also names indexes
+ *                     and constraints (by their own name, in their table's schema) that must never be dropped.
+ * @param dropUnmappedIndexes     drop indexes only the database has (also implied by {@code dropUnmapped})
+ * @param dropUnmappedConstraints drop unique, check and foreign-key constraints only the database has (also implied
+ *                                by {@code dropUnmapped})
+ * @param ignoreColumns           {@code [schema.]table.column} globs (case-insensitive) of columns never dropped
  */
-public record DiffOptions(boolean dropUnmapped, List<String> ignore) {
+public record DiffOptions(boolean dropUnmapped, List<String> ignore, boolean dropUnmappedIndexes,
+                          boolean dropUnmappedConstraints, List<String> ignoreColumns) {
 
     public DiffOptions {
         ignore = List.copyOf(ignore);
         ignore.forEach(rule -> Objects.requireNonNull(rule, "ignore rule"));
+        ignoreColumns = List.copyOf(ignoreColumns);
+    }
+
+    public DiffOptions(boolean dropUnmapped, List<String> ignore) {
+        this(dropUnmapped, ignore, false, false, List.of());
+    }
+
+    public boolean dropsIndexes() {
+        return dropUnmapped || dropUnmappedIndexes;
+    }
+
+    public boolean dropsConstraints() {
+        return dropUnmapped || dropUnmappedConstraints;
+    }
+
+    /** Whether a column rule covers {@code table.column}: {@code schema.table.column}, or {@code table.column} for one dot. */
+    public boolean ignoresColumn(QualifiedName table, String column) {
+        for (String rule : ignoreColumns) {
+            long dots = rule.chars().filter(ch -> ch == '.').count();
+            String text = dots == 1 ? table.name() + "." + column : table.schema() + "." + table.name() + "." + column;
+            if (Pattern.compile(glob(rule).pattern(), Pattern.CASE_INSENSITIVE).matcher(text).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public DiffOptions(boolean dropUnmapped) {

@@ -110,8 +110,7 @@ public final class Renames {
         SchemaDiff rest = differ.diff(resolution.renamedActual(), desired);
         List<Change> all = new ArrayList<>(resolution.changes());
         all.addAll(rest.changes());
-        return new SchemaDiff(ChangeOrder.sort(all), rest.unmappedTables(), rest.unmappedSequences(),
-                rest.unmappedEnumTypes(), rest.ignoredTables());
+        return rest.withChanges(ChangeOrder.sort(all));
     }
 
     private static final class Resolver {

@@ -10,9 +10,21 @@ import java.util.List;
  * @param unmappedSequences   standalone sequences in such a schema that the model does not declare; left alone likewise
  * @param unmappedEnumTypes   enum types in such a schema that the model does not declare; left alone likewise
  * @param ignoredTables       tables in such a schema that an ignore rule says the model does not own; never touched
+ * @param kept                indexes, constraints and columns of mapped tables that only the database has and that the
+ *                            diff keeps (not in the model and not asked to drop, or named by an ignore rule)
  */
 public record SchemaDiff(List<Change> changes, List<QualifiedName> unmappedTables, List<QualifiedName> unmappedSequences,
-                         List<QualifiedName> unmappedEnumTypes, List<QualifiedName> ignoredTables) {
+                         List<QualifiedName> unmappedEnumTypes, List<QualifiedName> ignoredTables, List<KeptObject> kept) {
+
+    public SchemaDiff(List<Change> changes, List<QualifiedName> unmappedTables, List<QualifiedName> unmappedSequences,
+                      List<QualifiedName> unmappedEnumTypes, List<QualifiedName> ignoredTables) {
+        this(changes, unmappedTables, unmappedSequences, unmappedEnumTypes, ignoredTables, List.of());
+    }
+
+    /** The same findings with other changes (after renames or conversions were worked in). */
+    public SchemaDiff withChanges(List<Change> newChanges) {
+        return new SchemaDiff(newChanges, unmappedTables, unmappedSequences, unmappedEnumTypes, ignoredTables, kept);
+    }
 
     public SchemaDiff {
         changes = List.copyOf(changes);
@@ -20,6 +32,7 @@ public record SchemaDiff(List<Change> changes, List<QualifiedName> unmappedTable
         unmappedSequences = List.copyOf(unmappedSequences);
         unmappedEnumTypes = List.copyOf(unmappedEnumTypes);
         ignoredTables = List.copyOf(ignoredTables);
+        kept = List.copyOf(kept);
     }
 
     public SchemaDiff(List<Change> changes, List<QualifiedName> unmappedTables, List<QualifiedName> unmappedSequences) {

@@ -36,18 +36,19 @@ public final class SchemaDiffer {
         List<QualifiedName> unmappedSequences = new ArrayList<>();
         List<QualifiedName> unmappedEnumTypes = new ArrayList<>();
         List<QualifiedName> ignoredTables = new ArrayList<>();
+        List<KeptObject> kept = new ArrayList<>();
         Schema actual = withoutIgnored(actualAsRead, desired, ignoredTables);
 
         desired.namespaces().stream()
                 .filter(ns -> !actual.namespaces().contains(ns))
                 .forEach(ns -> changes.add(new Change.CreateSchema(ns)));
 
-        diffTables(actual, desired, managed, changes, unmappedTables);
+        diffTables(actual, desired, managed, changes, unmappedTables, kept);
         releaseReferencingForeignKeys(actual, desired, changes);
         diffSequences(actual, desired, managed, changes, unmappedSequences);
         diffEnumTypes(actual, desired, managed, changes, unmappedEnumTypes);
         return new SchemaDiff(ChangeOrder.sort(changes), unmappedTables, unmappedSequences, unmappedEnumTypes,
-                ignoredTables);
+                ignoredTables, kept);
     }
 
     /**
@@ -107,7 +108,7 @@ public final class SchemaDiffer {
                 actual.enumTypes().stream().filter(t -> mappedTypes.contains(t.name()) || !options.ignores(t.name())).toList());
     }
     private void diffTables(Schema actual, Schema desired, Set<String> managed,
-                            List<Change> changes, List<QualifiedName> unmapped) {
+                            List<Change> changes, List<QualifiedName> unmapped, List<KeptObject> kept) {
         Map<QualifiedName, Table> actualTables = actual.tablesByName();
         Map<QualifiedName, Table> desiredTables = desired.tablesByName();
 
@@ -118,7 +119,9 @@ public final class SchemaDiffer {
                 wanted.foreignKeys().forEach(fk -> changes.add(new Change.AddForeignKey(wanted.name(), fk)));
                 wanted.indexes().forEach(ix -> changes.add(new Change.CreateIndex(wanted.name(), ix)));
             } else {
-                diffTable(existing, wanted, changes);
+                List<Change> found = new ArrayList<>();
+                diffTable(existing, wanted, found);
+                changes.addAll(new UnmappedObjects(options, existing, wanted).keepOrDrop(found, kept));
             }
         }
         for (Table existing : actual.tables()) {
