@@ -25,6 +25,8 @@ import dev.driftless.generator.render.ChangelogWriter;
 import dev.driftless.generator.history.HistoryException;
 import dev.driftless.generator.history.SourceHistory;
 import dev.driftless.generator.render.SqlFolderImport;
+import dev.driftless.generator.adopt.AdoptionPoint;
+import dev.driftless.generator.adopt.BaselineChanges;
 import dev.driftless.model.Change;
 import dev.driftless.model.Renames;
 import dev.driftless.model.DiffOptions;
@@ -300,33 +302,41 @@ public final class Driftless {
         return new AcceptChecksumResult(withRunner(r -> r.acceptChecksum(changeset)));
     }
 
-    /** The outcome of {@link #baseline}: the changelog describing the database, and its changesets marked applied. */
-    public record BaselineResult(ChangelogWriter.Written written, List<ChangesetRef> marked, String target) {
+    /**
+     * The outcome of {@link #baseline}: the changelog describing the database, and its changesets marked applied.
+     *
+     * @param history the history the database already had ({@link ForeignHistory#NONE} when none)
+     */
+    public record BaselineResult(ChangelogWriter.Written written, List<ChangesetRef> marked, String target,
+                                 ForeignHistory history) {
     }
 
     /**
-     * Adopts a database built by hand or by an init script: writes a changelog describing its current schema (the
-     * diff of an empty schema against it) and records it as applied without running it, so later diffs are
-     * incremental. Refuses when the project already has changesets or the database has applied ones.
+     * Adopts a database built by hand, by an init script or by another migration tool: writes a changelog describing
+     * its current schema (what a new database lacks of it), then the adoption point, and records both as applied
+     * without running them, so later diffs are incremental and {@code check} proves rollbacks from there on. A
+     * Liquibase or Flyway history in the database stays as it is, beside the baseline. Refuses when the project
+     * already has changesets.
      */
     public BaselineResult baseline(String name) {
         try (Target target = Target.open(config); Connection connection = target.connect()) {
             ChangelogRunner runner = new ChangelogRunner(connection, config.changelogDirectory());
             int existing = runner.status().size();
-            if (existing > 0 || !runner.history().isEmpty()) {
-                throw new DriftlessException(ExitCode.USAGE, "baseline adopts a database that has no changelog yet, but "
-                        + (existing > 0 ? config.changelogDirectory() + " already has " + existing + " changeset(s)"
-                        : target.describe() + " already has applied changesets") + "; use driftless diff instead");
+            if (existing > 0) {
+                throw new DriftlessException(ExitCode.USAGE, "baseline adopts a database whose project has no changelog yet, but "
+                        + config.changelogDirectory() + " already has " + existing + " changeset(s); use driftless diff instead");
             }
+            ForeignHistory history = ForeignHistory.of(connection);
             progress.accept("reading " + target.describe());
             Schema actual = new CatalogIntrospector().read(connection);
-            SchemaDiff diff = new SchemaDiffer(new DiffOptions(false)).diff(Schema.empty(), actual);
+            SchemaDiff diff = BaselineChanges.of(actual);
             if (diff.isEmpty()) {
                 throw new DriftlessException(ExitCode.USAGE, "nothing to baseline: " + target.describe() + " has no tables or sequences");
             }
             ChangelogWriter.Written written = new ChangelogWriter().write(config.changelogDirectory(), diff.changes(),
                     name != null ? name : "baseline", config.format(), clock.instant());
-            return new BaselineResult(written, runner.markApplied(), target.describe());
+            AdoptionPoint.append(config.changelogDirectory(), "the baseline " + written.file().getFileName());
+            return new BaselineResult(written, runner.markApplied(), target.describe(), history);
         } catch (SQLException e) {
             throw databaseFailure(e);
         } catch (ChangelogException e) {

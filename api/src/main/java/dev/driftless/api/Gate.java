@@ -167,14 +167,41 @@ public final class Gate {
      * @param changesets   how many changesets the changelogs hold
      * @param cached       whether the replayed schema came from the cache (the changelogs did not change)
      */
-    public record CheckResult(List<Finding> modelChanges, List<Problem> problems, int changesets, boolean cached, Duration took) {
+    public record CheckResult(List<Finding> modelChanges, List<Problem> problems, int changesets, boolean cached, Duration took,
+                              int adopted, int rollbacksVerified) {
+        /** Without an adoption point: {@code rollbacksVerified} is every changeset when the replay was proven, else -1. */
+        public CheckResult(List<Finding> modelChanges, List<Problem> problems, int changesets, boolean cached, Duration took) {
+            this(modelChanges, problems, changesets, cached, took, 0, -1);
+        }
+
         public boolean passes() {
             return modelChanges.isEmpty() && problems.isEmpty();
         }
+
+        /**
+         * Exactly what the replay proved, for the summary line: "12 changeset(s), every rollback verified", "replayed
+         * 110, rollbacks verified for 3 after the adoption point", or that the rollbacks were not verified.
+         *
+         * @param adopted           changesets up to and including the adoption point (0 without one)
+         * @param rollbacksVerified changesets whose rollback was proven exact; -1 when the replay did not get through
+         */
+        public String verified() {
+            String cache = cached ? ", replay cached" : "";
+            if (rollbacksVerified < 0) {
+                return changesets + " changeset(s), rollbacks not verified" + cache;
+            }
+            if (adopted == 0) {
+                // A cached replay was verified when it was made; the summary says only that it was re-used.
+                return changesets + " changeset(s), " + (cached ? "replay cached" : "every rollback verified");
+            }
+            return "replayed " + changesets + ", rollbacks verified for " + rollbacksVerified + " after the adoption point"
+                    + cache;
+        }
     }
 
-    /** A verified replay of the changelogs: what they build, how many changesets, on which server version. */
-    private record Replay(Schema schema, int changesets, String serverVersion) implements Serializable {
+    /** A verified replay of the changelogs: what they build, how many changesets, what was proven, on which server. */
+    private record Replay(Schema schema, int changesets, int adopted, int rollbacksVerified, String serverVersion)
+            implements Serializable {
     }
 
     CheckResult check() {
@@ -188,24 +215,32 @@ public final class Gate {
             DesiredSchemas.Desired model = Entities.read(config, version, server, progress);
             Schema replayed;
             int changesets;
+            int adopted = 0;
+            int verified = -1;
             if (cached != null) {
                 progress.accept("the changelogs did not change: re-using their verified replay");
                 replayed = cached.schema();
                 changesets = cached.changesets();
+                adopted = cached.adopted();
+                verified = cached.rollbacksVerified();
             } else {
                 String work = "driftless_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
                 server.create(work);
                 try {
                     List<ChangesetRef> parsed = parse(server, work, verifier, problems);
                     changesets = parsed.size();
-                    replayed = problems.isEmpty() ? replayVerifyingRollbacks(server, work, parsed, problems) : null;
+                    adopted = Adoption.changesetsUpTo(parsed);
+                    VerifiedReplay.Verified proven = problems.isEmpty()
+                            ? replayVerifyingRollbacks(server, work, parsed, adopted, problems) : null;
+                    replayed = proven == null ? null : proven.schema();
+                    verified = proven == null ? -1 : proven.rollbacksVerified();
                 } catch (SQLException e) {
                     throw new DriftlessException(ExitCode.FAILURE, "database error: " + e.getMessage(), e);
                 } finally {
                     server.drop(work);
                 }
                 if (problems.isEmpty()) {
-                    config.cache().put("replay", replayKey, new Replay(replayed, changesets, version));
+                    config.cache().put("replay", replayKey, new Replay(replayed, changesets, adopted, verified, version));
                 }
             }
             if (config.url() != null && verifier.exists()) {
@@ -217,7 +252,8 @@ public final class Gate {
                 modelChanges = config.ignore().apply(new Findings(model.model().mapping(), sources())
                         .of(diff(server, replayed, model.schema())));
             }
-            return new CheckResult(modelChanges, problems, changesets, cached != null, Duration.ofNanos(System.nanoTime() - start));
+            return new CheckResult(modelChanges, problems, changesets, cached != null, Duration.ofNanos(System.nanoTime() - start),
+                    adopted, verified);
         }
     }
 
@@ -263,11 +299,17 @@ public final class Gate {
         return changesets;
     }
 
-    /** Replays the changelogs on the empty {@code database}, proving every rollback exact; see {@link VerifiedReplay}. */
-    private Schema replayVerifyingRollbacks(ScratchDatabases server, String database, List<ChangesetRef> changesets,
-                                            List<Problem> problems) throws SQLException {
-        progress.accept("replaying " + changesets.size() + " changeset(s) from empty and proving each rollback");
-        return new VerifiedReplay(config.changelogDirectory(), server, progress).replay(database, problems);
+    /**
+     * Replays the changelogs on the empty {@code database}, proving every rollback after the adoption point (all of them
+     * without one) exact; see {@link VerifiedReplay}.
+     */
+    private VerifiedReplay.Verified replayVerifyingRollbacks(ScratchDatabases server, String database,
+                                                             List<ChangesetRef> changesets, int adopted,
+                                                             List<Problem> problems) throws SQLException {
+        progress.accept("replaying " + changesets.size() + " changeset(s) from empty and proving each rollback"
+                + (adopted > 0 ? " after the adoption point (changeset " + adopted + ")" : ""));
+        return new VerifiedReplay(config.changelogDirectory(), server, progress)
+                .replay(database, adopted > 0 ? changesets.get(adopted - 1) : null, problems);
     }
 
     private void editedChangesets(ChangelogVerifier verifier, List<Problem> problems) {

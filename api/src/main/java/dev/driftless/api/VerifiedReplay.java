@@ -66,13 +66,25 @@ final class VerifiedReplay {
     }
 
     /**
-     * Replays the changelogs on {@code database} (empty, on {@link #server}), which is left holding them applied.
+     * What a replay proved.
      *
-     * @return the replayed schema; null when a problem was added to {@code problems}
+     * @param schema            the replayed schema
+     * @param rollbacksVerified how many changesets' rollbacks were proven exact (those after the adoption point)
      */
-    Schema replay(String database, List<Problem> problems) throws SQLException {
+    record Verified(Schema schema, int rollbacksVerified) {
+    }
+
+    /**
+     * Replays the changelogs on {@code database} (empty, on {@link #server}), which is left holding them applied.
+     * With an adoption point, the changesets up to it are applied first, unproven (adopted history need have no
+     * rollback), and the rollbacks of the ones after it are proven against the schema at the adoption point.
+     *
+     * @param adoptionPoint the adoption point's changeset, or null when the changelogs have none
+     * @return what was proven; null when a problem was added to {@code problems}
+     */
+    Verified replay(String database, ChangesetRef adoptionPoint, List<Problem> problems) throws SQLException {
         try {
-            return attempt(database, false, problems);
+            return attempt(database, adoptionPoint, false, problems);
         } catch (Untracked e) {
             if (e.wholeCatalog) {
                 return untracked(e, problems);
@@ -83,26 +95,43 @@ final class VerifiedReplay {
         server.drop(database);
         server.create(database);
         try {
-            return attempt(database, true, problems);
+            return attempt(database, adoptionPoint, true, problems);
         } catch (Untracked e) {
             return untracked(e, problems);
         }
     }
 
     /** Cannot happen when whole-catalog digests cover what the differ compares; said, should it happen all the same. */
-    private static Schema untracked(Untracked e, List<Problem> problems) {
+    private static Verified untracked(Untracked e, List<Problem> problems) {
         problems.add(new Problem("rollback-inexact", null, "rolling back every changeset does not restore the empty schema: "
                 + e.getMessage()));
         return null;
     }
 
-    private Schema attempt(String database, boolean wholeCatalog, List<Problem> problems) throws SQLException, Untracked {
+    private Verified attempt(String database, ChangesetRef adoptionPoint, boolean wholeCatalog, List<Problem> problems)
+            throws SQLException, Untracked {
         try (Connection connection = server.connect(database)) {
+            if (adoptionPoint != null && !applyAdopted(new ChangelogRunner(connection, changelogDirectory), adoptionPoint, problems)) {
+                return null;
+            }
             return attempt(connection, wholeCatalog, problems);
         }
     }
 
-    private Schema attempt(Connection connection, boolean wholeCatalog, List<Problem> problems) throws SQLException, Untracked {
+    /** Applies the adopted history, up to and including the adoption point; false after adding a problem. */
+    private boolean applyAdopted(ChangelogRunner runner, ChangesetRef adoptionPoint, List<Problem> problems) {
+        progress.accept("replaying the adopted history, up to the adoption point");
+        try {
+            runner.apply(ApplyOptions.defaults().withTo(adoptionPoint.toString()), RunnerEvents.NONE);
+            return true;
+        } catch (ChangelogException e) {
+            problems.add(new Problem("apply-failed", e.changeset().map(ChangesetRef::toString).orElse(null), e.getMessage()));
+            return false;
+        }
+    }
+
+    /** From what {@code connection} holds now ("empty": nothing, or the adoption point): apply, prove, apply again. */
+    private Verified attempt(Connection connection, boolean wholeCatalog, List<Problem> problems) throws SQLException, Untracked {
         Schema empty = read(connection);
         CatalogChanges changes = CatalogChanges.install(connection, wholeCatalog);
         progress.accept(describe(changes.mode(), wholeCatalog));
@@ -123,7 +152,8 @@ final class VerifiedReplay {
         if (!left.isEmpty()) {
             throw new Untracked(left, changes.mode() == CatalogChanges.Mode.WHOLE_CATALOG);
         }
-        return reapply(runner, connection, afterApplying, problems);
+        Schema replayed = reapply(runner, connection, afterApplying, problems);
+        return replayed == null ? null : new Verified(replayed, applied);
     }
 
     private static String describe(CatalogChanges.Mode mode, boolean askedForWholeCatalog) {

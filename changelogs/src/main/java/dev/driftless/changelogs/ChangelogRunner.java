@@ -485,9 +485,13 @@ public final class ChangelogRunner {
             }
         }
         List<RanChangeSet> ran = ranChangesets(database);
+        int adoptedRows = AdoptedHistory.rowsBefore(ran);
         for (RanChangeSet applied : ran) {
             ChangeSet changeSet = changelog.getChangeSet(applied);
             ChangesetRef ref = new ChangesetRef(applied.getChangeLog(), applied.getId(), applied.getAuthor());
+            if (changeSet == null && ran.indexOf(applied) < adoptedRows) {
+                continue; // history the adoption point adopted (another tool's, in the same table): not missing
+            }
             if (changeSet == null) {
                 problems.add(new ValidationResult.Problem(ValidationResult.Kind.MISSING, ref, "changeset " + ref.id() + " in "
                         + ref.file() + " is applied but no longer in the changelog (it cannot be rolled back)"));

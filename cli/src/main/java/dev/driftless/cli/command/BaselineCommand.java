@@ -36,6 +36,10 @@ public final class BaselineCommand implements Callable<Integer> {
         out.println("Wrote " + result.written().file() + " with " + result.written().changeSets().size()
                 + " changeset(s) describing " + result.target() + ",");
         out.println("and recorded them as applied without running them. From now on driftless diff writes only what changes.");
+        if (!result.history().isEmpty()) {
+            out.println("The database's own history (" + result.history().describe() + ") stays as it is, before the"
+                    + " adoption point.");
+        }
         return ExitCode.OK.code();
     }
 }

@@ -37,7 +37,7 @@ public final class CheckCommand implements Callable<Integer> {
         Gate.CheckResult result = new Driftless(options.load(null, null), Clock.systemUTC(),
                 Progress.to(spec.commandLine().getErr())).check();
         String took = String.format(Locale.ROOT, "%.1f s", result.took().toMillis() / 1000.0);
-        String replay = result.changesets() + " changeset(s)" + (result.cached() ? ", replay cached" : ", every rollback verified");
+        String replay = result.verified();
         for (Gate.Problem problem : result.problems()) {
             out.println("✗ " + problem.message());
         }

@@ -54,10 +54,11 @@ public final class CatalogIntrospector {
 
     /**
      * The runner's bookkeeping tables, skipped by default in every schema: Liquibase's two, and the one where
-     * driftless records execution times (changelogs' ChangelogRunner.BOOKKEEPING_TABLES, which cannot be named here).
+     * driftless records execution times (changelogs' ChangelogRunner.BOOKKEEPING_TABLES, which cannot be named here);
+     * and Flyway's history table under its default name, kept in a database adopted from Flyway.
      */
     public static final Set<String> LIQUIBASE_TABLES =
-            Set.of("databasechangelog", "databasechangeloglock", "databasechangelog_driftless");
+            Set.of("databasechangelog", "databasechangeloglock", "databasechangelog_driftless", "flyway_schema_history");
 
     /** pg_attribute.attidentity codes. */
     private static final Map<String, Identity> IDENTITIES = Map.of(
