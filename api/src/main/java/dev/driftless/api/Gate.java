@@ -331,7 +331,7 @@ public final class Gate {
 
     private SchemaDiff diff(ScratchDatabases dev, Schema actual, Schema desired) {
         CheckNormaliser.Normalised both = new CheckNormaliser(dev).normalise(actual, desired);
-        return new SchemaDiffer(new DiffOptions(false)).diff(both.actual(), both.desired());
+        return new SchemaDiffer(DiffOptions.reporting()).diff(both.actual(), both.desired());
     }
 
     private SourceIndex sources() {

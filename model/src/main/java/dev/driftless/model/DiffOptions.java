@@ -56,6 +56,14 @@ public record DiffOptions(boolean dropUnmapped, List<String> ignore, boolean dro
         this(dropUnmapped, List.of());
     }
 
+    /**
+     * For comparing rather than migrating (validate, check): every index and constraint only the database has is a
+     * difference to report, so none is kept out of the result; unmapped tables stay unmapped (reported, not dropped).
+     */
+    public static DiffOptions reporting() {
+        return new DiffOptions(false, List.of(), true, true, List.of());
+    }
+
     public static DiffOptions defaults() {
         return new DiffOptions(false);
     }

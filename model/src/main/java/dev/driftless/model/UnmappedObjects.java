@@ -113,10 +113,28 @@ final class UnmappedObjects {
         if (options.ignores(new QualifiedName(table.schema(), name))) {
             return Optional.of(new KeptObject(kind, table, name, KeptObject.IGNORED));
         }
-        if (drops || declared(name)) {
+        if (drops || declared(name) || replacedByModel(change)) {
             return Optional.empty();
         }
         return Optional.of(new KeptObject(kind, table, name, KeptObject.UNMAPPED));
+    }
+
+    /**
+     * The model declares an object on the same columns (a foreign key to the same table, a unique key, an index on the
+     * same keys) under another name: the database's one is the model's own, with a definition being replaced.
+     */
+    private boolean replacedByModel(Change change) {
+        if (change instanceof Change.DropForeignKey drop) {
+            return desired.foreignKeys().stream().anyMatch(f -> f.columns().equals(drop.key().columns())
+                    && f.referencedTable().equals(drop.key().referencedTable()));
+        }
+        if (change instanceof Change.DropUniqueConstraint drop) {
+            return desired.uniqueConstraints().stream().anyMatch(u -> u.columns().equals(drop.constraint().columns()));
+        }
+        if (change instanceof Change.DropIndex drop) {
+            return desired.indexes().stream().anyMatch(i -> i.keys().equals(drop.index().keys()));
+        }
+        return false;
     }
 
     /** The model declares an object of this name on the table: the old definition is its own, being replaced. */
