@@ -16,6 +16,9 @@ import dev.driftless.changelogs.backup.BackupException;
 import dev.driftless.changelogs.backup.BackupFile;
 import dev.driftless.changelogs.backup.BackupPolicy;
 import dev.driftless.changelogs.backup.BackupStore;
+import dev.driftless.changelogs.lint.ChangesetLint;
+import dev.driftless.changelogs.lint.LintReport;
+import dev.driftless.changelogs.lint.Risk;
 import dev.driftless.generator.cache.DesiredSchemas;
 import dev.driftless.generator.catalog.CatalogIntrospector;
 import dev.driftless.generator.devdb.CheckNormaliser;
@@ -66,7 +69,16 @@ public final class Driftless {
 
     /** The outcome of {@link #diff}. */
     public record DiffResult(List<Change> changes, List<ChangesetRef> pendingFirst, ChangelogWriter.Written written,
-                             SchemaDiff diff, String target, RenameReport renames) {
+                             SchemaDiff diff, String target, RenameReport renames, List<String> dataProblems) {
+        public DiffResult {
+            dataProblems = List.copyOf(dataProblems);
+        }
+
+        public DiffResult(List<Change> changes, List<ChangesetRef> pendingFirst, ChangelogWriter.Written written,
+                          SchemaDiff diff, String target, RenameReport renames) {
+            this(changes, pendingFirst, written, diff, target, renames, List.of());
+        }
+
         public DiffResult(List<Change> changes, List<ChangesetRef> pendingFirst, ChangelogWriter.Written written,
                           SchemaDiff diff, String target) {
             this(changes, pendingFirst, written, diff, target, RenameReport.NONE);
@@ -141,10 +153,12 @@ public final class Driftless {
             if (diff.isEmpty()) {
                 return new DiffResult(List.of(), List.of(), null, diff, target.describe(), renames);
             }
+            DataChecks.refuseReinterpreting(diff.changes());
+            List<String> dataProblems = new DataChecks(connection).problems(diff.changes());
             String fileName = name != null ? name : defaultName(actual, diff.changes());
             ChangelogWriter.Written written = new ChangelogWriter().write(config.changelogDirectory(), diff.changes(),
                     fileName, config.format(), clock.instant(), probableRenameNotes(diff.changes(), probable));
-            return new DiffResult(diff.changes(), List.of(), written, diff, target.describe(), renames);
+            return new DiffResult(diff.changes(), List.of(), written, diff, target.describe(), renames, dataProblems);
         } catch (SQLException e) {
             throw databaseFailure(e);
         }
@@ -221,6 +235,17 @@ public final class Driftless {
      * stops the apply before anything changed.
      */
     public ApplyOutcome apply(ApplyOptions options, RunnerEvents events) {
+        return apply(options, events, false);
+    }
+
+    /**
+     * As {@link #apply(ApplyOptions, RunnerEvents)}; unless {@code allowDestructive}, first refuses, before anything
+     * is backed up or applied, when a changeset it would apply is danger by the lint and not acknowledged in it.
+     */
+    public ApplyOutcome apply(ApplyOptions options, RunnerEvents events, boolean allowDestructive) {
+        if (!options.dryRun() && !allowDestructive) {
+            refuseDanger(options);
+        }
         BackupFile backup = null;
         if (!options.dryRun() && wantsBackup(options)) {
             backup = backups().backup("before-apply");
@@ -229,6 +254,55 @@ public final class Driftless {
         }
         ApplyResult result = withRunner(r -> r.apply(options, events));
         return new ApplyOutcome(result, backup, describeTarget());
+    }
+
+    /**
+     * Throws, naming each one, when a changeset this apply would run is danger and not acknowledged. Skipped without
+     * parsing when the changelog index shows nothing unrecorded; else lints exactly the dry run's plan.
+     */
+    private void refuseDanger(ApplyOptions options) {
+        List<ChangelogIndex.Entry> candidates = withRunner(r -> r.unrecorded(config.cache()));
+        if (candidates != null && candidates.isEmpty()) {
+            return;
+        }
+        List<ChangesetRef> plan = withRunner(r -> r.apply(options.withDryRun(true), RunnerEvents.NONE)).planned().stream()
+                .map(dev.driftless.changelogs.PlannedChangeset::changeset).toList();
+        List<ChangesetLint> dangerous = lintOnly(plan).atLeast(Risk.DANGER);
+        if (!dangerous.isEmpty()) {
+            throw new DriftlessException(ExitCode.FAILURE, Lint.refusal(dangerous));
+        }
+    }
+
+    /** The outcome of {@link #lint}: the report and what was linted ("pending on …", "all", the files). */
+    public record LintResult(LintReport report, String scope) {
+    }
+
+    /**
+     * Lints changesets with the same rules apply and check use: the given changelog files, or with {@code all} the
+     * whole changelog (both offline), or else the changesets the target has not applied.
+     */
+    public LintResult lint(List<Path> files, boolean all) {
+        Lint lint = new Lint(config);
+        try {
+            if (!files.isEmpty()) {
+                return new LintResult(lint.files(files), files.size() == 1 ? files.get(0).toString() : files.size() + " files");
+            }
+            if (all) {
+                return new LintResult(lint.all(), "every changeset of " + config.changelogDirectory());
+            }
+            List<ChangesetRef> pending = withRunner(r -> r.pending(config.cache()));
+            return new LintResult(lint.only(pending), "the changesets pending on " + describeTarget());
+        } catch (ChangelogException e) {
+            throw Lint.unreadable(e);
+        }
+    }
+
+    private LintReport lintOnly(List<ChangesetRef> refs) {
+        try {
+            return new Lint(config).only(refs);
+        } catch (ChangelogException e) {
+            throw Lint.unreadable(e);
+        }
     }
 
     /**

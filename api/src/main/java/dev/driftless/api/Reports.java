@@ -97,6 +97,36 @@ public final class Reports {
         return Json.write(root);
     }
 
+    /** The lint of {@code strict} or not: every changeset with its notable findings, and whether it fails. */
+    public static String json(Driftless.LintResult result, boolean strict) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", JSON_FORMAT);
+        root.put("command", "lint");
+        root.put("scope", result.scope());
+        root.put("risk", result.report().risk().label());
+        root.put("fails", result.report().fails(strict));
+        root.put("changesets", result.report().changesets().stream().map(c -> {
+            Map<String, Object> changeset = new LinkedHashMap<>();
+            changeset.put("id", c.changeset().changeset().id());
+            changeset.put("author", c.changeset().changeset().author());
+            changeset.put("location", c.changeset().location());
+            changeset.put("risk", c.risk().label());
+            changeset.put("findings", c.notable().stream().map(f -> {
+                Map<String, Object> finding = new LinkedHashMap<>();
+                finding.put("rule", f.finding().rule());
+                finding.put("risk", f.finding().risk().label());
+                finding.put("acknowledged", f.acknowledged());
+                finding.put("lock", f.finding().lock());
+                finding.put("effect", f.finding().effect().label());
+                finding.put("message", f.finding().message());
+                finding.put("statement", f.statement());
+                return finding;
+            }).toList());
+            return changeset;
+        }).toList());
+        return Json.write(root);
+    }
+
     static Map<String, Object> findingJson(Finding f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", f.kind().id());

@@ -47,6 +47,10 @@ public final class ApplyCommand implements Callable<Integer> {
             description = "Back up before applying: always, only when a pending changeset is destructive (default), or never.")
     String backup;
 
+    @Option(names = "--allow-destructive", description = "Apply changesets that lose data (a dropped table or column,"
+            + " a TRUNCATE) although they carry no acknowledgement; without it apply refuses them before it changes anything.")
+    boolean allowDestructive;
+
     @Option(names = "--pg-dump", paramLabel = "PATH", description = "The pg_dump to back up a server with (default: found on PATH).")
     Path pgDump;
 
@@ -60,7 +64,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Config config = options.load(null, null, backup, pgDump, runner.lockTimeout);
         ApplyOptions applyOptions = new ApplyOptions(contexts, labels, to, tag, dryRun, config.runner().lockTimeout());
         Driftless.ApplyOutcome outcome = new Driftless(config, Clock.systemUTC(), Progress.to(err))
-                .apply(applyOptions, Progress.changesets(err, "applying", Progress.onTerminal()));
+                .apply(applyOptions, Progress.changesets(err, "applying", Progress.onTerminal()), allowDestructive);
         ApplyResult result = outcome.result();
         if (dryRun) {
             printDryRun(out, result, outcome.target());

@@ -5,6 +5,9 @@ import dev.driftless.api.Driftless;
 import dev.driftless.api.RenameSettings;
 import dev.driftless.generator.render.ChangelogWriter;
 import dev.driftless.model.Change;
+import dev.driftless.model.ChangeRisk;
+import dev.driftless.model.ChangeRisks;
+import dev.driftless.model.KeptObject;
 import dev.driftless.model.Renames;
 import java.io.Console;
 import java.nio.file.Path;
@@ -96,6 +99,10 @@ public final class DiffCommand implements Callable<Integer> {
         for (QualifiedName type : result.diff().unmappedEnumTypes()) {
             out.println("note: enum type " + type + " exists only in the database; left alone (--drop-unmapped drops it)");
         }
+        for (KeptObject kept : result.diff() == null ? List.<KeptObject>of() : result.diff().kept()) {
+            out.println("note: " + kept.describe() + " exists only in the database; kept"
+                    + (kept.why().equals(KeptObject.IGNORED) ? " (an ignore rule names it)" : " (--drop-unmapped drops it)"));
+        }
         if (result.written() == null) {
             out.println("No changes: the entities and " + result.target() + " agree.");
             return ExitCode.OK.code();
@@ -111,6 +118,10 @@ public final class DiffCommand implements Callable<Integer> {
                     + ChangelogWriter.MASTER + ") and run diff again with --rename " + Driftless.renameHint(probable)
                     + " (or --accept-probable-renames).");
         }
+        printRisks(out, result.changes());
+        for (String problem : result.dataProblems()) {
+            out.println("warning: " + problem);
+        }
         out.println("Review it, then run: driftless apply");
         return ExitCode.OK.code();
     }
@@ -120,5 +131,16 @@ public final class DiffCommand implements Callable<Integer> {
         String answer = console.readLine("Is %s.%s renamed to %s.%s? [y/N] ", probable.table(), probable.from(),
                 probable.table(), probable.to());
         return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Every change that is not safe on a live table, with the lock it takes: the reviewer's list. */
+    private static void printRisks(PrintWriter out, List<Change> changes) {
+        ChangeRisks risks = ChangeRisks.forChanges(changes, false);
+        for (Change change : changes) {
+            ChangeRisk risk = risks.classify(change);
+            if (risk.level() != ChangeRisk.Level.SAFE) {
+                out.println("risk: " + change.describe() + " — " + risk.describe());
+            }
+        }
     }
 }

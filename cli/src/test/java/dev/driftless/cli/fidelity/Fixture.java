@@ -3,6 +3,7 @@ package dev.driftless.cli.fidelity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.driftless.changelogs.ApplyOptions;
+import dev.driftless.changelogs.RunnerEvents;
 import dev.driftless.changelogs.backup.BackupPolicy;
 import dev.driftless.api.Config;
 import dev.driftless.api.RenameSettings;
@@ -141,8 +142,9 @@ final class Fixture {
             return driftless().diff(name);
         }
 
+        /** Applies what is pending; the fixtures change their models on purpose, destructive changes included. */
         void apply() {
-            driftless().apply();
+            driftless().apply(ApplyOptions.defaults(), RunnerEvents.NONE, true);
         }
 
         void rollback(int count) {

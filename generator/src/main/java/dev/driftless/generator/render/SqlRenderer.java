@@ -13,6 +13,7 @@ import dev.driftless.model.ReferentialAction;
 import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import dev.driftless.model.TypeChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class SqlRenderer {
                     + (c.column().comment() == null ? "" : "\n" + columnComment(c.table(), c.column().name(), c.column().comment()))),
             rule(Change.DropColumn.class, c -> alter(c.table()) + "DROP COLUMN " + Identifiers.quote(c.column().name()) + ";"),
             rule(Change.AlterColumnType.class, c -> alterColumn(c.table(), c.column()) + "TYPE " + c.toType()
-                    + " USING " + using(c) + ";"),
+                    + using(c) + ";"),
             rule(Change.AlterColumnNullability.class, c -> alterColumn(c.table(), c.column())
                     + (c.nullable() ? "DROP NOT NULL;" : "SET NOT NULL;")),
             rule(Change.AlterColumnDefault.class, c -> alterColumn(c.table(), c.column())
@@ -138,14 +139,18 @@ public final class SqlRenderer {
     }
 
     /** The cast, or a CASE over the stored text that maps listed values and casts the rest. */
+    /**
+     * The {@code USING} clause of a type change, with its leading space. A narrowing change has none: PostgreSQL's
+     * assignment cast then fails on a value that does not fit ("value too long"), where an explicit cast would cut it.
+     */
     private static String using(Change.AlterColumnType change) {
         String column = Identifiers.quote(change.column());
         if (change.conversion().isEmpty()) {
-            return column + "::" + change.toType();
+            return TypeChange.of(change).kind() == TypeChange.Kind.NARROWS ? "" : " USING " + column + "::" + change.toType();
         }
         StringBuilder sql = new StringBuilder("CASE ").append(column).append("::text");
         change.conversion().forEach(m -> sql.append(" WHEN ").append(literal(m.from())).append(" THEN ").append(literal(m.to())));
-        return sql.append(" ELSE ").append(column).append("::text END::").append(change.toType()).toString();
+        return " USING " + sql.append(" ELSE ").append(column).append("::text END::").append(change.toType());
     }
 
     private static String columnComment(QualifiedName table, String column, String comment) {
