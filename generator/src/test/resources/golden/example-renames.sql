@@ -22,5 +22,5 @@ ALTER TABLE market_data.orders RENAME COLUMN quantity TO order_quantity;
 
 -- changeset driftless:20260102000000-5
 -- comment: change type of market_data.orders.order_quantity from numeric(19,8) to numeric(28,8)
-ALTER TABLE market_data.orders ALTER COLUMN order_quantity TYPE numeric(28,8) USING order_quantity::numeric(28,8);
--- rollback ALTER TABLE market_data.orders ALTER COLUMN order_quantity TYPE numeric(19,8) USING order_quantity::numeric(19,8);
+ALTER TABLE market_data.orders ALTER COLUMN order_quantity TYPE numeric(28,8);
+-- rollback ALTER TABLE market_data.orders ALTER COLUMN order_quantity TYPE numeric(19,8);

@@ -64,7 +64,13 @@ class EmbeddedBackupTest {
                 """);
         Files.writeString(db.resolve("db.changelog-master.yaml"), "  - include:\n      file: 002.sql\n      relativeToChangelogFile: true\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        CliRun apply = driftless("apply");
+        CliRun refused = driftless("apply");
+        assertEquals(1, refused.exitCode(), refused::toString);
+        assertTrue(refused.err().contains("002.sql:3 2 (dev)") && refused.err().contains("drop-column"), refused::toString);
+        assertTrue(driftless("status").out().contains("1 applied, 1 pending."), "nothing applied after the refusal");
+        assertEquals(2, driftless("backups").out().lines().count(), "the refusal comes before the backup");
+
+        CliRun apply = driftless("apply", "--allow-destructive");
         assertEquals(0, apply.exitCode(), apply::toString);
         assertTrue(apply.err().contains("before applying (backup policy: destructive)"), apply::toString);
         List<String> backups = driftless("backups").out().lines().toList();

@@ -140,13 +140,14 @@ public final class SqlRenderer {
 
     /** The cast, or a CASE over the stored text that maps listed values and casts the rest. */
     /**
-     * The {@code USING} clause of a type change, with its leading space. A narrowing change has none: PostgreSQL's
-     * assignment cast then fails on a value that does not fit ("value too long"), where an explicit cast would cut it.
+     * The {@code USING} clause of a type change, with its leading space. Only a change to another family of types
+     * (text to integer) needs one. Within a family PostgreSQL's assignment cast does the work and fails on a value that
+     * does not fit ("value too long"), where an explicit cast to a shorter type would cut it silently.
      */
     private static String using(Change.AlterColumnType change) {
         String column = Identifiers.quote(change.column());
         if (change.conversion().isEmpty()) {
-            return TypeChange.of(change).kind() == TypeChange.Kind.NARROWS ? "" : " USING " + column + "::" + change.toType();
+            return TypeChange.of(change).kind() == TypeChange.Kind.CONVERTS ? " USING " + column + "::" + change.toType() : "";
         }
         StringBuilder sql = new StringBuilder("CASE ").append(column).append("::text");
         change.conversion().forEach(m -> sql.append(" WHEN ").append(literal(m.from())).append(" THEN ").append(literal(m.to())));
