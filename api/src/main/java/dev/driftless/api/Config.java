@@ -39,7 +39,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 public record Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
                      String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
                      String password, Path dataDirectory, boolean dropUnmapped, String devUrl,
-                     RenameSettings renames, Runner runner, List<Path> sources, IgnoreRules ignore) {
+                     RenameSettings renames, Runner runner, List<Path> sources, IgnoreRules ignore,
+                     HibernateSettings hibernate) {
 
     public static final String FILE_NAME = "driftless.yaml";
     private static final Set<String> KEYS = Set.of(
@@ -50,7 +51,9 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
             // how changelogs are applied and backed up (see Runner)
             "backup", "backups", "pg-dump", "lock-timeout",
             // objects the model does not own (see IgnoreRules)
-            "ignore");
+            "ignore",
+            // the application's Hibernate settings, and where its own configuration files are (see HibernateSettings)
+            "hibernate", "profile", "resources");
 
     /**
      * @param backupPolicy    when apply backs up first
@@ -66,18 +69,43 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         classpath = List.copyOf(classpath);
         sources = List.copyOf(sources);
         ignore = ignore == null ? IgnoreRules.none() : ignore;
+        hibernate = hibernate == null ? HibernateSettings.of(naming, defaultSchema) : hibernate;
+    }
+
+    /** Without settings of the application's own: the naming and default schema are all there is. */
+    public Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
+                  String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
+                  String password, Path dataDirectory, boolean dropUnmapped, String devUrl,
+                  RenameSettings renames, Runner runner, List<Path> sources, IgnoreRules ignore) {
+        this(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user, password,
+                dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, null);
     }
 
     /** The same configuration with other entity source roots ({@code --sources}). */
     public Config withSources(List<Path> newSources) {
         return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
-                password, dataDirectory, dropUnmapped, devUrl, renames, runner, newSources, ignore);
+                password, dataDirectory, dropUnmapped, devUrl, renames, runner, newSources, ignore, hibernate);
+    }
+
+    /** The same configuration with further class-path entries ({@code --classpath}). */
+    public Config withClasspath(List<Path> entries) {
+        List<Path> all = new ArrayList<>(classpath);
+        all.addAll(entries);
+        return new Config(projectDirectory, classes, all, naming, defaultSchema, changelogDirectory, format, url, user,
+                password, dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate);
     }
 
     /** Values given on the command line; {@code null} means "not given". */
     public record Overrides(Path configFile, List<Path> classes, String url, String user, Path changelogs, String format,
                             String naming, Boolean dropUnmapped, String devUrl, RenameSettings.Overrides renames,
-                            String backup, Path pgDump, String lockTimeout) {
+                            String backup, Path pgDump, String lockTimeout, String profile) {
+        public Overrides(Path configFile, List<Path> classes, String url, String user, Path changelogs, String format,
+                         String naming, Boolean dropUnmapped, String devUrl, RenameSettings.Overrides renames,
+                         String backup, Path pgDump, String lockTimeout) {
+            this(configFile, classes, url, user, changelogs, format, naming, dropUnmapped, devUrl, renames, backup, pgDump,
+                    lockTimeout, null);
+        }
+
         public Overrides(Path configFile, List<Path> classes, String url, String user, Path changelogs, String format,
                          String naming, Boolean dropUnmapped, String devUrl) {
             this(configFile, classes, url, user, changelogs, format, naming, dropUnmapped, devUrl, null, null, null, null);
@@ -97,11 +125,12 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                 : paths(base, yaml.get("classes"));
         Path changelogs = flags.changelogs() != null ? workingDirectory.resolve(flags.changelogs()).normalize()
                 : base.resolve(string(yaml.get("changelogs"), "changelogs")).normalize();
-        String url = first(flags.url(), env.get("DRIFTLESS_URL"), string(yaml.get("url"), null));
-        String user = first(flags.user(), env.get("DRIFTLESS_USER"), string(yaml.get("user"), null));
-        return new Config(base, classes, paths(base, yaml.get("classpath")),
-                naming(first(flags.naming(), string(yaml.get("naming"), null))),
-                string(yaml.get("default-schema"), null), changelogs,
+        HibernateSettings hibernate = hibernateSettings(file, base, yaml, flags, classes);
+        String url = first(flags.url(), env.get("DRIFTLESS_URL"), string(yaml.get("url"), null), applicationUrl(hibernate));
+        String user = first(flags.user(), env.get("DRIFTLESS_USER"), string(yaml.get("user"), null),
+                url != null && url.equals(applicationUrl(hibernate)) ? hibernate.application().user() : null);
+        return new Config(base, classes, classPath(base, yaml.get("classpath")),
+                hibernate.naming(), hibernate.defaultSchema(), changelogs,
                 format(first(flags.format(), string(yaml.get("format"), "sql"))),
                 url, user, env.get("DRIFTLESS_PASSWORD"),
                 base.resolve(".driftless"),
@@ -111,7 +140,41 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                         flags.renames() != null ? flags.renames() : RenameSettings.Overrides.none(), file),
                 runner(flags, yaml, base, workingDirectory),
                 yaml.get("sources") != null ? paths(base, yaml.get("sources")) : List.of(base.resolve("src/main/java")),
-                ignoreRules(file, yaml.get("ignore")));
+                ignoreRules(file, yaml.get("ignore")), hibernate);
+    }
+
+    /** The application's JDBC URL, when it is a PostgreSQL one (a test profile's H2 is no target). */
+    private static String applicationUrl(HibernateSettings hibernate) {
+        String url = hibernate.application().url();
+        return url != null && url.startsWith("jdbc:postgresql:") ? url : null;
+    }
+
+    private static HibernateSettings hibernateSettings(Path file, Path base, Map<String, Object> yaml, Overrides flags,
+                                                       List<Path> classes) {
+        if (yaml.get("hibernate") != null && !(yaml.get("hibernate") instanceof Map<?, ?>)) {
+            throw new DriftlessException(ExitCode.USAGE, file + ": 'hibernate' must be a map of Hibernate settings,"
+                    + " e.g. hibernate: {hibernate.type.preferred_instant_jdbc_type: TIMESTAMP}");
+        }
+        // the application's resources, then its compiled classes (where the build copies them)
+        List<Path> resources = new ArrayList<>(yaml.get("resources") != null ? paths(base, yaml.get("resources"))
+                : List.of(base.resolve("src/main/resources")));
+        resources.addAll(classes);
+        List<String> profiles = strings(first(flags.profile(), string(yaml.get("profile"), null)))
+                .stream().flatMap(p -> java.util.Arrays.stream(p.split(","))).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        try {
+            return HibernateSettings.resolve(flags.naming(), yaml, resources, profiles);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException | YAMLException e) {
+            throw new DriftlessException(ExitCode.USAGE, "cannot read the application's configuration: " + e.getMessage(), e);
+        }
+    }
+
+    /** The class path as given: lists, {@code :}-joined strings, folders of jars, globs; a wrong entry is a usage error. */
+    public static List<Path> classPath(Path base, Object value) {
+        try {
+            return dev.driftless.generator.entity.ClassPathEntries.parse(base, value, "classpath");
+        } catch (dev.driftless.generator.entity.ClassPathEntries.Invalid e) {
+            throw new DriftlessException(ExitCode.USAGE, e.getMessage());
+        }
     }
 
     private static IgnoreRules ignoreRules(Path file, Object value) {
@@ -169,10 +232,6 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new DriftlessException(ExitCode.USAGE, "cannot read the lock timeout '" + text + "': use e.g. 90s, 5m or 1h");
         }
-    }
-
-    private static NamingStrategy naming(String text) {
-        return NamingStrategy.parse(text);
     }
 
     private static ChangelogFormat format(String text) {

@@ -175,16 +175,19 @@ public final class Driftless {
             return List.of();
         }
         List<Renames.Request> requests = new ArrayList<>();
+        // a note that is the same for every root (the naming strategy's) is said once
+        java.util.Set<String> notes = new java.util.LinkedHashSet<>();
         for (Path root : config.sources()) {
             try {
                 SourceHistory.Found found = SourceHistory.find(root, config.renames().since(), config.naming(),
                         config.defaultSchema());
-                progress.accept(found.note());
+                notes.add(found.note());
                 requests.addAll(found.requests());
             } catch (HistoryException e) {
                 throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
             }
         }
+        notes.forEach(progress);
         return requests;
     }
 

@@ -14,7 +14,10 @@ final class Entities {
 
     static DesiredSchemas.Desired read(Config config, String serverVersion, ScratchDatabases dev, Consumer<String> progress) {
         EntityReader.Settings settings = new EntityReader.Settings(config.requireClasses(), config.classpath(),
-                config.naming(), config.defaultSchema(), serverVersion);
+                config.naming(), config.defaultSchema(), serverVersion, config.hibernate().settings());
+        if (config.hibernate().note() != null) {
+            progress.accept(config.hibernate().note());
+        }
         try {
             return new DesiredSchemas(config.cache(), progress).read(settings,
                     config.devUrl() == null ? "embedded" : config.devUrl(), () -> dev);

@@ -178,7 +178,7 @@ public final class SchemaDiffer {
             if (!Objects.equals(existing.comment(), wanted.comment())) {
                 changes.add(new Change.SetColumnComment(name, wanted.name(), existing.comment(), wanted.comment()));
             }
-            if (!existing.type().equals(wanted.type())) {
+            if (!TypeEquivalence.same(existing.type(), wanted.type())) {
                 changes.add(new Change.AlterColumnType(name, wanted.name(), existing.type(), wanted.type()));
             }
             if (existing.nullable() != wanted.nullable()) {

@@ -31,8 +31,20 @@ public final class CommonOptions {
     Path changelogs;
 
     @Option(names = "--naming", paramLabel = "STRATEGY",
-            description = "Physical naming strategy: default (Hibernate's), spring (CamelCaseToUnderscores), or a class name.")
+            description = "Naming strategy: default (Hibernate's), jpa (Hibernate's JPA-compliant implicit naming), spring"
+                    + " (Spring Boot's CamelCaseToUnderscores + SpringImplicitNamingStrategy), or a physical strategy class"
+                    + " name (default: 'naming' in driftless.yaml, else the application's own configuration).")
     String naming;
+
+    @Option(names = "--classpath", paramLabel = "ENTRIES", split = ",",
+            description = "What the entity classes need besides JPA and Hibernate: jars, directories, folders of jars,"
+                    + " globs, or a ':'-joined class path (added to 'classpath' in driftless.yaml).")
+    List<String> classpath;
+
+    @Option(names = "--profile", paramLabel = "NAME", split = ",",
+            description = "The application's profile whose configuration to read (Spring Boot, Quarkus); default: "
+                    + "'profile' in driftless.yaml, else the application's own active profile.")
+    List<String> profile;
 
     @Option(names = "--dev-url", paramLabel = "JDBC_URL",
             description = "Server for throwaway dev databases, user in the URL (default: $DRIFTLESS_DEV_URL, then "
@@ -65,8 +77,11 @@ public final class CommonOptions {
         Path workingDirectory = Path.of("").toAbsolutePath();
         Config config = Config.load(workingDirectory,
                 new Config.Overrides(configFile, classes, url, user, changelogs, format, naming, dropUnmapped, devUrl,
-                        renames, backup, pgDump, lockTimeout),
+                        renames, backup, pgDump, lockTimeout, profile == null ? null : String.join(",", profile)),
                 Map.copyOf(System.getenv()));
+        if (classpath != null && !classpath.isEmpty()) {
+            config = config.withClasspath(Config.classPath(workingDirectory, classpath));
+        }
         return sources == null || sources.isEmpty() ? config
                 : config.withSources(sources.stream().map(p -> workingDirectory.resolve(p).normalize()).toList());
     }

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 public final class DesiredSchemas {
 
     /** Bump when the meaning of a cached value changes without its classes changing shape. */
-    private static final String FORMAT = "driftless-desired-v1";
+    private static final String FORMAT = "driftless-desired-v2";
 
     /** Where the result came from, for progress lines and the benchmark. */
     public enum Source { MODEL_CACHE, DDL_CACHE, BUILT }
@@ -53,7 +53,8 @@ public final class DesiredSchemas {
             progress.accept("the entity classes did not change: using their cached schema");
             return new Desired(cached.get().model(), cached.get().schema(), Source.MODEL_CACHE);
         }
-        progress.accept("reading entities from " + settings.classes());
+        progress.accept("reading entities from " + settings.classes() + " with Hibernate ORM "
+                + org.hibernate.Version.getVersionString());
         EntityModel model = new EntityReader().read(settings);
         String ddlKey = Fingerprint.of(FORMAT + "/ddl").codeOf(DesiredSchemas.class).codeOf(Schema.class).text(devServer)
                 .text(settings.serverVersion())
@@ -76,9 +77,25 @@ public final class DesiredSchemas {
         Fingerprint key = Fingerprint.of(FORMAT + "/model").codeOf(DesiredSchemas.class).codeOf(Schema.class)
                 .text(org.hibernate.Version.getVersionString())
                 .text(settings.naming().toString()).text(settings.defaultSchema()).text(settings.serverVersion());
+        // every Hibernate setting changes the model: the application's, and -D's given to this JVM (DRIFTLESS_JAVA_OPTS)
+        settings.hibernate().forEach((k, v) -> key.text(k).text(v));
+        key.text("--system--");
+        hibernateSystemProperties().forEach((k, v) -> key.text(k).text(v));
         settings.classes().forEach(key::contents);
         key.text("--classpath--");
         settings.classpath().forEach(key::stamps);
         return key.hex();
+    }
+
+    /** The system properties Hibernate reads as settings, sorted. */
+    static java.util.SortedMap<String, String> hibernateSystemProperties() {
+        java.util.SortedMap<String, String> found = new java.util.TreeMap<>();
+        System.getProperties().forEach((k, v) -> {
+            String name = String.valueOf(k);
+            if (name.startsWith("hibernate.") || name.startsWith("jakarta.persistence.") || name.startsWith("javax.persistence.")) {
+                found.put(name, String.valueOf(v));
+            }
+        });
+        return found;
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.hibernate.boot.Metadata;
@@ -21,7 +22,6 @@ import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.tool.schema.internal.SchemaCreatorImpl;
 
 /**
  * Reads compiled entity classes through Hibernate's own boot metadata, with the application's naming
@@ -38,14 +38,25 @@ public final class EntityReader {
      * @param classpath     further directories or jars the entity classes need (their dependencies)
      * @param defaultSchema {@code hibernate.default_schema}, or {@code null}
      * @param serverVersion the target's PostgreSQL version as {@code major.minor}, so the dialect is the right one
+     * @param hibernate     further Hibernate settings, as the application gives them ({@code hibernate.*} names);
+     *                      a {@code hibernate.default_schema} here counts when {@code defaultSchema} is not given
      */
     public record Settings(List<Path> classes, List<Path> classpath, NamingStrategy naming, String defaultSchema,
-                           String serverVersion) {
+                           String serverVersion, java.util.SortedMap<String, String> hibernate) {
         public Settings {
             classes = List.copyOf(classes);
             classpath = List.copyOf(classpath);
             Objects.requireNonNull(naming, "naming");
             Objects.requireNonNull(serverVersion, "serverVersion");
+            hibernate = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(hibernate == null ? Map.of() : hibernate));
+            if (defaultSchema == null || defaultSchema.isBlank()) {
+                defaultSchema = hibernate.get(AvailableSettings.DEFAULT_SCHEMA);
+            }
+        }
+
+        public Settings(List<Path> classes, List<Path> classpath, NamingStrategy naming, String defaultSchema,
+                        String serverVersion) {
+            this(classes, classpath, naming, defaultSchema, serverVersion, new java.util.TreeMap<>());
         }
     }
 
@@ -85,8 +96,13 @@ public final class EntityReader {
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, settings.serverVersion())
                 .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false);
+        // the application's own settings, then the naming strategies resolved from them (which already include theirs)
+        settings.hibernate().forEach(builder::applySetting);
         if (settings.naming().physicalStrategyClass() != null) {
             builder.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, settings.naming().physicalStrategyClass());
+        }
+        if (settings.naming().implicitStrategyClass() != null) {
+            builder.applySetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY, settings.naming().implicitStrategyClass());
         }
         if (settings.defaultSchema() != null && !settings.defaultSchema().isBlank()) {
             builder.applySetting(AvailableSettings.DEFAULT_SCHEMA, settings.defaultSchema());
@@ -94,14 +110,17 @@ public final class EntityReader {
         StandardServiceRegistry registry = builder.build();
         try {
             MetadataSources sources = new MetadataSources(registry);
+            mapped.forEach(MissingClasses::check);
             mapped.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
-            // SchemaCreatorImpl is Hibernate's own DDL generator; SchemaExport no longer exists in Hibernate 7.
-            List<String> ddl = new SchemaCreatorImpl(registry).generateCreationCommands(metadata, true).stream()
+            // Hibernate's own schema creation, with the settings and the column order its SessionFactory would use.
+            List<String> ddl = CreationCommands.of(metadata, registry).stream()
                     .map(EntityReader::escapeCommentLiteral).toList();
             return new EntityModel(mapped.stream().map(Class::getName).sorted().toList(), ddl,
                     MappingReader.read(metadata, settings.defaultSchema()), enumColumns(metadata, settings.defaultSchema()));
-        } catch (RuntimeException e) {
+        } catch (EntityReadException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
             throw new EntityReadException("Hibernate could not read the entities: " + rootMessage(e), e);
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
@@ -159,13 +178,18 @@ public final class EntityReader {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root instanceof ClassNotFoundException || root instanceof NoClassDefFoundError) {
+            String missing = MissingClasses.missingName(root);
+            return "class " + missing + " is not on the class path" + MissingClasses.likelyJar(missing)
+                    + "; add its jar under 'classpath' in driftless.yaml (or --classpath)";
+        }
         return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
     }
 
     private static List<Class<?>> mappedClasses(List<Path> locations, ClassLoader loader) throws IOException {
         List<Class<?>> mapped = new ArrayList<>();
         for (String name : classNames(locations)) {
-            Class<?> type = load(name, loader);
+            Class<?> type = load(name, loader, locations);
             if (type != null && MAPPING_ANNOTATIONS.stream().anyMatch(a -> hasAnnotation(type, a))) {
                 mapped.add(type);
             }
@@ -173,11 +197,15 @@ public final class EntityReader {
         return mapped;
     }
 
-    private static Class<?> load(String name, ClassLoader loader) {
+    private static Class<?> load(String name, ClassLoader loader, List<Path> locations) {
         try {
             return Class.forName(name, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            // A class whose dependencies are missing cannot be an entity we can read; Hibernate would fail on it too.
+            // Other classes of the application (a Spring configuration, a controller) may need jars we do not have,
+            // and are no business of ours; a mapped class that cannot load would silently lose its table.
+            if (MappedClassFiles.isMapped(name, locations)) {
+                throw MissingClasses.entityNotLoadable(name, e);
+            }
             return null;
         }
     }

@@ -25,13 +25,13 @@ public final class ColumnNaming {
 
     /** The naming for a strategy, or empty when it is one we cannot mirror (a custom class). */
     public static Optional<ColumnNaming> of(NamingStrategy strategy) {
-        if (strategy.equals(NamingStrategy.HIBERNATE)) {
+        if (!strategy.standardImplicit()) {
+            return Optional.empty();
+        }
+        if (strategy.namesAsWritten()) {
             return Optional.of(HIBERNATE);
         }
-        if (strategy.equals(NamingStrategy.SPRING)) {
-            return Optional.of(SPRING);
-        }
-        return Optional.empty();
+        return strategy.snakeCase() ? Optional.of(SPRING) : Optional.empty();
     }
 
     /**

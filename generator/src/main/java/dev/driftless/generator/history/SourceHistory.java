@@ -36,7 +36,7 @@ public final class SourceHistory {
         Optional<ColumnNaming> naming = ColumnNaming.of(strategy);
         if (naming.isEmpty()) {
             return new Found(List.of(), "renames from source history: off, the naming strategy "
-                    + strategy.physicalStrategyClass() + " is not one driftless can mirror");
+                    + strategy.describe() + " is not one driftless can mirror");
         }
         if (!java.nio.file.Files.isDirectory(sources)) {
             if (revision != null) {

@@ -1,0 +1,136 @@
+package dev.driftless.generator.settings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The settings the application gives its Hibernate, read from its own configuration files in its resource folders:
+ * Spring Boot's {@code application.properties}/{@code application.yml} (with profiles), Quarkus's
+ * {@code application.properties}, {@code hibernate.properties} and {@code META-INF/persistence.xml}. Every value is
+ * said as the Hibernate setting it becomes ({@code hibernate.physical_naming_strategy}, {@code hibernate.default_schema},
+ * ...), with the file it came from.
+ *
+ * @param framework what configured it ("Spring Boot", "Quarkus", "hibernate.properties", "persistence.xml"), or
+ *                  {@code null} when no configuration file was found
+ * @param hibernate the Hibernate settings, naming strategies included
+ * @param origins   for each setting (and {@code url}/{@code user}), where it came from
+ * @param url       the application's JDBC URL, or {@code null}
+ * @param user      the application's database user, or {@code null} (a password is never read from a file)
+ */
+public record ApplicationSettings(String framework, SortedMap<String, String> hibernate, SortedMap<String, String> origins,
+                                  String url, String user) {
+
+    public static final String PHYSICAL_NAMING = "hibernate.physical_naming_strategy";
+    public static final String IMPLICIT_NAMING = "hibernate.implicit_naming_strategy";
+    public static final String DEFAULT_SCHEMA = "hibernate.default_schema";
+
+    public ApplicationSettings {
+        hibernate = Collections.unmodifiableSortedMap(new TreeMap<>(hibernate));
+        origins = Collections.unmodifiableSortedMap(new TreeMap<>(origins));
+    }
+
+    public static ApplicationSettings none() {
+        return new ApplicationSettings(null, new TreeMap<>(), new TreeMap<>(), null, null);
+    }
+
+    /** One framework's way of configuring Hibernate. */
+    interface Reader {
+        /** The settings found in {@code resources}, or empty when this framework's files are not there. */
+        Optional<ApplicationSettings> read(Path resources, List<String> profiles);
+    }
+
+    private static final List<Reader> READERS = List.of(new SpringBootSettings(), new QuarkusSettings(),
+            new PersistenceXmlSettings(), new HibernatePropertiesSettings());
+
+    /**
+     * The first framework whose configuration is found, looking in each resource folder in order.
+     *
+     * @param profiles the profiles asked for ({@code --profile}); empty means the application's own active ones
+     */
+    public static ApplicationSettings read(List<Path> resourceFolders, List<String> profiles) {
+        for (Path folder : resourceFolders) {
+            for (Reader reader : READERS) {
+                Optional<ApplicationSettings> found = reader.read(folder, profiles);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+        }
+        return none();
+    }
+
+    /** Collects settings and where each came from, later ones winning. */
+    static final class Builder {
+        private final String framework;
+        private final SortedMap<String, String> hibernate = new TreeMap<>();
+        private final SortedMap<String, String> origins = new TreeMap<>();
+        private String url;
+        private String user;
+
+        Builder(String framework) {
+            this.framework = framework;
+        }
+
+        Builder hibernate(String key, String value, String origin) {
+            if (value != null) {
+                hibernate.put(key, value);
+                origins.put(key, origin);
+            }
+            return this;
+        }
+
+        Builder defaultHibernate(String key, String value, String origin) {
+            return hibernate.containsKey(key) ? this : hibernate(key, value, origin);
+        }
+
+        Builder url(String value, String origin) {
+            if (value != null) {
+                url = value;
+                origins.put("url", origin);
+            }
+            return this;
+        }
+
+        Builder user(String value, String origin) {
+            if (value != null) {
+                user = value;
+                origins.put("user", origin);
+            }
+            return this;
+        }
+
+        ApplicationSettings build() {
+            return new ApplicationSettings(framework, hibernate, origins, url, user);
+        }
+    }
+
+    /** Comma-separated profile names, trimmed. */
+    static List<String> profileList(String text) {
+        List<String> profiles = new ArrayList<>();
+        if (text != null) {
+            for (String p : text.split(",")) {
+                if (!p.isBlank()) {
+                    profiles.add(p.strip());
+                }
+            }
+        }
+        return profiles;
+    }
+
+    /** The keys of {@code properties} starting with {@code prefix}, without it. */
+    static Map<String, String> under(Map<String, String> properties, String prefix) {
+        SortedMap<String, String> found = new TreeMap<>();
+        properties.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                found.put(k.substring(prefix.length()), v);
+            }
+        });
+        return found;
+    }
+}

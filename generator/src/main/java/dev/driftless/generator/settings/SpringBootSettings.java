@@ -1,0 +1,110 @@
+package dev.driftless.generator.settings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Spring Boot's {@code application.properties}/{@code .yml}: the base file, then each active profile
+ * ({@code --profile}, else {@code spring.profiles.active}) from {@code application-<profile>.*} and from YAML documents
+ * with {@code spring.config.activate.on-profile}. A {@code .properties} file wins over a {@code .yml} of the same name,
+ * as in Spring Boot. Without {@code spring.jpa.hibernate.naming.*}, Spring Boot's own defaults apply.
+ */
+final class SpringBootSettings implements ApplicationSettings.Reader {
+
+    static final String FRAMEWORK = "Spring Boot";
+    private static final String SPRING_PHYSICAL = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
+    private static final String SPRING_IMPLICIT = "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy";
+
+    /** A value and the file it came from. */
+    private record Value(String value, String origin) {
+    }
+
+    @Override
+    public Optional<ApplicationSettings> read(Path resources, List<String> askedProfiles) {
+        Map<String, Value> values = new LinkedHashMap<>();
+        if (!load(resources, "application", null, values)) {
+            return Optional.empty();
+        }
+        if (values.keySet().stream().anyMatch(k -> k.startsWith("quarkus.") || k.startsWith("%"))) {
+            return Optional.empty(); // a Quarkus application.properties
+        }
+        List<String> profiles = !askedProfiles.isEmpty() ? askedProfiles
+                : ApplicationSettings.profileList(values.containsKey("spring.profiles.active")
+                ? values.get("spring.profiles.active").value() : null);
+        for (String profile : profiles) {
+            load(resources, "application", profile, values);
+            load(resources, "application-" + profile, null, values);
+        }
+        return Optional.of(translate(values));
+    }
+
+    /**
+     * Adds the values of {@code <name>.yml}/{@code .yaml} then {@code <name>.properties}; with a profile, only the YAML
+     * documents activated for it. Returns whether any of the files exists.
+     */
+    private static boolean load(Path resources, String name, String profile, Map<String, Value> into) {
+        boolean found = false;
+        for (String extension : List.of(".yml", ".yaml")) {
+            Path file = resources.resolve(name + extension);
+            if (Files.isRegularFile(file)) {
+                found = true;
+                for (Map<String, String> document : PropertyFiles.yamlDocuments(file)) {
+                    String on = document.getOrDefault("spring.config.activate.on-profile", document.get("spring.profiles"));
+                    boolean applies = profile == null ? on == null : on != null && ApplicationSettings.profileList(on).contains(profile);
+                    if (applies) {
+                        String origin = file.getFileName() + (profile == null ? "" : " (profile " + profile + ")");
+                        document.forEach((k, v) -> into.put(k, new Value(v, origin)));
+                    }
+                }
+            }
+        }
+        Path properties = resources.resolve(name + ".properties");
+        if (profile == null && Files.isRegularFile(properties)) {
+            found = true;
+            PropertyFiles.properties(properties).forEach((k, v) -> into.put(k, new Value(v, properties.getFileName().toString())));
+        }
+        return found;
+    }
+
+    private static ApplicationSettings translate(Map<String, Value> values) {
+        ApplicationSettings.Builder settings = new ApplicationSettings.Builder(FRAMEWORK);
+        List<String> keys = new ArrayList<>(values.keySet());
+        for (String key : keys) {
+            Value v = values.get(key);
+            if (key.startsWith("spring.jpa.properties.")) {
+                settings.hibernate(key.substring("spring.jpa.properties.".length()), v.value(), v.origin());
+            }
+        }
+        // spring.jpa.hibernate.naming.* win over a hibernate.*_naming_strategy under spring.jpa.properties, as in Boot
+        value(values, "spring.jpa.hibernate.naming.physical-strategy")
+                .ifPresent(v -> settings.hibernate(ApplicationSettings.PHYSICAL_NAMING, v.value(), v.origin()));
+        value(values, "spring.jpa.hibernate.naming.implicit-strategy")
+                .ifPresent(v -> settings.hibernate(ApplicationSettings.IMPLICIT_NAMING, v.value(), v.origin()));
+        settings.defaultHibernate(ApplicationSettings.PHYSICAL_NAMING, SPRING_PHYSICAL, "Spring Boot's default");
+        settings.defaultHibernate(ApplicationSettings.IMPLICIT_NAMING, SPRING_IMPLICIT, "Spring Boot's default");
+        value(values, "spring.datasource.url").ifPresent(v -> settings.url(v.value(), v.origin()));
+        value(values, "spring.datasource.username").ifPresent(v -> settings.user(v.value(), v.origin()));
+        return settings.build();
+    }
+
+    /** Spring's relaxed binding: {@code physical-strategy}, {@code physicalStrategy} and {@code physical_strategy} are one key. */
+    private static Optional<Value> value(Map<String, Value> values, String key) {
+        String wanted = relaxed(key);
+        Value found = null;
+        for (Map.Entry<String, Value> e : values.entrySet()) {
+            if (relaxed(e.getKey()).equals(wanted)) {
+                found = e.getValue();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static String relaxed(String key) {
+        return key.replace("-", "").replace("_", "").toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.driftless.generator.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApplicationSettingsTest {
+
+    @TempDir
+    Path resources;
+
+    @Test
+    void springBootPropertiesWithoutNamingGetSpringBootsDefaults() throws IOException {
+        Files.writeString(resources.resolve("application.properties"), """
+                spring.datasource.url=jdbc:postgresql://localhost/shop
+                spring.datasource.username=shop
+                spring.datasource.password=secret
+                spring.jpa.properties.hibernate.default_schema=shop
+                spring.jpa.properties.hibernate.type.preferred_instant_jdbc_type=TIMESTAMP
+                """);
+        ApplicationSettings found = ApplicationSettings.read(List.of(resources), List.of());
+        assertEquals("Spring Boot", found.framework());
+        assertEquals("org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy", found.hibernate().get(ApplicationSettings.PHYSICAL_NAMING));
+        assertEquals("org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy", found.hibernate().get(ApplicationSettings.IMPLICIT_NAMING));
+        assertEquals("Spring Boot's default", found.origins().get(ApplicationSettings.PHYSICAL_NAMING));
+        assertEquals("shop", found.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals("TIMESTAMP", found.hibernate().get("hibernate.type.preferred_instant_jdbc_type"));
+        assertEquals("jdbc:postgresql://localhost/shop", found.url());
+        assertEquals("shop", found.user());
+        // a password is never taken from a file
+        assertEquals(false, found.toString().contains("secret"));
+    }
+
+    @Test
+    void springBootYamlWithAProfileDocumentAndAProfileFile() throws IOException {
+        Files.writeString(resources.resolve("application.yml"), """
+                spring:
+                  profiles:
+                    active: prod
+                  jpa:
+                    hibernate:
+                      naming:
+                        physical-strategy: org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl
+                ---
+                spring:
+                  config:
+                    activate:
+                      on-profile: prod
+                  jpa:
+                    properties:
+                      hibernate.default_schema: prod_schema
+                """);
+        Files.writeString(resources.resolve("application-audit.properties"), "spring.jpa.properties.hibernate.default_schema=audit\n");
+        ApplicationSettings prod = ApplicationSettings.read(List.of(resources), List.of());
+        assertEquals("prod_schema", prod.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals("application.yml (profile prod)", prod.origins().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals("org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl", prod.hibernate().get(ApplicationSettings.PHYSICAL_NAMING));
+        ApplicationSettings audit = ApplicationSettings.read(List.of(resources), List.of("audit"));
+        assertEquals("audit", audit.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+    }
+
+    @Test
+    void quarkusPropertiesWithAProfile() throws IOException {
+        Files.writeString(resources.resolve("application.properties"), """
+                quarkus.datasource.jdbc.url=jdbc:postgresql://localhost/q
+                quarkus.datasource.username=q
+                quarkus.hibernate-orm.database.default-schema=inventory
+                %dev.quarkus.hibernate-orm.database.default-schema=dev_inventory
+                quarkus.hibernate-orm.physical-naming-strategy=org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy
+                quarkus.hibernate-orm.unsupported-properties."hibernate.type.preferred_instant_jdbc_type"=TIMESTAMP
+                """);
+        ApplicationSettings prod = ApplicationSettings.read(List.of(resources), List.of());
+        assertEquals("Quarkus", prod.framework());
+        assertEquals("inventory", prod.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertNull(prod.hibernate().get(ApplicationSettings.IMPLICIT_NAMING), "Quarkus keeps Hibernate's implicit naming");
+        assertEquals("TIMESTAMP", prod.hibernate().get("hibernate.type.preferred_instant_jdbc_type"));
+        assertEquals("q", prod.user());
+        assertEquals("dev_inventory", ApplicationSettings.read(List.of(resources), List.of("dev")).hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+    }
+
+    @Test
+    void persistenceXmlAndHibernateProperties() throws IOException {
+        Files.createDirectories(resources.resolve("META-INF"));
+        Files.writeString(resources.resolve("META-INF/persistence.xml"), """
+                <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+                  <persistence-unit name="app">
+                    <properties>
+                      <property name="jakarta.persistence.jdbc.url" value="jdbc:postgresql://localhost/x"/>
+                      <property name="hibernate.default_schema" value="ledger"/>
+                    </properties>
+                  </persistence-unit>
+                </persistence>
+                """);
+        ApplicationSettings xml = ApplicationSettings.read(List.of(resources), List.of());
+        assertEquals("persistence.xml", xml.framework());
+        assertEquals("ledger", xml.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals("jdbc:postgresql://localhost/x", xml.url());
+
+        Path plain = Files.createDirectories(resources.resolve("plain"));
+        Files.writeString(plain.resolve("hibernate.properties"), "hibernate.default_schema=plain\nhibernate.connection.password=x\n");
+        ApplicationSettings props = ApplicationSettings.read(List.of(plain), List.of());
+        assertEquals("plain", props.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals(1, props.hibernate().size());
+    }
+}
