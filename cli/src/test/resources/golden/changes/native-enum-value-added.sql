@@ -1,6 +1,6 @@
 -- liquibase formatted sql
 
--- changeset driftless:20260101000001-1 runInTransaction:false
+-- changeset driftless:20260101000001-1 labels:risk:safe runInTransaction:false
 -- comment: add value EUPHORIC to enum type public.mood
 ALTER TYPE public.mood ADD VALUE 'EUPHORIC' BEFORE 'NERVOUS';
 -- rollback DROP CAST (character varying AS public.mood);

@@ -1,7 +1,7 @@
 -- liquibase formatted sql
 
--- changeset driftless:20260101000001-1
--- comment: re-create enum type public.mood as [CALM, NERVOUS] (without EUPHORIC)
+-- changeset driftless:20260101000001-1 labels:risk:caution
+-- comment: re-create enum type public.mood as [CALM, NERVOUS] (without EUPHORIC); risk caution: ACCESS EXCLUSIVE lock, rewrites the table (rewrites every column of the type; fails if a row holds a label that goes away)
 DROP CAST (character varying AS public.mood);
 DROP CAST (public.mood AS character varying);
 ALTER TYPE public.mood RENAME TO mood__driftless_old;

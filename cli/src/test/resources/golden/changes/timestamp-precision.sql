@@ -1,6 +1,12 @@
 -- liquibase formatted sql
 
--- changeset driftless:20260101000001-1
--- comment: change type of public.tick.seenat from timestamp(6) with time zone to timestamp(3) with time zone
+-- changeset driftless:20260101000001-1 labels:risk:caution
+-- comment: change type of public.tick.seenat from timestamp(6) with time zone to timestamp(3) with time zone; risk caution: ACCESS EXCLUSIVE lock, rewrites the table (every value is checked; the statement fails rather than truncate a value that does not fit)
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '30min';
 ALTER TABLE public.tick ALTER COLUMN seenat TYPE timestamp(3) with time zone;
+ANALYZE public.tick (seenat);
+-- rollback SET LOCAL lock_timeout = '5s';
+-- rollback SET LOCAL statement_timeout = '30min';
 -- rollback ALTER TABLE public.tick ALTER COLUMN seenat TYPE timestamp(6) with time zone;
+-- rollback ANALYZE public.tick (seenat);

@@ -1,6 +1,6 @@
 -- liquibase formatted sql
 
--- changeset driftless:20260101000000-1
+-- changeset driftless:20260101000000-1 labels:risk:safe
 -- comment: create table public.fill
 CREATE TABLE public.fill (
     orderid bigint NOT NULL,

@@ -1,6 +1,6 @@
 -- liquibase formatted sql
 
--- changeset driftless:20260101000000-1
+-- changeset driftless:20260101000000-1 labels:risk:safe
 -- comment: create table public.vehicle
 CREATE TABLE public.vehicle (
     kind character varying(16) NOT NULL,

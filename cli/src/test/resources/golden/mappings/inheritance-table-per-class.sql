@@ -1,11 +1,11 @@
 -- liquibase formatted sql
 
--- changeset driftless:20260101000000-1
+-- changeset driftless:20260101000000-1 labels:risk:safe
 -- comment: create sequence public.instrument_seq
 CREATE SEQUENCE public.instrument_seq AS bigint START WITH 1 INCREMENT BY 50;
 -- rollback DROP SEQUENCE public.instrument_seq;
 
--- changeset driftless:20260101000000-2
+-- changeset driftless:20260101000000-2 labels:risk:safe
 -- comment: create table public.bond
 CREATE TABLE public.bond (
     id bigint NOT NULL,
@@ -15,7 +15,7 @@ CREATE TABLE public.bond (
 );
 -- rollback DROP TABLE public.bond;
 
--- changeset driftless:20260101000000-3
+-- changeset driftless:20260101000000-3 labels:risk:safe
 -- comment: create table public.stock
 CREATE TABLE public.stock (
     id bigint NOT NULL,

@@ -1,6 +1,6 @@
 -- liquibase formatted sql
 
--- changeset driftless:20260101000000-1
+-- changeset driftless:20260101000000-1 labels:risk:safe
 -- comment: create table public.batch
 CREATE TABLE public.batch (
     id bigint NOT NULL,
@@ -8,7 +8,7 @@ CREATE TABLE public.batch (
 );
 -- rollback DROP TABLE public.batch;
 
--- changeset driftless:20260101000000-2
+-- changeset driftless:20260101000000-2 labels:risk:safe
 -- comment: create table public.id_generators
 CREATE TABLE public.id_generators (
     name character varying(255) NOT NULL,

@@ -6,6 +6,7 @@ import dev.driftless.generator.cache.DerivedCache;
 import dev.driftless.generator.entity.NamingStrategy;
 import dev.driftless.generator.findings.IgnoreRules;
 import dev.driftless.generator.render.ChangelogFormat;
+import dev.driftless.generator.render.DdlSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -35,12 +36,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  *                 their git history; default {@code src/main/java} next to driftless.yaml
  * @param ignore   objects the model does not own ({@code ignore:} in driftless.yaml): never reported as unmapped,
  *                 never dropped, left out of validate and check
+ * @param ddl      how generated DDL treats existing tables: online forms and timeouts, or plain ({@code simple-ddl})
  */
 public record Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
                      String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
                      String password, Path dataDirectory, boolean dropUnmapped, String devUrl,
                      RenameSettings renames, Runner runner, List<Path> sources, IgnoreRules ignore,
-                     HibernateSettings hibernate) {
+                     HibernateSettings hibernate, DdlSettings ddl) {
 
     public static final String FILE_NAME = "driftless.yaml";
     private static final Set<String> KEYS = Set.of(
@@ -53,7 +55,9 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
             // objects the model does not own (see IgnoreRules)
             "ignore",
             // the application's Hibernate settings, and where its own configuration files are (see HibernateSettings)
-            "hibernate", "profile", "resources");
+            "hibernate", "profile", "resources",
+            // how generated DDL treats tables that already exist (see DdlSettings)
+            "simple-ddl", "ddl-lock-timeout", "ddl-statement-timeout", "ddl-concurrent-timeout");
 
     /**
      * @param backupPolicy    when apply backs up first
@@ -70,6 +74,22 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         sources = List.copyOf(sources);
         ignore = ignore == null ? IgnoreRules.none() : ignore;
         hibernate = hibernate == null ? HibernateSettings.of(naming, defaultSchema) : hibernate;
+        ddl = ddl == null ? DdlSettings.DEFAULT : ddl;
+    }
+
+    public Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
+                  String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
+                  String password, Path dataDirectory, boolean dropUnmapped, String devUrl,
+                  RenameSettings renames, Runner runner, List<Path> sources, IgnoreRules ignore,
+                  HibernateSettings hibernate) {
+        this(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user, password,
+                dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, null);
+    }
+
+    /** The same, writing plain DDL ({@code --simple-ddl}). */
+    public Config withSimpleDdl() {
+        return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
+                password, dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, ddl.simple());
     }
 
     /** Without settings of the application's own: the naming and default schema are all there is. */
@@ -84,7 +104,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
     /** The same configuration with other entity source roots ({@code --sources}). */
     public Config withSources(List<Path> newSources) {
         return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
-                password, dataDirectory, dropUnmapped, devUrl, renames, runner, newSources, ignore, hibernate);
+                password, dataDirectory, dropUnmapped, devUrl, renames, runner, newSources, ignore, hibernate, ddl);
     }
 
     /** The same configuration with further class-path entries ({@code --classpath}). */
@@ -92,7 +112,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         List<Path> all = new ArrayList<>(classpath);
         all.addAll(entries);
         return new Config(projectDirectory, classes, all, naming, defaultSchema, changelogDirectory, format, url, user,
-                password, dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate);
+                password, dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, ddl);
     }
 
     /** Values given on the command line; {@code null} means "not given". */
@@ -140,7 +160,29 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                         flags.renames() != null ? flags.renames() : RenameSettings.Overrides.none(), file),
                 runner(flags, yaml, base, workingDirectory),
                 yaml.get("sources") != null ? paths(base, yaml.get("sources")) : List.of(base.resolve("src/main/java")),
-                ignoreRules(file, yaml.get("ignore")), hibernate);
+                ignoreRules(file, yaml.get("ignore")), hibernate, ddl(yaml));
+    }
+
+    /** {@code simple-ddl: true} and the timeouts of generated DDL; the defaults are {@link DdlSettings#DEFAULT}'s. */
+    private static DdlSettings ddl(Map<String, Object> yaml) {
+        DdlSettings defaults = DdlSettings.DEFAULT;
+        DdlSettings ddl = new DdlSettings(true,
+                ddlDuration(yaml, "ddl-lock-timeout", defaults.lockTimeout()),
+                ddlDuration(yaml, "ddl-statement-timeout", defaults.statementTimeout()),
+                ddlDuration(yaml, "ddl-concurrent-timeout", defaults.concurrentTimeout()));
+        return Boolean.parseBoolean(string(yaml.get("simple-ddl"), "false")) ? ddl.simple() : ddl;
+    }
+
+    private static Duration ddlDuration(Map<String, Object> yaml, String key, Duration fallback) {
+        Object value = yaml.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return duration(String.valueOf(value));
+        } catch (DriftlessException e) {
+            throw new DriftlessException(ExitCode.USAGE, "cannot read " + key + " '" + value + "': use e.g. 5s, 30m or 6h");
+        }
     }
 
     /** The application's JDBC URL, when it is a PostgreSQL one (a test profile's H2 is no target). */

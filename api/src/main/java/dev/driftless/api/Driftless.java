@@ -156,7 +156,7 @@ public final class Driftless {
             DataChecks.refuseReinterpreting(diff.changes());
             List<String> dataProblems = new DataChecks(connection).problems(diff.changes());
             String fileName = name != null ? name : defaultName(actual, diff.changes());
-            ChangelogWriter.Written written = new ChangelogWriter().write(config.changelogDirectory(), diff.changes(),
+            ChangelogWriter.Written written = new ChangelogWriter(config.ddl()).write(config.changelogDirectory(), diff.changes(),
                     fileName, config.format(), clock.instant(), probableRenameNotes(diff.changes(), probable));
             return new DiffResult(diff.changes(), List.of(), written, diff, target.describe(), renames, dataProblems);
         } catch (SQLException e) {
@@ -410,7 +410,7 @@ public final class Driftless {
             if (diff.isEmpty()) {
                 throw new DriftlessException(ExitCode.USAGE, "nothing to baseline: " + target.describe() + " has no tables or sequences");
             }
-            ChangelogWriter.Written written = new ChangelogWriter().write(config.changelogDirectory(), diff.changes(),
+            ChangelogWriter.Written written = new ChangelogWriter(config.ddl()).write(config.changelogDirectory(), diff.changes(),
                     name != null ? name : "baseline", config.format(), clock.instant());
             AdoptionPoint.append(config.changelogDirectory(), "the baseline " + written.file().getFileName());
             return new BaselineResult(written, runner.markApplied(), target.describe(), history);

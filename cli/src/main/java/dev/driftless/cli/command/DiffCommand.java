@@ -62,14 +62,19 @@ public final class DiffCommand implements Callable<Integer> {
             description = "Without a terminal to ask: take each probable rename (a dropped and an added column of compatible type) as a rename. Default: keep the drop and the add, and warn.")
     Boolean acceptProbableRenames;
 
+    @Option(names = "--simple-ddl",
+            description = "Write plain DDL on existing tables: no concurrent index builds, no NOT VALID + VALIDATE, no timeouts. For throwaway databases; also 'simple-ddl: true' in driftless.yaml.")
+    boolean simpleDdl;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Config config = options.load(format, dropUnmapped, new RenameSettings.Overrides(renames, tableRenames, null, since,
+        Config loaded = options.load(format, dropUnmapped, new RenameSettings.Overrides(renames, tableRenames, null, since,
                 acceptProbableRenames, noRenameHistory));
+        Config config = simpleDdl ? loaded.withSimpleDdl() : loaded;
         Console console = System.console();
         Driftless.RenameQuestion question = console == null || acceptProbableRenames != null
                 ? probable -> config.renames().acceptProbable()
@@ -118,7 +123,7 @@ public final class DiffCommand implements Callable<Integer> {
                     + ChangelogWriter.MASTER + ") and run diff again with --rename " + Driftless.renameHint(probable)
                     + " (or --accept-probable-renames).");
         }
-        printRisks(out, result.changes());
+        printRisks(out, result.changes(), config.ddl().online());
         for (String problem : result.dataProblems()) {
             out.println("warning: " + problem);
         }
@@ -134,8 +139,8 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     /** Every change that is not safe on a live table, with the lock it takes: the reviewer's list. */
-    private static void printRisks(PrintWriter out, List<Change> changes) {
-        ChangeRisks risks = ChangeRisks.forChanges(changes, false);
+    private static void printRisks(PrintWriter out, List<Change> changes, boolean online) {
+        ChangeRisks risks = ChangeRisks.forChanges(changes, online);
         for (Change change : changes) {
             ChangeRisk risk = risks.classify(change);
             if (risk.level() != ChangeRisk.Level.SAFE) {

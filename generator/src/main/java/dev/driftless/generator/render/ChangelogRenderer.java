@@ -1,6 +1,8 @@
 package dev.driftless.generator.render;
 
 import dev.driftless.model.Change;
+import dev.driftless.model.ChangeRisk;
+import dev.driftless.model.ChangeRisks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,14 +11,25 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Writes changes as a Liquibase changelog, one changeset per change, each with the SQL of the change's
- * reverse as its explicit rollback. The same changes and id always give byte-identical text.
+ * Writes changes as a Liquibase changelog: each change becomes one changeset, or several when its online form takes
+ * more than one transaction (see {@link OnlineDdl}), each with the SQL that undoes exactly it as its explicit
+ * rollback, and its risk as a {@code risk:} label and, when it is not safe, in its comment. The same changes and id
+ * always give byte-identical text.
  */
 public final class ChangelogRenderer {
 
     public static final String AUTHOR = "driftless";
 
     private final SqlRenderer sql = new SqlRenderer();
+    private final DdlSettings ddl;
+
+    public ChangelogRenderer() {
+        this(DdlSettings.DEFAULT);
+    }
+
+    public ChangelogRenderer(DdlSettings ddl) {
+        this.ddl = ddl;
+    }
 
     public List<ChangeSet> changeSets(String idPrefix, List<Change> changes) {
         return changeSets(idPrefix, changes, Map.of());
@@ -24,22 +37,37 @@ public final class ChangelogRenderer {
 
     /** @param notes a sentence for reviewers to add to some changesets' comments, e.g. "probable rename to quantity" */
     public List<ChangeSet> changeSets(String idPrefix, List<Change> changes, Map<Change, String> notes) {
+        ChangeRisks risks = ChangeRisks.forChanges(changes, ddl.online());
+        OnlineDdl online = new OnlineDdl(sql, ddl);
         List<ChangeSet> sets = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            Change change = changes.get(i);
-            String comment = change.destructive()
-                    ? "DESTRUCTIVE: " + change.describe() + " (the rollback restores the structure, not the data)"
-                    : change.describe();
-            if (notes.containsKey(change)) {
-                comment += "; " + notes.get(change);
+        for (Change change : changes) {
+            ChangeRisk risk = risks.classify(change);
+            boolean existingTable = change.table() != null && !(change instanceof Change.CreateTable) && !risks.onNewTable(change);
+            for (OnlineDdl.Step step : online.steps(change, existingTable)) {
+                sets.add(new ChangeSet(idPrefix + "-" + (sets.size() + 1), AUTHOR, comment(change, risk, step, notes.get(change)),
+                        step.sql(), step.rollback(), change.destructive(),
+                        // The changeset's own statements decide: Liquibase runs its rollback the same way. A re-created
+                        // enum type stays atomic, so its rollback (ADD VALUE) runs in a transaction, which PostgreSQL 12+ allows.
+                        step.runInTransaction(), risk.label()));
             }
-            sets.add(new ChangeSet(idPrefix + "-" + (i + 1), AUTHOR, comment,
-                    sql.render(change), sql.render(change.reverse()), change.destructive(),
-                    // The changeset's own statements decide: Liquibase runs its rollback the same way. A re-created
-                    // enum type stays atomic, so its rollback (ADD VALUE) runs in a transaction, which PostgreSQL 12+ allows.
-                    sql.runsInTransaction(change)));
         }
         return sets;
+    }
+
+    private static String comment(Change change, ChangeRisk risk, OnlineDdl.Step step, String note) {
+        StringBuilder comment = new StringBuilder(change.destructive()
+                ? "DESTRUCTIVE: " + change.describe() + " (the rollback restores the structure, not the data)"
+                : change.describe());
+        if (step.note() != null) {
+            comment.append(" (").append(step.note()).append(')');
+        }
+        if (risk.level() != ChangeRisk.Level.SAFE && !change.destructive()) {
+            comment.append("; risk ").append(risk.describe());
+        }
+        if (note != null) {
+            comment.append("; ").append(note);
+        }
+        return comment.toString();
     }
 
     public String render(ChangelogFormat format, List<ChangeSet> sets) {
@@ -50,6 +78,7 @@ public final class ChangelogRenderer {
         StringBuilder out = new StringBuilder("-- liquibase formatted sql\n");
         for (ChangeSet set : sets) {
             out.append("\n-- changeset ").append(set.author()).append(':').append(set.id())
+                    .append(set.labels().isEmpty() ? "" : " labels:" + set.labels())
                     .append(set.runInTransaction() ? "" : " runInTransaction:false").append('\n');
             out.append("-- comment: ").append(set.comment().replace('\n', ' ')).append('\n');
             out.append(set.sql()).append('\n');
@@ -64,6 +93,9 @@ public final class ChangelogRenderer {
             Map<String, Object> changeSet = new LinkedHashMap<>();
             changeSet.put("id", set.id());
             changeSet.put("author", set.author());
+            if (!set.labels().isEmpty()) {
+                changeSet.put("labels", set.labels());
+            }
             changeSet.put("comment", set.comment());
             if (!set.runInTransaction()) {
                 changeSet.put("runInTransaction", false);

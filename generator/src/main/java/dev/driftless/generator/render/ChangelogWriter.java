@@ -21,7 +21,15 @@ public final class ChangelogWriter {
     public static final String MASTER = "db.changelog-master.yaml";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
-    private final ChangelogRenderer renderer = new ChangelogRenderer();
+    private final ChangelogRenderer renderer;
+
+    public ChangelogWriter() {
+        this(DdlSettings.DEFAULT);
+    }
+
+    public ChangelogWriter(DdlSettings ddl) {
+        this.renderer = new ChangelogRenderer(ddl);
+    }
 
     /** What was written: the new file and the changesets in it. */
     public record Written(Path file, List<ChangeSet> changeSets) {

@@ -90,7 +90,7 @@ public final class SqlRenderer {
         return Identifiers.quote(name.schema()) + "." + Identifiers.quote(name.name());
     }
 
-    private static String alter(QualifiedName table) {
+    static String alter(QualifiedName table) {
         return "ALTER TABLE " + name(table) + " ";
     }
 
@@ -108,15 +108,15 @@ public final class SqlRenderer {
         return String.join("\n", statements);
     }
 
-    private static String alterColumn(QualifiedName table, String column) {
+    static String alterColumn(QualifiedName table, String column) {
         return alter(table) + "ALTER COLUMN " + Identifiers.quote(column) + " ";
     }
 
-    private static String dropConstraint(QualifiedName table, String constraint) {
+    static String dropConstraint(QualifiedName table, String constraint) {
         return alter(table) + "DROP CONSTRAINT " + Identifiers.quote(constraint) + ";";
     }
 
-    private static String columns(List<String> columns) {
+    static String columns(List<String> columns) {
         return columns.stream().map(Identifiers::quote).collect(Collectors.joining(", ", "(", ")"));
     }
 
@@ -263,19 +263,19 @@ public final class SqlRenderer {
         return "SET GENERATED " + to.sql() + ";";
     }
 
-    private static String primaryKey(PrimaryKey key) {
+    static String primaryKey(PrimaryKey key) {
         return "CONSTRAINT " + Identifiers.quote(key.name()) + " PRIMARY KEY " + columns(key.columns());
     }
 
-    private static String unique(UniqueConstraint constraint) {
+    static String unique(UniqueConstraint constraint) {
         return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " UNIQUE " + columns(constraint.columns());
     }
 
-    private static String check(CheckConstraint constraint) {
+    static String check(CheckConstraint constraint) {
         return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " " + constraint.expression();
     }
 
-    private static String foreignKey(ForeignKey key) {
+    static String foreignKey(ForeignKey key) {
         String sql = "CONSTRAINT " + Identifiers.quote(key.name()) + " FOREIGN KEY " + columns(key.columns())
                 + " REFERENCES " + name(key.referencedTable()) + " " + columns(key.referencedColumns());
         if (key.onDelete() != ReferentialAction.NO_ACTION) {
@@ -288,7 +288,13 @@ public final class SqlRenderer {
     }
 
     private static String createIndex(QualifiedName table, Index index) {
-        String sql = "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + Identifiers.quote(index.name())
+        return createIndex(table, index, false);
+    }
+
+    /** Concurrently: {@code CREATE INDEX CONCURRENTLY IF NOT EXISTS}, so that a re-run after a kill does no harm. */
+    static String createIndex(QualifiedName table, Index index, boolean concurrently) {
+        String sql = "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX "
+                + (concurrently ? "CONCURRENTLY IF NOT EXISTS " : "") + Identifiers.quote(index.name())
                 + " ON " + name(table)
                 + (index.method().equals("btree") ? "" : " USING " + index.method())
                 + " (" + String.join(", ", index.keys()) + ")";
