@@ -39,11 +39,18 @@ public final class ChangelogRenderer {
     public List<ChangeSet> changeSets(String idPrefix, List<Change> changes, Map<Change, String> notes) {
         ChangeRisks risks = ChangeRisks.forChanges(changes, ddl.online());
         OnlineDdl online = new OnlineDdl(sql, ddl);
+        Map<Change.AddPrimaryKey, Change.DropPrimaryKey> replacements = keyReplacements(changes);
         List<ChangeSet> sets = new ArrayList<>();
         for (Change change : changes) {
+            if (replacements.containsValue(change)) {
+                continue;
+            }
             ChangeRisk risk = risks.classify(change);
             boolean existingTable = change.table() != null && !(change instanceof Change.CreateTable) && !risks.onNewTable(change);
-            for (OnlineDdl.Step step : online.steps(change, existingTable)) {
+            List<OnlineDdl.Step> steps = change instanceof Change.AddPrimaryKey add && replacements.containsKey(add)
+                    ? online.replaceKey(replacements.get(add), add, existingTable)
+                    : online.steps(change, existingTable);
+            for (OnlineDdl.Step step : steps) {
                 sets.add(new ChangeSet(idPrefix + "-" + (sets.size() + 1), AUTHOR, comment(change, risk, step, notes.get(change)),
                         step.sql(), step.rollback(), change.destructive(),
                         // The changeset's own statements decide: Liquibase runs its rollback the same way. A re-created
@@ -52,6 +59,27 @@ public final class ChangelogRenderer {
             }
         }
         return sets;
+    }
+
+    /**
+     * A primary key dropped and another added on the same table is one replacement, so the table is never without its
+     * key: not between two changesets, and not when apply stops between them. Not when a column of the old key is
+     * dropped (that drops the old key with it).
+     */
+    private static Map<Change.AddPrimaryKey, Change.DropPrimaryKey> keyReplacements(List<Change> changes) {
+        Map<Change.AddPrimaryKey, Change.DropPrimaryKey> replacements = new LinkedHashMap<>();
+        for (Change change : changes) {
+            if (!(change instanceof Change.DropPrimaryKey drop)) {
+                continue;
+            }
+            boolean keyColumnDropped = changes.stream().anyMatch(c -> c instanceof Change.DropColumn dc
+                    && dc.table().equals(drop.table()) && drop.key().columns().contains(dc.column().name()));
+            changes.stream().filter(c -> c instanceof Change.AddPrimaryKey add && add.table().equals(drop.table()))
+                    .map(Change.AddPrimaryKey.class::cast).findFirst()
+                    .filter(add -> !keyColumnDropped)
+                    .ifPresent(add -> replacements.put(add, drop));
+        }
+        return replacements;
     }
 
     private static String comment(Change change, ChangeRisk risk, OnlineDdl.Step step, String note) {

@@ -8,6 +8,7 @@ import static dev.driftless.generator.render.SqlRenderer.name;
 
 import dev.driftless.model.Change;
 import dev.driftless.model.Index;
+import dev.driftless.model.PrimaryKey;
 import dev.driftless.model.QualifiedName;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -134,6 +135,34 @@ final class OnlineDdl {
         return List.of(new Step(sql, rollback, false, "unique index built concurrently, then attached"));
     }
 
+    /**
+     * A primary key replaced in one statement, so that no moment and no stop of apply leaves the table without one.
+     * Online, the new key's index is built concurrently first under a temporary name, and the swap takes a brief lock.
+     */
+    List<Step> replaceKey(Change.DropPrimaryKey drop, Change.AddPrimaryKey add, boolean existingTable) {
+        String note = "replaces " + drop.key().name() + " " + columns(drop.key().columns()) + " in one statement";
+        if (!settings.online() || !existingTable) {
+            return List.of(new Step(swap(add.table(), drop.key(), add.key(), null),
+                    swap(add.table(), add.key(), drop.key(), null), true, note));
+        }
+        return List.of(new Step(concurrentSwap(add.table(), drop.key(), add.key()),
+                concurrentSwap(add.table(), add.key(), drop.key()), false, note + ", its index built concurrently first"));
+    }
+
+    private String concurrentSwap(QualifiedName table, PrimaryKey from, PrimaryKey to) {
+        String temporary = bounded(to.name() + "_replacement");
+        Index index = new Index(temporary, to.columns().stream().map(Identifiers::quote).toList(), true, "btree", null);
+        return sessionTimeouts(settings.concurrentTimeout()) + SqlRenderer.createIndex(table, index, true) + "\n"
+                + briefLock() + swap(table, from, to, temporary) + "\n" + RESET;
+    }
+
+    /** Drops {@code from} and adds {@code to} in one ALTER TABLE: atomic even outside a transaction. */
+    private static String swap(QualifiedName table, PrimaryKey from, PrimaryKey to, String usingIndex) {
+        return alter(table) + "DROP CONSTRAINT " + Identifiers.quote(from.name()) + ", ADD CONSTRAINT "
+                + Identifiers.quote(to.name()) + " PRIMARY KEY "
+                + (usingIndex == null ? columns(to.columns()) : "USING INDEX " + Identifiers.quote(usingIndex)) + ";";
+    }
+
     /** Added NOT VALID (brief lock, new rows checked), then validated in a second transaction without blocking writes. */
     private List<Step> notValidThenValidate(QualifiedName table, String constraint, String definition) {
         String addNotValid = alter(table) + "ADD " + definition + " NOT VALID;";
@@ -163,23 +192,27 @@ final class OnlineDdl {
                         "step 2 of 2: validated without blocking writes, then SET NOT NULL without a scan"));
     }
 
-    /** {@code <column>_not_null_check}, shortened with a hash when it would pass PostgreSQL's 63 bytes. */
+    /** {@code <column>_not_null_check}, within PostgreSQL's 63 bytes. */
     static String notNullCheckName(String column) {
-        String name = column + "_not_null_check";
+        return bounded(column + "_not_null_check");
+    }
+
+    /** {@code name} itself when it fits PostgreSQL's 63 bytes, else its start and a hash of it, so that it stays unique. */
+    static String bounded(String name) {
         if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_IDENTIFIER_BYTES) {
             return name;
         }
-        String hash = HexFormat.of().formatHex(sha256(column)).substring(0, 8);
+        String suffix = "_" + HexFormat.of().formatHex(sha256(name)).substring(0, 8);
         StringBuilder prefix = new StringBuilder();
-        for (int cp : column.codePoints().toArray()) {
+        for (int cp : name.codePoints().toArray()) {
             String next = prefix + new String(Character.toChars(cp));
-            if ((next + "_" + hash + "_nn").getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+            if ((next + suffix).getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
                 break;
             }
             prefix.setLength(0);
             prefix.append(next);
         }
-        return prefix + "_" + hash + "_nn";
+        return prefix + suffix;
     }
 
     private static byte[] sha256(String text) {
