@@ -4,7 +4,7 @@
 -- comment: change type of public.price.amount from numeric(10,2) to numeric(19,6); risk caution: ACCESS EXCLUSIVE lock, rewrites the table (every value is converted by PostgreSQL's cast)
 SET LOCAL lock_timeout = '5s';
 SET LOCAL statement_timeout = '30min';
-ALTER TABLE public.price ALTER COLUMN amount TYPE numeric(19,6) USING amount::numeric(19,6);
+ALTER TABLE public.price ALTER COLUMN amount TYPE numeric(19,6);
 ANALYZE public.price (amount);
 -- rollback SET LOCAL lock_timeout = '5s';
 -- rollback SET LOCAL statement_timeout = '30min';

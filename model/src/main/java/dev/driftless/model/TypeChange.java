@@ -40,6 +40,21 @@ public record TypeChange(String from, String to, Kind kind) {
     }
 
     /** The type without its length, precision or scale: {@code character varying(40)} → {@code character varying}. */
+    /**
+     * Whether PostgreSQL converts between the two types by an assignment cast of their own family (lengths, precisions,
+     * integer and float sizes), so that no {@code USING} is needed: without one, a value that does not fit fails the
+     * statement where an explicit cast would cut or round it.
+     */
+    public static boolean sameFamily(String from, String to) {
+        if (from.endsWith("[]") != to.endsWith("[]")) {
+            return false;
+        }
+        String a = base(from);
+        String b = base(to);
+        return a.equals(b) || (STRINGS.contains(a) && STRINGS.contains(b)) || (INTEGERS.contains(a) && INTEGERS.contains(b))
+                || (FLOATS.contains(a) && FLOATS.contains(b));
+    }
+
     public static String base(String type) {
         return MODIFIER.matcher(type).replaceAll("").replaceAll("\\s+", " ").strip();
     }

@@ -40,4 +40,23 @@ class TypeChangeTest {
     void classifies(String from, String to, Kind kind) {
         assertEquals(kind, TypeChange.of(from, to).kind());
     }
+
+    /** (from, to, whether PostgreSQL's assignment cast converts without a USING, so a value that does not fit fails). */
+    static Stream<Arguments> families() {
+        return Stream.of(
+                Arguments.of("numeric(10,2)", "numeric(19,6)", true),
+                Arguments.of("integer", "bigint", true),
+                Arguments.of("real", "double precision", true),
+                Arguments.of("text", "character(10)", true),
+                Arguments.of("timestamp(3) without time zone", "timestamp(6) without time zone", true),
+                Arguments.of("timestamp(6) without time zone", "timestamp(6) with time zone", false),
+                Arguments.of("character varying(10)", "integer", false),
+                Arguments.of("integer", "integer[]", false));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}: same family {2}")
+    @MethodSource("families")
+    void sameFamily(String from, String to, boolean same) {
+        assertEquals(same, TypeChange.sameFamily(from, to));
+    }
 }

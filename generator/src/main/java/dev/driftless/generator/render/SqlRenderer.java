@@ -138,7 +138,6 @@ public final class SqlRenderer {
         return sql.toString();
     }
 
-    /** The cast, or a CASE over the stored text that maps listed values and casts the rest. */
     /**
      * The {@code USING} clause of a type change, with its leading space. Only a change to another family of types
      * (text to integer) needs one. Within a family PostgreSQL's assignment cast does the work and fails on a value that
@@ -147,7 +146,8 @@ public final class SqlRenderer {
     private static String using(Change.AlterColumnType change) {
         String column = Identifiers.quote(change.column());
         if (change.conversion().isEmpty()) {
-            return TypeChange.of(change).kind() == TypeChange.Kind.CONVERTS ? " USING " + column + "::" + change.toType() : "";
+            return TypeChange.of(change).kind() == TypeChange.Kind.CONVERTS
+                    && !TypeChange.sameFamily(change.fromType(), change.toType()) ? " USING " + column + "::" + change.toType() : "";
         }
         StringBuilder sql = new StringBuilder("CASE ").append(column).append("::text");
         change.conversion().forEach(m -> sql.append(" WHEN ").append(literal(m.from())).append(" THEN ").append(literal(m.to())));
