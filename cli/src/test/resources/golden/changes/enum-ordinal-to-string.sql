@@ -13,7 +13,7 @@ ALTER TABLE public.orders DROP CONSTRAINT orders_side_check;
 -- comment: change type of public.orders.side from smallint to character varying(8) converting 0→BUY, 1→SELL, 2→SHORT; risk caution: ACCESS EXCLUSIVE lock, rewrites the table (every value is converted by PostgreSQL's cast)
 SET LOCAL lock_timeout = '5s';
 SET LOCAL statement_timeout = '30min';
-ALTER TABLE public.orders ALTER COLUMN side TYPE character varying(8) USING CASE side::text WHEN '0' THEN 'BUY' WHEN '1' THEN 'SELL' WHEN '2' THEN 'SHORT' ELSE side::text END::character varying(8);
+ALTER TABLE public.orders ALTER COLUMN side TYPE character varying(8) USING CASE side::text WHEN '0' THEN 'BUY' WHEN '1' THEN 'SELL' WHEN '2' THEN 'SHORT' ELSE side::text END;
 ANALYZE public.orders (side);
 -- rollback SET LOCAL lock_timeout = '5s';
 -- rollback SET LOCAL statement_timeout = '30min';

@@ -151,7 +151,9 @@ public final class SqlRenderer {
         }
         StringBuilder sql = new StringBuilder("CASE ").append(column).append("::text");
         change.conversion().forEach(m -> sql.append(" WHEN ").append(literal(m.from())).append(" THEN ").append(literal(m.to())));
-        return " USING " + sql.append(" ELSE ").append(column).append("::text END::").append(change.toType());
+        sql.append(" ELSE ").append(column).append("::text END");
+        // text is assigned to a string type by the assignment cast, which fails on a value too long where ::varchar(n) cuts it
+        return " USING " + (TypeChange.sameFamily("text", change.toType()) ? sql : sql.append("::").append(change.toType()));
     }
 
     private static String columnComment(QualifiedName table, String column, String comment) {
