@@ -3,6 +3,7 @@ package dev.driftless.api;
 import dev.driftless.changelogs.ChangelogException;
 import dev.driftless.changelogs.ChangelogRunner;
 import dev.driftless.changelogs.ChangelogVerifier;
+import dev.driftless.changelogs.lint.LintReport;
 import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.changelogs.ChangesetStatus;
 import dev.driftless.generator.cache.DesiredSchemas;
@@ -246,6 +247,9 @@ public final class Gate {
             if (config.url() != null && verifier.exists()) {
                 editedChangesets(verifier, problems);
             }
+            if (problems.stream().noneMatch(p -> p.kind().equals("malformed"))) {
+                problems.addAll(dataLoss());
+            }
             List<Finding> modelChanges = List.of();
             if (replayed != null) {
                 progress.accept("comparing the changelogs with " + model.model().entityClasses().size() + " mapped classes");
@@ -255,6 +259,24 @@ public final class Gate {
             return new CheckResult(modelChanges, problems, changesets, cached != null, Duration.ofNanos(System.nanoTime() - start),
                     adopted, verified);
         }
+    }
+
+    /**
+     * The lint apply runs, over the whole changelog: a changeset after the adoption point that loses data (a dropped
+     * column or table, a truncating cast, a risk:danger label) fails the check unless the changeset acknowledges it,
+     * so that the review happens where the change is written, not at release time. The history before the adoption
+     * point was applied long ago and is not judged again.
+     */
+    private List<Problem> dataLoss() {
+        LintReport report = new Lint(config).all();
+        int adopted = Adoption.changesetsUpTo(report.changesets().stream().map(c -> c.changeset().changeset()).toList());
+        return report.changesets().stream().skip(adopted).filter(c -> !Lint.blocking(c).isEmpty())
+                .map(c -> new Problem("data-loss", c.changeset().changeset().id(), Lint.describe(c) + " loses data ("
+                        + Lint.blocking(c).stream().map(f -> f.finding().rule()).distinct().collect(Collectors.joining(", "))
+                        + ") without an acknowledgement: review it, then add -- driftless:allow "
+                        + Lint.blocking(c).stream().map(f -> f.finding().rule()).distinct().collect(Collectors.joining(", "))
+                        + " to the changeset (see docs/lint.md)"))
+                .toList();
     }
 
     /**

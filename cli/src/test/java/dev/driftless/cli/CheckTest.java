@@ -86,6 +86,34 @@ class CheckTest {
     }
 
     @Test
+    void failsForAChangesetThatLosesDataUntilItIsAcknowledged() throws IOException {
+        writeConfig(classes, true, false);
+        Path file = latestChangelog();
+        String original = Files.readString(file);
+        Files.writeString(file, """
+
+                -- changeset dev:manual-drop
+                ALTER TABLE market_data.orders ADD COLUMN legacy_note text;
+                ALTER TABLE market_data.orders DROP COLUMN legacy_note;
+                -- rollback SELECT 1;
+                """, StandardOpenOption.APPEND);
+        CliRun run = driftless("check");
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("manual-drop (dev) loses data (drop-column) without an acknowledgement"), run::toString);
+
+        Files.writeString(file, original + """
+
+                -- changeset dev:manual-drop
+                ALTER TABLE market_data.orders ADD COLUMN legacy_note text;
+                -- driftless:allow drop-column (the note column was added by mistake a line above)
+                ALTER TABLE market_data.orders DROP COLUMN legacy_note;
+                -- rollback SELECT 1;
+                """);
+        CliRun acknowledged = driftless("check");
+        assertEquals(0, acknowledged.exitCode(), acknowledged::toString);
+    }
+
+    @Test
     void failsWhenARollbackDoesNotRestoreTheSchemaExactly() throws IOException {
         writeConfig(classes, true, false);
         Files.writeString(latestChangelog(), """
