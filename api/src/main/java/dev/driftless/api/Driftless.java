@@ -69,9 +69,16 @@ public final class Driftless {
 
     /** The outcome of {@link #diff}. */
     public record DiffResult(List<Change> changes, List<ChangesetRef> pendingFirst, ChangelogWriter.Written written,
-                             SchemaDiff diff, String target, RenameReport renames, List<String> dataProblems) {
+                             SchemaDiff diff, String target, RenameReport renames, List<String> dataProblems,
+                             Map<dev.driftless.model.QualifiedName, TableSize> tableSizes) {
         public DiffResult {
             dataProblems = List.copyOf(dataProblems);
+            tableSizes = Map.copyOf(tableSizes);
+        }
+
+        public DiffResult(List<Change> changes, List<ChangesetRef> pendingFirst, ChangelogWriter.Written written,
+                          SchemaDiff diff, String target, RenameReport renames, List<String> dataProblems) {
+            this(changes, pendingFirst, written, diff, target, renames, dataProblems, Map.of());
         }
 
         public DiffResult(List<Change> changes, List<ChangesetRef> pendingFirst, ChangelogWriter.Written written,
@@ -158,7 +165,8 @@ public final class Driftless {
             String fileName = name != null ? name : defaultName(actual, diff.changes());
             ChangelogWriter.Written written = new ChangelogWriter(config.ddl()).write(config.changelogDirectory(), diff.changes(),
                     fileName, config.format(), clock.instant(), probableRenameNotes(diff.changes(), probable));
-            return new DiffResult(diff.changes(), List.of(), written, diff, target.describe(), renames, dataProblems);
+            return new DiffResult(diff.changes(), List.of(), written, diff, target.describe(), renames, dataProblems,
+                    TableSize.of(connection, diff.changes().stream().map(Change::table).filter(java.util.Objects::nonNull).toList()));
         } catch (SQLException e) {
             throw databaseFailure(e);
         }

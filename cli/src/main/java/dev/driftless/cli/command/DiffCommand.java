@@ -123,7 +123,7 @@ public final class DiffCommand implements Callable<Integer> {
                     + ChangelogWriter.MASTER + ") and run diff again with --rename " + Driftless.renameHint(probable)
                     + " (or --accept-probable-renames).");
         }
-        printRisks(out, result.changes(), config.ddl().online());
+        printRisks(out, result.changes(), config.ddl().online(), result.tableSizes());
         for (String problem : result.dataProblems()) {
             out.println("warning: " + problem);
         }
@@ -139,12 +139,15 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     /** Every change that is not safe on a live table, with the lock it takes: the reviewer's list. */
-    private static void printRisks(PrintWriter out, List<Change> changes, boolean online) {
+    private static void printRisks(PrintWriter out, List<Change> changes, boolean online,
+                                   java.util.Map<QualifiedName, dev.driftless.api.TableSize> sizes) {
         ChangeRisks risks = ChangeRisks.forChanges(changes, online);
         for (Change change : changes) {
             ChangeRisk risk = risks.classify(change);
             if (risk.level() != ChangeRisk.Level.SAFE) {
-                out.println("risk: " + change.describe() + " — " + risk.describe());
+                dev.driftless.api.TableSize size = risks.onNewTable(change) ? null : sizes.get(change.table());
+                out.println("risk: " + change.describe() + " — " + risk.describe()
+                        + (size == null ? "" : "; " + change.table() + " holds " + size.describe()));
             }
         }
     }
