@@ -25,14 +25,15 @@ public final class ChangelogLinter {
 
     public LintReport lint(List<ChangesetSql> changesets) {
         Set<String> newTables = new HashSet<>();
+        NotNullProofs proofs = new NotNullProofs();
         List<ChangesetLint> linted = new ArrayList<>();
         for (ChangesetSql changeset : changesets) {
-            linted.add(lint(changeset, newTables));
+            linted.add(lint(changeset, newTables, proofs));
         }
         return new LintReport(linted);
     }
 
-    private ChangesetLint lint(ChangesetSql changeset, Set<String> newTables) {
+    private ChangesetLint lint(ChangesetSql changeset, Set<String> newTables, NotNullProofs proofs) {
         Set<String> allowed = allowed(changeset.rawText());
         List<StatementFinding> findings = new ArrayList<>();
         if (changeset.labels().stream().anyMatch(DANGER_LABEL::equalsIgnoreCase)) {
@@ -43,7 +44,7 @@ public final class ChangelogLinter {
             findings.add(found("", new Finding("unknown", Risk.UNKNOWN, "unknown", TableEffect.NONE, problem), allowed));
         }
         for (String statement : changeset.statements()) {
-            for (Finding finding : classifier.classify(statement, newTables)) {
+            for (Finding finding : classifier.classify(statement, newTables, proofs)) {
                 findings.add(found(statement.strip(), finding, allowed));
             }
             StatementClassifier.createdTable(statement).ifPresent(newTables::add);

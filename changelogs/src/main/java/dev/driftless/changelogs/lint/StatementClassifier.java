@@ -52,16 +52,21 @@ public final class StatementClassifier {
 
     /** The findings for each statement in {@code sql} (one or more per statement), in order. */
     public List<Finding> classify(String sql, Set<String> newTables) {
+        return classify(sql, newTables, new NotNullProofs());
+    }
+
+    /** As {@link #classify(String, Set)}, with the NOT NULL proofs seen so far in the same run. */
+    List<Finding> classify(String sql, Set<String> newTables, NotNullProofs proofs) {
         List<Finding> findings = new ArrayList<>();
         for (String statement : SqlText.statements(sql)) {
-            findings.addAll(classifyOne(statement, newTables));
+            findings.addAll(classifyOne(statement, newTables, proofs));
         }
         return findings;
     }
 
-    private List<Finding> classifyOne(String s, Set<String> newTables) {
+    private List<Finding> classifyOne(String s, Set<String> newTables, NotNullProofs proofs) {
         if (s.startsWith("ALTER TABLE ")) {
-            return alterTable(s, newTables);
+            return alterTable(s, newTables, proofs);
         }
         if (s.startsWith("CREATE ") && s.matches("^CREATE (UNIQUE )?INDEX .*")) {
             return List.of(createIndex(s, newTables));
@@ -154,16 +159,30 @@ public final class StatementClassifier {
                 + " while the index builds; use CREATE " + (m.group(1) == null ? "" : "UNIQUE ") + "INDEX CONCURRENTLY in a changeset with runInTransaction:false");
     }
 
-    private List<Finding> alterTable(String s, Set<String> newTables) {
+    private List<Finding> alterTable(String s, Set<String> newTables, NotNullProofs proofs) {
         Matcher m = ALTER_TABLE.matcher(s);
         if (!m.find()) {
             return List.of(new Finding("unknown", Risk.UNKNOWN, "unknown", TableEffect.NONE, "an ALTER TABLE no rule reads: " + abbreviate(s)));
         }
         String table = SqlText.tableKey(m.group(1));
         boolean isNew = newTables.contains(table);
+        List<String> actions = SqlText.topLevelParts(m.group(2));
+        boolean addsKey = actions.stream().anyMatch(a -> a.matches("^ADD (CONSTRAINT \\S+ )?(PRIMARY KEY|UNIQUE)\\b.*"));
         List<Finding> findings = new ArrayList<>();
-        for (String action : SqlText.topLevelParts(m.group(2))) {
-            findings.add(action(action, table, isNew));
+        for (String action : actions) {
+            if (proofs.proves(table, action)) {
+                findings.add(Finding.safe("set-not-null", ACCESS_EXCLUSIVE,
+                        "a valid CHECK (col IS NOT NULL) proves it: no scan, a brief lock"));
+            } else if (proofs.redundantCheckDropped(table, action)) {
+                findings.add(Finding.safe("drop-constraint", ACCESS_EXCLUSIVE,
+                        "drops a CHECK (col IS NOT NULL) the column's own NOT NULL now enforces"));
+            } else if (addsKey && action.startsWith("DROP CONSTRAINT ")) {
+                findings.add(Finding.safe("drop-constraint", ACCESS_EXCLUSIVE,
+                        "a key replaced by the one added in the same statement: the table is never without one"));
+            } else {
+                findings.add(action(action, table, isNew));
+            }
+            proofs.see(table, action);
         }
         return findings;
     }

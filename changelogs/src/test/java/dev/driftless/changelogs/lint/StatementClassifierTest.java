@@ -103,6 +103,35 @@ class StatementClassifierTest {
                         List.of("add-constraint", "add-column")));
     }
 
+    /** The risk of each action, in order, for statements run one after another in one lint run. */
+    static Stream<Arguments> inContext() {
+        return Stream.of(
+                // a primary key swapped in one statement: the drop leaves no moment without a key
+                Arguments.of(List.of("ALTER TABLE holding DROP CONSTRAINT holding_pkey, ADD CONSTRAINT holding_pkey"
+                        + " PRIMARY KEY USING INDEX holding_pkey_replacement"), List.of(Risk.SAFE, Risk.SAFE)),
+                // driftless's online NOT NULL: a validated check proves the column, SET NOT NULL needs no scan
+                Arguments.of(List.of("ALTER TABLE account ADD CONSTRAINT email_not_null_check CHECK (email IS NOT NULL) NOT VALID",
+                        "ALTER TABLE account VALIDATE CONSTRAINT email_not_null_check",
+                        "ALTER TABLE account ALTER COLUMN email SET NOT NULL",
+                        "ALTER TABLE account DROP CONSTRAINT email_not_null_check"), List.of(Risk.SAFE, Risk.SAFE, Risk.SAFE, Risk.SAFE)),
+                // a check not yet validated proves nothing
+                Arguments.of(List.of("ALTER TABLE account ADD CONSTRAINT email_not_null_check CHECK (email IS NOT NULL) NOT VALID",
+                        "ALTER TABLE account ALTER COLUMN email SET NOT NULL"), List.of(Risk.SAFE, Risk.CAUTION)),
+                // a check on another column or table proves nothing either
+                Arguments.of(List.of("ALTER TABLE account ADD CONSTRAINT c CHECK (email IS NOT NULL)",
+                        "ALTER TABLE account ALTER COLUMN name SET NOT NULL",
+                        "ALTER TABLE member ALTER COLUMN email SET NOT NULL"), List.of(Risk.CAUTION, Risk.CAUTION, Risk.CAUTION)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inContext")
+    void classifiesInTheContextOfTheRun(List<String> statements, List<Risk> risks) {
+        StatementClassifier classifier = new StatementClassifier();
+        NotNullProofs proofs = new NotNullProofs();
+        assertEquals(risks, statements.stream().flatMap(s -> classifier.classify(s, Set.of(), proofs).stream())
+                .map(Finding::risk).toList());
+    }
+
     @org.junit.jupiter.api.Test
     void createdTableIsKeyedWithoutQuotesAndWithItsSchema() {
         assertEquals("public.orders", StatementClassifier.createdTable("create table Orders (id int)").orElseThrow());
