@@ -113,6 +113,12 @@ final class Tools {
             new Tool("dl-check-warm", "driftless check · warm cache", command("check"), true,
                     (s, run) -> driftless(s, s.upToDateProject(), withTarget(s, "check", s.upToDateDatabase()),
                             r -> null, () -> { })),
+            new Tool("dl-lint", "driftless lint --all · the whole changelog, offline", command("lint"), false,
+                    (s, run) -> {
+                        List<String> args = withTarget(s, "lint", s.upToDateDatabase());
+                        args.add("--all");
+                        return driftless(s, s.upToDateProject(), args, r -> null, () -> { });
+                    }),
             new Tool("dl-apply", "driftless apply · empty database", always(), false, (s, run) -> {
                 String database = "bench_apply_" + run;
                 s.server().create(database);
@@ -140,6 +146,7 @@ final class Tools {
             new Pair("validate, cache cold", "dl-validate-cold", "hb-validate", Metric.TIME, "(the same target, first run)"),
             new Pair("check, cache warm", "dl-check-warm", "hb-validate", Metric.TIME, "≤ 1.0 at N=500"),
             new Pair("apply", "dl-apply", "lb-update", Metric.TIME, "≤ 1.1"),
+            new Pair("lint, beside check", "dl-lint", "dl-check-cold", Metric.TIME, "(lint is offline: a fraction of check)"),
             new Pair("peak memory, diff vs up-to-date", "dl-diff-uptodate", "lh-diff-uptodate", Metric.MEMORY,
                     "≤ 1.0 at N=2000"));
 
