@@ -51,7 +51,7 @@ public final class ChangelogRenderer {
         for (ChangeSet set : sets) {
             out.append("\n-- changeset ").append(set.author()).append(':').append(set.id())
                     .append(set.runInTransaction() ? "" : " runInTransaction:false").append('\n');
-            out.append("-- comment: ").append(set.comment().replace('\n', ' ')).append('\n');
+            out.append("-- comment: ").append(UnsafeText.commentLine(set.comment())).append('\n');
             out.append(set.sql()).append('\n');
             set.rollbackLines().forEach(line -> out.append("-- rollback ").append(line).append('\n'));
         }
@@ -64,7 +64,7 @@ public final class ChangelogRenderer {
             Map<String, Object> changeSet = new LinkedHashMap<>();
             changeSet.put("id", set.id());
             changeSet.put("author", set.author());
-            changeSet.put("comment", set.comment());
+            changeSet.put("comment", UnsafeText.commentLine(set.comment()));
             if (!set.runInTransaction()) {
                 changeSet.put("runInTransaction", false);
             }
