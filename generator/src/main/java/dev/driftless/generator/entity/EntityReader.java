@@ -116,6 +116,7 @@ public final class EntityReader {
             // Hibernate's own schema creation, with the settings and the column order its SessionFactory would use.
             List<String> ddl = CreationCommands.of(metadata, registry).stream()
                     .map(EntityReader::escapeCommentLiteral).toList();
+            refuseSmuggledStatements(ddl);
             return new EntityModel(mapped.stream().map(Class::getName).sorted().toList(), ddl,
                     MappingReader.read(metadata, settings.defaultSchema()), enumColumns(metadata, settings.defaultSchema()));
         } catch (EntityReadException e) {
@@ -124,6 +125,17 @@ public final class EntityReader {
             throw new EntityReadException("Hibernate could not read the entities: " + rootMessage(e), e);
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    private static void refuseSmuggledStatements(List<String> ddl) {
+        for (String command : ddl) {
+            try {
+                dev.driftless.generator.devdb.SingleStatements.require(command);
+            } catch (IllegalArgumentException e) {
+                throw new EntityReadException("the entities' mapping (a name, a columnDefinition, a check) carries SQL: "
+                        + e.getMessage() + "; refusing to run it", e);
+            }
         }
     }
 
