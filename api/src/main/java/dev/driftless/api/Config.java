@@ -137,6 +137,8 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         if (flags.configFile() != null && !Files.exists(file)) {
             throw new DriftlessException(ExitCode.USAGE, "the configuration file " + file + " does not exist");
         }
+        refusePasswordIn("--url", flags.url(), "set DRIFTLESS_PASSWORD (and DRIFTLESS_USER) instead");
+        refusePasswordIn("--dev-url", flags.devUrl(), "put it in DRIFTLESS_DEV_URL or 'dev-url' in driftless.yaml instead");
         Map<String, Object> yaml = Files.exists(file) ? readYaml(file) : Map.of();
         Path base = file.toAbsolutePath().getParent();
 
@@ -182,6 +184,14 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
             return duration(String.valueOf(value));
         } catch (DriftlessException e) {
             throw new DriftlessException(ExitCode.USAGE, "cannot read " + key + " '" + value + "': use e.g. 5s, 30m or 6h");
+        }
+    }
+
+    /** A command line is visible to every user of the machine (ps, /proc) and kept in shell history. */
+    private static void refusePasswordIn(String flag, String url, String fix) {
+        if (Secrets.inUrl(url)) {
+            throw new DriftlessException(ExitCode.USAGE, flag + " carries a password, and a command line is visible to "
+                    + "other users and kept in shell history: leave it out of the flag and " + fix);
         }
     }
 

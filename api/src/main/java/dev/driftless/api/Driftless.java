@@ -25,6 +25,8 @@ import dev.driftless.generator.devdb.CheckNormaliser;
 import dev.driftless.generator.entity.EntityModel;
 import dev.driftless.generator.entity.EnumConversions;
 import dev.driftless.generator.render.ChangelogWriter;
+import dev.driftless.generator.render.UnsafeChangelogException;
+import dev.driftless.generator.render.UnsafeNameException;
 import dev.driftless.generator.history.HistoryException;
 import dev.driftless.generator.history.SourceHistory;
 import dev.driftless.generator.render.SqlFolderImport;
@@ -169,6 +171,8 @@ public final class Driftless {
                     TableSize.of(connection, diff.changes().stream().map(Change::table).filter(java.util.Objects::nonNull).toList()));
         } catch (SQLException e) {
             throw databaseFailure(e);
+        } catch (UnsafeChangelogException | UnsafeNameException e) {
+            throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
         }
     }
 
@@ -424,6 +428,8 @@ public final class Driftless {
             return new BaselineResult(written, runner.markApplied(), target.describe(), history);
         } catch (SQLException e) {
             throw databaseFailure(e);
+        } catch (UnsafeChangelogException | UnsafeNameException e) {
+            throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
         } catch (ChangelogException e) {
             throw new DriftlessException(ExitCode.FAILURE, e.getMessage(), e);
         }

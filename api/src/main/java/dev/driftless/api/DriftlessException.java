@@ -5,13 +5,14 @@ public final class DriftlessException extends RuntimeException {
 
     private final ExitCode exitCode;
 
+    /** The message is shown to users, so any credential in it is masked ({@link Secrets}). */
     public DriftlessException(ExitCode exitCode, String message) {
-        super(message);
+        super(Secrets.mask(message));
         this.exitCode = exitCode;
     }
 
     public DriftlessException(ExitCode exitCode, String message, Throwable cause) {
-        super(message, cause);
+        super(Secrets.mask(message), cause);
         this.exitCode = exitCode;
     }
 

@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * The database a command works on: a server given by URL, or the embedded default database whose data lives
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
 final class Target implements AutoCloseable {
 
     static final String EMBEDDED_DATABASE = "driftless";
-    private static final Pattern SECRET_IN_URL = Pattern.compile("(?i)(password=)[^&]*");
 
     private final String url;
     private final Properties credentials;
@@ -81,7 +79,7 @@ final class Target implements AutoCloseable {
     }
 
     static String redact(String url) {
-        return SECRET_IN_URL.matcher(url).replaceAll("$1***");
+        return Secrets.mask(url);
     }
 
     private static String hint(SQLException e) {
@@ -92,6 +90,9 @@ final class Target implements AutoCloseable {
         }
         if (state.startsWith("08")) {
             return " (is the server running, and are host and port right?)";
+        }
+        if (message.contains("unable to parse url")) {
+            return " (check the host, the port (1-65535) and every %-escape in the URL)";
         }
         if (state.equals("3D000")) {
             return " (create the database first, or fix the database name in the URL)";

@@ -2,6 +2,7 @@ package dev.driftless.cli;
 
 import dev.driftless.api.DriftlessException;
 import dev.driftless.api.ExitCode;
+import dev.driftless.api.MaskingWriter;
 
 import dev.driftless.cli.command.AcceptChecksumCommand;
 import dev.driftless.cli.command.ApplyCommand;
@@ -37,6 +38,12 @@ import picocli.CommandLine.Command;
                 "  2  usage or configuration error: a bad flag, an unreachable database, missing classes"})
 public final class Main implements Runnable {
 
+    /**
+     * The PostgreSQL driver logs through java.util.logging straight to stderr, past the masking writers; what it says
+     * there (an invalid port) our own message says too. Held here because java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,12 +55,16 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // Hibernate logs through jboss-logging; route it to SLF4J, whose no-op backend keeps the output ours.
         System.setProperty("org.jboss.logging.provider", "slf4j");
+        DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the CLI as the launcher does, with the given streams; returns the exit code. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
         boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+        // Every line shown passes through Secrets.mask: a driver or library may echo a URL with its password.
+        PrintWriter out = new PrintWriter(new MaskingWriter(rawOut), true);
+        PrintWriter err = new PrintWriter(new MaskingWriter(rawErr), true);
         CommandLine cli = new CommandLine(new Main())
                 .setOut(out)
                 .setErr(err)

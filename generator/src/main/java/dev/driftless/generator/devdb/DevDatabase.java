@@ -66,13 +66,23 @@ public final class DevDatabase {
         return new CatalogIntrospector().read(connection);
     }
 
-    /** One batch, one round trip: PostgreSQL's simple query protocol takes many statements at once. */
+    /**
+     * One statement per command, never a joined string, so no command can smuggle a second one in
+     * ({@link SingleStatements}); one JDBC batch, so the driver still sends them together.
+     */
     private static void run(Connection connection, List<String> ddl) throws SQLException {
         if (ddl.isEmpty()) {
             return;
         }
+        ddl.forEach(SingleStatements::require);
         try (Statement statement = connection.createStatement()) {
-            statement.execute(String.join(";\n", ddl.stream().map(DevDatabase::tolerateExistingSchema).toList()));
+            for (String command : ddl) {
+                statement.addBatch(tolerateExistingSchema(command));
+            }
+            statement.executeBatch();
+        } catch (java.sql.BatchUpdateException e) {
+            // the batch's own message says only "Batch entry n ... was aborted"; the server's reason is the next one
+            throw e.getNextException() != null ? e.getNextException() : e;
         }
     }
 

@@ -113,17 +113,31 @@ public final class EntityReader {
             mapped.forEach(MissingClasses::check);
             mapped.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
+            EntityMapping mapping = MappingReader.read(metadata, settings.defaultSchema());
+            MappedNames.check(metadata, mapping, settings.defaultSchema());
             // Hibernate's own schema creation, with the settings and the column order its SessionFactory would use.
             List<String> ddl = CreationCommands.of(metadata, registry).stream()
                     .map(EntityReader::escapeCommentLiteral).toList();
+            refuseSmuggledStatements(ddl);
             return new EntityModel(mapped.stream().map(Class::getName).sorted().toList(), ddl,
-                    MappingReader.read(metadata, settings.defaultSchema()), enumColumns(metadata, settings.defaultSchema()));
-        } catch (EntityReadException e) {
+                    mapping, enumColumns(metadata, settings.defaultSchema()));
+        } catch (EntityReadException | UnfitNamesException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
             throw new EntityReadException("Hibernate could not read the entities: " + rootMessage(e), e);
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    private static void refuseSmuggledStatements(List<String> ddl) {
+        for (String command : ddl) {
+            try {
+                dev.driftless.generator.devdb.SingleStatements.require(command);
+            } catch (IllegalArgumentException e) {
+                throw new EntityReadException("the entities' mapping (a name, a columnDefinition, a check) carries SQL: "
+                        + e.getMessage() + "; refusing to run it", e);
+            }
         }
     }
 

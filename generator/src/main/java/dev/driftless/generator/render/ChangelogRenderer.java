@@ -108,7 +108,7 @@ public final class ChangelogRenderer {
             out.append("\n-- changeset ").append(set.author()).append(':').append(set.id())
                     .append(set.labels().isEmpty() ? "" : " labels:" + set.labels())
                     .append(set.runInTransaction() ? "" : " runInTransaction:false").append('\n');
-            out.append("-- comment: ").append(set.comment().replace('\n', ' ')).append('\n');
+            out.append("-- comment: ").append(UnsafeText.commentLine(set.comment())).append('\n');
             out.append(set.sql()).append('\n');
             set.rollbackLines().forEach(line -> out.append("-- rollback ").append(line).append('\n'));
         }
@@ -124,7 +124,7 @@ public final class ChangelogRenderer {
             if (!set.labels().isEmpty()) {
                 changeSet.put("labels", set.labels());
             }
-            changeSet.put("comment", set.comment());
+            changeSet.put("comment", UnsafeText.commentLine(set.comment()));
             if (!set.runInTransaction()) {
                 changeSet.put("runInTransaction", false);
             }

@@ -39,9 +39,13 @@ public final class ChangelogWriter {
         return write(directory, changes, name, format, now, java.util.Map.of());
     }
 
-    /** @param notes sentences for reviewers added to the comments of some changesets */
+    /**
+     * @param notes sentences for reviewers added to the comments of some changesets
+     * @throws UnsafeChangelogException before anything is written, when a change could break out of its changeset
+     */
     public Written write(Path directory, List<Change> changes, String name, ChangelogFormat format, Instant now,
                          java.util.Map<Change, String> notes) {
+        new ChangelogGuard().check(changes);
         String stamp = STAMP.format(after(newestStamp(directory), now));
         String fileName = stamp + "-" + slug(name) + "." + format.extension();
         List<ChangeSet> sets = renderer.changeSets(stamp, changes, notes);

@@ -25,7 +25,11 @@ public final class Identifiers {
     private Identifiers() {
     }
 
+    /** @throws UnsafeNameException when the name holds a control character: no SQL text may carry it (see {@link UnsafeText}) */
     public static String quote(String identifier) {
+        if (UnsafeText.hasUnsafe(identifier)) {
+            throw new UnsafeNameException(identifier);
+        }
         if (PLAIN.matcher(identifier).matches() && !RESERVED.contains(identifier)) {
             return identifier;
         }

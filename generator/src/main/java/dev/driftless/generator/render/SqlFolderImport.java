@@ -50,6 +50,11 @@ public final class SqlFolderImport {
             throw new IllegalArgumentException("no numbered .sql files (like 001_create_tables.sql) in " + folder);
         }
         for (Path source : sources) {
+            // the file name becomes the changeset id on a '-- changeset' line: a control character there would end it
+            if (UnsafeText.hasUnsafe(source.getFileName().toString())) {
+                throw new IllegalArgumentException("the file name \"" + UnsafeText.printable(source.getFileName().toString())
+                        + "\" holds a control character; rename the file first");
+            }
             if (Files.exists(changelogDirectory.resolve(source.getFileName().toString()))) {
                 throw new IllegalArgumentException(source.getFileName() + " is already in " + changelogDirectory
                         + ": it was imported before");
