@@ -288,8 +288,60 @@ public final class Driftless {
         }
     }
 
-    /** The outcome of {@link #lint}: the report and what was linted ("pending on …", "all", the files). */
-    public record LintResult(LintReport report, String scope) {
+    /**
+     * The outcome of {@link #lint}: the report and what was linted ("pending on …", "all", the files), and with
+     * {@code observe} what each statement really did on a replay.
+     *
+     * @param observed        per changeset, what its statements did on the dev database; empty unless observed
+     * @param observeFailure  the statement the replay stopped at, or null
+     */
+    public record LintResult(LintReport report, String scope,
+                             Map<ChangesetRef, dev.driftless.changelogs.lint.LockObserver.ChangesetObservation> observed,
+                             String observeFailure) {
+        public LintResult {
+            observed = Map.copyOf(observed);
+        }
+
+        public LintResult(LintReport report, String scope) {
+            this(report, scope, Map.of(), null);
+        }
+    }
+
+    /**
+     * As {@link #lint(List, boolean)}; with {@code observe}, the whole changelog (or the given files, when there is no
+     * changelog) is also replayed on a scratch database of the dev server, reading from {@code pg_locks} which lock
+     * each statement really takes on a table that existed before its changeset, and from relfilenodes which tables it
+     * rewrote.
+     */
+    public LintResult lint(List<Path> files, boolean all, boolean observe) {
+        LintResult linted = lint(files, all);
+        if (!observe) {
+            return linted;
+        }
+        List<dev.driftless.changelogs.lint.ChangesetSql> replayed;
+        try {
+            LintReport whole = new Lint(config).all();
+            replayed = (whole.changesets().isEmpty() ? linted.report() : whole).changesets().stream()
+                    .map(dev.driftless.changelogs.lint.ChangesetLint::changeset).toList();
+        } catch (ChangelogException e) {
+            throw Lint.unreadable(e);
+        }
+        progress.accept("replaying " + replayed.size() + " changeset(s) on the dev database to observe their locks");
+        String work = "driftless_observe_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (DevServer server = DevServer.forCheck(config)) {
+            server.create(work);
+            try (Connection connection = server.connect(work)) {
+                dev.driftless.changelogs.lint.LockObserver.Replay replay =
+                        new dev.driftless.changelogs.lint.LockObserver().replay(connection, replayed);
+                Map<ChangesetRef, dev.driftless.changelogs.lint.LockObserver.ChangesetObservation> observed = new LinkedHashMap<>();
+                replay.changesets().forEach(c -> observed.put(c.changeset(), c));
+                return new LintResult(linted.report(), linted.scope(), observed, replay.failure());
+            } catch (SQLException e) {
+                throw databaseFailure(e);
+            } finally {
+                server.drop(work);
+            }
+        }
     }
 
     /**

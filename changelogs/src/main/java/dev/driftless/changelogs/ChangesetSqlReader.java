@@ -89,7 +89,8 @@ public final class ChangesetSqlReader {
         }
         Set<String> labels = changeSet.getLabels() == null ? Set.of() : changeSet.getLabels().getLabels();
         ChangesetRef ref = ChangelogRunner.ref(changeSet);
-        return new ChangesetSql(ref, lines.of(ref), labels, statements, raw.toString(), problems);
+        return new ChangesetSql(ref, lines.of(ref), labels, statements, raw.toString(), problems,
+                changeSet.isRunInTransaction());
     }
 
     /** Finds the line a changeset starts on, reading each file once. */

@@ -25,8 +25,15 @@ final class Changelogs {
     }
 
     /** The {@code -- comment:} of each changeset in a formatted-SQL changelog, in order. */
+    /** The changesets' comments, without the risk diff adds last ({@code ; risk caution: …}): what each change is. */
     static List<String> comments(Path changelog) throws IOException {
         return Files.readAllLines(changelog).stream().filter(l -> l.startsWith("-- comment: "))
-                .map(l -> l.substring("-- comment: ".length())).toList();
+                .map(l -> l.substring("-- comment: ".length()).replaceFirst("; risk (caution|danger): .*$", "")).toList();
+    }
+
+    /** The risk part of each changeset's comment ({@code caution: ACCESS EXCLUSIVE lock …}), or "" for a safe one. */
+    static List<String> risks(Path changelog) throws IOException {
+        return Files.readAllLines(changelog).stream().filter(l -> l.startsWith("-- comment: "))
+                .map(l -> l.contains("; risk ") ? l.substring(l.lastIndexOf("; risk ") + "; risk ".length()) : "").toList();
     }
 }

@@ -47,6 +47,34 @@ class LintCommandTest {
     }
 
     @Test
+    void observesTheLocksAndRewritesOfAReplay() throws Exception {
+        Files.writeString(project.resolve("driftless.yaml"), "changelogs: db\ndev-url: "
+                + dev.driftless.testing.TestPostgres.freshDatabase().devUrl() + "\n");
+        Files.writeString(db.resolve("002.sql"), """
+                -- liquibase formatted sql
+
+                -- changeset dev:3
+                ALTER TABLE accounts ALTER COLUMN nickname TYPE varchar(80);
+                -- rollback ALTER TABLE accounts ALTER COLUMN nickname TYPE text;
+
+                -- changeset dev:4
+                ALTER TABLE accounts ALTER COLUMN id TYPE integer;
+                -- rollback ALTER TABLE accounts ALTER COLUMN id TYPE bigint;
+                """);
+        Files.writeString(db.resolve("db.changelog-master.yaml"), "  - include:\n      file: 002.sql\n"
+                + "      relativeToChangelogFile: true\n", java.nio.file.StandardOpenOption.APPEND);
+
+        CliRun run = driftless("lint", "--all", "--observe");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("observed: SHARE on public.accounts — CREATE INDEX accounts_nickname"), run::toString);
+        assertTrue(run.out().contains("observed: ACCESS EXCLUSIVE on public.accounts; rewrote public.accounts — ALTER TABLE"
+                + " accounts ALTER COLUMN nickname TYPE varchar(80)"), run::toString);
+        assertTrue(run.out().contains("observed: ACCESS EXCLUSIVE on public.accounts; rewrote public.accounts — ALTER TABLE"
+                + " accounts ALTER COLUMN id TYPE integer"), run::toString);
+    }
+
+    @Test
     void changesOnANewTableAreSafe() {
         CliRun run = driftless("lint", "--all");
         assertEquals(0, run.exitCode(), run::toString);

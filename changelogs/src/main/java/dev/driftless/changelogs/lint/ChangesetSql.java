@@ -14,9 +14,15 @@ import java.util.Set;
  * @param statements the statements, in the order they will be sent
  * @param rawText    the changeset's comment and the SQL text of its sql changes, comments included
  * @param problems   changes whose SQL could not be generated (reported as unknown)
+ * @param runInTransaction whether Liquibase runs it inside one transaction ({@code runInTransaction:false} does not)
  */
 public record ChangesetSql(ChangesetRef changeset, int line, Set<String> labels, List<String> statements,
-                           String rawText, List<String> problems) {
+                           String rawText, List<String> problems, boolean runInTransaction) {
+
+    public ChangesetSql(ChangesetRef changeset, int line, Set<String> labels, List<String> statements, String rawText,
+                        List<String> problems) {
+        this(changeset, line, labels, statements, rawText, problems, true);
+    }
 
     public ChangesetSql {
         Objects.requireNonNull(changeset, "changeset");

@@ -5,6 +5,7 @@ import dev.driftless.api.Driftless;
 import dev.driftless.api.ExitCode;
 import dev.driftless.api.Reports;
 import dev.driftless.changelogs.lint.ChangesetLint;
+import dev.driftless.changelogs.lint.LockObserver;
 import dev.driftless.changelogs.lint.StatementFinding;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,6 +40,9 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Also fail on caution and on statements the linter does not recognise.")
     boolean strict;
 
+    @Option(names = "--observe", description = "Also replay the changelog on the dev database (embedded, or --dev-url) and report the locks each statement really takes on existing tables (pg_locks) and the tables it really rewrites (relfilenode).")
+    boolean observe;
+
     @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
     String format = "text";
 
@@ -54,7 +58,7 @@ public final class LintCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         Config config = options.load(null, null);
-        Driftless.LintResult result = new Driftless(config, Clock.systemUTC(), Progress.to(err)).lint(files, all);
+        Driftless.LintResult result = new Driftless(config, Clock.systemUTC(), Progress.to(err)).lint(files, all, observe);
         boolean fails = result.report().fails(strict);
         if (format.equals("json")) {
             out.print(Reports.json(result, strict));
@@ -67,11 +71,15 @@ public final class LintCommand implements Callable<Integer> {
     private static void print(PrintWriter out, Driftless.LintResult result) {
         List<ChangesetLint> changesets = result.report().changesets();
         for (ChangesetLint changeset : changesets) {
-            if (changeset.notable().isEmpty()) {
+            List<LockObserver.StatementObservation> observed = observedWork(result, changeset);
+            if (changeset.notable().isEmpty() && observed.isEmpty()) {
                 continue;
             }
             out.println(changeset.risk().label().toUpperCase(java.util.Locale.ROOT) + " " + changeset.changeset().location()
                     + " " + changeset.changeset().changeset().id());
+            for (LockObserver.StatementObservation statement : observed) {
+                out.println("  observed: " + statement.describe() + " — " + oneLine(statement.statement()));
+            }
             for (StatementFinding finding : changeset.notable()) {
                 out.println("  " + finding.finding().rule() + " (" + finding.finding().risk().label()
                         + (finding.acknowledged() ? ", acknowledged" : "") + "; " + finding.finding().lock() + " lock"
@@ -81,5 +89,24 @@ public final class LintCommand implements Callable<Integer> {
         }
         out.println("Linted " + changesets.size() + " changeset(s) (" + result.scope() + "): highest risk "
                 + result.report().risk().label() + ".");
+        if (result.observeFailure() != null) {
+            out.println("The replay that observes locks stopped at " + result.observeFailure()
+                    + "; changesets after it were not observed.");
+        }
+    }
+
+    /** The statements of {@code changeset} that locked or rewrote an existing table, or whose locks could not be read. */
+    private static List<LockObserver.StatementObservation> observedWork(Driftless.LintResult result, ChangesetLint changeset) {
+        LockObserver.ChangesetObservation observation = result.observed().get(changeset.changeset().changeset());
+        if (observation == null) {
+            return List.of();
+        }
+        return observation.statements().stream()
+                .filter(s -> !s.locks().isEmpty() || !s.rewritten().isEmpty() || !s.locksObserved()).toList();
+    }
+
+    private static String oneLine(String statement) {
+        String line = statement.replaceAll("\\s+", " ").strip();
+        return line.length() <= 100 ? line : line.substring(0, 97) + "...";
     }
 }

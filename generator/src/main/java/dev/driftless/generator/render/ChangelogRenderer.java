@@ -89,11 +89,12 @@ public final class ChangelogRenderer {
         if (step.note() != null) {
             comment.append(" (").append(step.note()).append(')');
         }
-        if (risk.level() != ChangeRisk.Level.SAFE && !change.destructive()) {
-            comment.append("; risk ").append(risk.describe());
-        }
         if (note != null) {
             comment.append("; ").append(note);
+        }
+        // last, so that a reader (or a script) finds the change's own words first
+        if (risk.level() != ChangeRisk.Level.SAFE && !change.destructive()) {
+            comment.append("; risk ").append(risk.describe());
         }
         return comment.toString();
     }
