@@ -30,6 +30,10 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask for confirmation.")
     boolean yes;
 
+    @Option(names = "--from-other-database", description = {"Restore a backup of another database (another server or",
+            "database name) over this one. Without it such a restore is refused (exit 2)."})
+    boolean fromOtherDatabase;
+
     @Option(names = "--pg-dump", paramLabel = "PATH", description = "The pg_dump to use; pg_restore is taken from beside it.")
     Path pgDump;
 
@@ -43,7 +47,7 @@ public final class RestoreCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         Driftless.RestoreResult result = new Driftless(options.load(null, null, null, pgDump, null), Clock.systemUTC(),
-                Progress.to(spec.commandLine().getErr())).restore(file.toAbsolutePath());
+                Progress.to(spec.commandLine().getErr())).restore(file.toAbsolutePath(), fromOtherDatabase);
         out.println("Restored " + result.restored().path().getFileName() + ". The state before it is in "
                 + result.safety().path() + ".");
         return ExitCode.OK.code();
