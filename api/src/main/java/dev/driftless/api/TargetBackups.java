@@ -69,9 +69,8 @@ final class TargetBackups {
             throw new DriftlessException(ExitCode.USAGE, backup.path().getFileName() + " is a copy of the embedded"
                     + " database's files; a server given by URL restores only pg_dump backups (.dump)");
         }
-        progress.accept("restoring " + backup.path().getFileName() + " with pg_restore (waiting at most "
-                + config.runner().lockTimeout().toSeconds() + " s for locks other sessions hold)");
-        pgDump().restore(backup.path(), config.url(), config.user(), config.password(), config.runner().lockTimeout());
+        progress.accept("restoring " + backup.path().getFileName() + " with pg_restore");
+        pgDump().restore(backup.path(), config.url(), config.user(), config.password());
     }
 
     /** Refuses, before the safety backup, a restore of another database's backup that was not asked for. */

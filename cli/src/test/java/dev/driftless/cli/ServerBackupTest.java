@@ -113,6 +113,22 @@ class ServerBackupTest {
         assertEquals(List.of("7"), billing.strings("SELECT id::text FROM accounts"));
     }
 
+    @Test
+    void backupGivesUpOnATableAnotherSessionHoldsAndLeavesNoFile() throws Exception {
+        execute(trading, "CREATE TABLE accounts (id bigint PRIMARY KEY)");
+        try (Connection other = trading.connect(); Statement s = other.createStatement()) {
+            other.setAutoCommit(false);
+            s.execute("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
+            CliRun backup = driftless(trading, "backup", "--lock-timeout", "2s");
+            other.rollback();
+            assertEquals(1, backup.exitCode(), backup::toString);
+            assertTrue(backup.err().contains("another session held a lock on a table for longer than 2 s"), backup::toString);
+        }
+        try (Stream<Path> files = Files.list(project.resolve("backups"))) {
+            assertEquals(List.of(".gitignore"), files.map(f -> f.getFileName().toString()).toList(), "no backup, no .partial");
+        }
+    }
+
     private String newestOf(TestDatabase database) throws IOException {
         return driftless(database, "backups").out().lines().filter(l -> l.contains(database.name() + " on "))
                 .findFirst().orElseThrow().replaceFirst(".*  ", "");

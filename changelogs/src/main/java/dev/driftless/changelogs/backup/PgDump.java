@@ -103,17 +103,15 @@ public final class PgDump {
 
     /**
      * Restores {@code file} into the database at {@code jdbcUrl}, replacing the objects it contains, in one
-     * transaction: a failed restore changes nothing.
-     *
-     * @param lockTimeout how long pg_restore waits for a lock another session holds before it gives up
+     * transaction: a failed restore changes nothing. It waits for locks other sessions hold as long as they hold
+     * them: the archive's own header sets {@code lock_timeout = 0}, so a session setting cannot bound the wait.
      */
-    public void restore(Path file, String jdbcUrl, String user, String password, Duration lockTimeout) {
+    public void restore(Path file, String jdbcUrl, String user, String password) {
         List<String> command = new ArrayList<>(List.of(pgRestore().toString(), "--clean", "--if-exists",
                 "--single-transaction", "--no-owner", "--exit-on-error", "--no-password", file.toString()));
-        String options = (System.getenv().getOrDefault("PGOPTIONS", "") + " -c lock_timeout=" + lockTimeout.toMillis()).strip();
-        ToolProcess.Result restored = run(command, jdbcUrl, user, password, Map.of("PGOPTIONS", options));
+        ToolProcess.Result restored = run(command, jdbcUrl, user, password, Map.of());
         if (restored.exitCode() != 0) {
-            throw new BackupException("pg_restore failed, nothing was changed: " + lockHint(restored.firstLine(), lockTimeout));
+            throw new BackupException("pg_restore failed, nothing was changed: " + restored.firstLine());
         }
     }
 
@@ -132,9 +130,12 @@ public final class PgDump {
         return ToolProcess.run(command, ToolProcess.environment(System.getenv(), target.password(), extraEnvironment));
     }
 
-    /** A lock timeout's error, said as what happened: another session held a lock longer than we wait. */
+    /**
+     * A lock timeout's error, said as what happened: another session held a lock longer than we wait. (pg_dump's
+     * --lock-wait-timeout is a statement timeout around its LOCK TABLE statements, the only ones it bounds.)
+     */
     private static String lockHint(String error, Duration lockTimeout) {
-        if (!error.contains("lock timeout") && !error.contains("could not obtain lock")) {
+        if (!error.contains("lock timeout") && !error.contains("statement timeout") && !error.contains("could not obtain lock")) {
             return error;
         }
         return "another session held a lock on a table for longer than " + lockTimeout.toSeconds() + " s (--lock-timeout);"
