@@ -14,6 +14,7 @@ import dev.driftless.changelogs.RunnerEvents;
 import dev.driftless.changelogs.ValidationResult;
 import dev.driftless.changelogs.backup.BackupException;
 import dev.driftless.changelogs.backup.BackupFile;
+import dev.driftless.changelogs.backup.BackupIdentity;
 import dev.driftless.changelogs.backup.BackupPolicy;
 import dev.driftless.changelogs.backup.BackupStore;
 import dev.driftless.changelogs.lint.ChangesetLint;
@@ -527,34 +528,57 @@ public final class Driftless {
      * Backs the target up into the backup directory: pg_dump (custom format) for a server, a copy of the stopped
      * data directory for the embedded database.
      *
-     * @param keep keep only the newest this many backups; {@code null} keeps all
+     * @param keep keep only the newest this many backups of this database (others' are left alone), and delete
+     *             the partial files of killed backups; {@code null} keeps all
      */
     public BackupResult backup(Integer keep) {
-        BackupFile file = backups().backup(null);
-        List<BackupFile> deleted = keep == null ? List.of() : backups().store().prune(keep);
+        TargetBackups backups = backups();
+        BackupFile file = backups.backup(null);
+        List<BackupFile> deleted = keep == null ? List.of() : backups.store().prune(keep, backups.identity());
         return new BackupResult(file, deleted);
     }
 
-    /** The backups in the backup directory, newest first. */
+    /** The backups in the backup directory (of every database), newest first. */
     public List<BackupFile> listBackups() {
         return backups().store().list();
+    }
+
+    /**
+     * What {@link #backupListing} finds: the backups of every database (newest first), the partial files of backups
+     * being written or left by killed runs, and the database this configuration backs up.
+     */
+    public record BackupListing(List<BackupFile> backups, List<BackupStore.Unfinished> unfinished, BackupIdentity target) {
+    }
+
+    public BackupListing backupListing() {
+        TargetBackups backups = backups();
+        return new BackupListing(backups.store().list(), backups.store().unfinished(), backups.identity());
     }
 
     /** The outcome of {@link #restore}: what was restored, and the safety backup taken just before. */
     public record RestoreResult(BackupFile restored, BackupFile safety) {
     }
 
+    /** As {@link #restore(Path, boolean)}, refusing a backup of another database. */
+    public RestoreResult restore(Path file) {
+        return restore(file, false);
+    }
+
     /**
      * Restores a backup over the target, after taking a safety backup of what is there now. The caller asks the user
      * first: this replaces data.
+     *
+     * @param fromOtherDatabase restore even a backup named after another database (else refused, exit 2)
      */
-    public RestoreResult restore(Path file) {
+    public RestoreResult restore(Path file, boolean fromOtherDatabase) {
         BackupFile backup = BackupStore.read(file).orElseThrow(() -> new DriftlessException(ExitCode.USAGE,
                 file + " is not a driftless backup (driftless backups lists them)"));
-        BackupFile safety = backups().backup("before-restore");
+        TargetBackups backups = backups();
+        backups.requireSameDatabase(backup, fromOtherDatabase);
+        BackupFile safety = backups.backup("before-restore");
         progress.accept("safety backup of the current state: " + safety.path());
         try {
-            backups().restore(backup);
+            backups.restore(backup);
         } catch (BackupException e) {
             throw new DriftlessException(ExitCode.FAILURE, e.getMessage() + " (the safety backup is " + safety.path() + ")", e);
         }

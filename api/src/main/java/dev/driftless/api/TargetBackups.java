@@ -2,6 +2,7 @@ package dev.driftless.api;
 
 import dev.driftless.changelogs.backup.BackupException;
 import dev.driftless.changelogs.backup.BackupFile;
+import dev.driftless.changelogs.backup.BackupIdentity;
 import dev.driftless.changelogs.backup.BackupStore;
 import dev.driftless.changelogs.backup.DataDirectoryArchive;
 import dev.driftless.changelogs.backup.PgDump;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Backs up and restores the target: {@code pg_dump}/{@code pg_restore} for a server given by URL, a copy of the
- * stopped data directory for the embedded default database (whose binaries have no pg_dump).
+ * stopped data directory for the embedded default database (whose binaries have no pg_dump). Each backup is named
+ * after the database it holds, written under a {@code .partial} name, checked, and only then given its name.
  */
 final class TargetBackups {
 
@@ -36,6 +38,15 @@ final class TargetBackups {
         return store;
     }
 
+    /** The database this configuration backs up. */
+    BackupIdentity identity() {
+        try {
+            return config.url() == null ? BackupIdentity.EMBEDDED : BackupIdentity.ofUrl(config.url(), config.user());
+        } catch (BackupException e) {
+            throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
+        }
+    }
+
     /** Takes a backup now. The embedded server must not be running in this process (a leftover one is stopped). */
     BackupFile backup(String label) {
         try {
@@ -45,20 +56,13 @@ final class TargetBackups {
         }
     }
 
-    /** Replaces the target's contents with {@code backup}. The caller has taken a safety backup and asked. */
+    /**
+     * Replaces the target's contents with {@code backup}. The caller has checked {@link #requireSameDatabase}, taken
+     * a safety backup and asked.
+     */
     void restore(BackupFile backup) {
         if (config.url() == null) {
-            if (backup.kind() != BackupFile.Kind.DATA_DIRECTORY) {
-                throw new DriftlessException(ExitCode.USAGE, backup.path().getFileName() + " is a pg_dump of a server;"
-                        + " the target is the embedded database, which restores only its own data-directory backups");
-            }
-            Path pgdata = embeddedData();
-            try {
-                EmbeddedServer.stopLeftoverServer(pgdata);
-                DataDirectoryArchive.restore(backup.path(), pgdata);
-            } catch (IOException e) {
-                throw new DriftlessException(ExitCode.FAILURE, "cannot restore " + backup.path() + ": " + e.getMessage(), e);
-            }
+            restoreEmbedded(backup);
             return;
         }
         if (backup.kind() != BackupFile.Kind.DUMP) {
@@ -69,29 +73,67 @@ final class TargetBackups {
         pgDump().restore(backup.path(), config.url(), config.user(), config.password());
     }
 
+    /** Refuses, before the safety backup, a restore of another database's backup that was not asked for. */
+    void requireSameDatabase(BackupFile backup, boolean fromOtherDatabase) {
+        BackupIdentity target = identity();
+        if (backup.identity() == null) {
+            progress.accept(backup.path().getFileName() + " does not say which database it holds (an older backup);"
+                    + " restoring it over " + target);
+            return;
+        }
+        if (!backup.of(target) && !fromOtherDatabase) {
+            throw new DriftlessException(ExitCode.USAGE, backup.path().getFileName() + " is a backup of "
+                    + backup.identity() + ", not of " + target + ": pass --from-other-database to restore it here");
+        }
+    }
+
+    private void restoreEmbedded(BackupFile backup) {
+        if (backup.kind() != BackupFile.Kind.DATA_DIRECTORY) {
+            throw new DriftlessException(ExitCode.USAGE, backup.path().getFileName() + " is a pg_dump of a server;"
+                    + " the target is the embedded database, which restores only its own data-directory backups");
+        }
+        Path pgdata = embeddedData();
+        try {
+            EmbeddedServer.stopLeftoverServer(pgdata);
+            DataDirectoryArchive.restore(backup.path(), pgdata, EmbeddedServer.scratchTablespaceLocation(pgdata));
+        } catch (IOException e) {
+            throw new DriftlessException(ExitCode.FAILURE, "cannot restore " + backup.path() + ": " + e.getMessage(), e);
+        }
+    }
+
     private BackupFile backupEmbedded(String label) {
         Path pgdata = embeddedData();
         if (!Files.isDirectory(pgdata)) {
             throw new DriftlessException(ExitCode.USAGE, "nothing to back up: the embedded database under "
                     + config.dataDirectory() + " has not been created yet");
         }
-        Path file = store.newFile(BackupFile.Kind.DATA_DIRECTORY, label, clock.instant());
-        progress.accept("copying the stopped embedded data directory to " + file.getFileName());
+        BackupStore.Pending pending = store.reserve(BackupFile.Kind.DATA_DIRECTORY, identity(), label, clock.instant());
+        progress.accept("copying the stopped embedded data directory to " + pending.target().getFileName());
         try {
             EmbeddedServer.stopLeftoverServer(pgdata);
-            DataDirectoryArchive.write(pgdata, file);
+            DataDirectoryArchive.write(pgdata, pending.partial(), EmbeddedServer.scratchTablespaceLocation(pgdata));
+            DataDirectoryArchive.verify(pending.partial());
         } catch (IOException e) {
+            store.abandon(pending);
             throw new DriftlessException(ExitCode.FAILURE, "cannot back up the embedded database: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            store.abandon(pending);
+            throw e;
         }
-        return read(file);
+        return store.commit(pending);
     }
 
     private BackupFile backupRemote(String label) {
         PgDump pgDump = pgDump();
-        Path file = store.newFile(BackupFile.Kind.DUMP, label, clock.instant());
-        progress.accept("pg_dump " + pgDump.major() + " → " + file.getFileName());
-        pgDump.dump(config.url(), config.user(), config.password(), file);
-        return read(file);
+        BackupStore.Pending pending = store.reserve(BackupFile.Kind.DUMP, identity(), label, clock.instant());
+        progress.accept("pg_dump " + pgDump.major() + " → " + pending.target().getFileName());
+        try {
+            pgDump.dump(config.url(), config.user(), config.password(), pending.partial(), config.runner().lockTimeout());
+        } catch (RuntimeException e) {
+            store.abandon(pending);
+            throw e;
+        }
+        return store.commit(pending);
     }
 
     private PgDump pgDump() {
@@ -110,9 +152,5 @@ final class TargetBackups {
 
     private Path embeddedData() {
         return config.dataDirectory().resolve("pgdata");
-    }
-
-    private static BackupFile read(Path file) {
-        return BackupStore.read(file).orElseThrow(() -> new IllegalStateException("backup not written: " + file));
     }
 }

@@ -7,9 +7,10 @@ import java.util.Objects;
 /**
  * One backup in the backup directory.
  *
- * @param created when it was taken (from its name, which sorts the same way)
+ * @param created  when it was taken (from its name)
+ * @param identity the database it holds (from its name); {@code null} for a backup named before names carried it
  */
-public record BackupFile(Path path, long size, Instant created, Kind kind) {
+public record BackupFile(Path path, long size, Instant created, Kind kind, BackupIdentity identity) {
 
     /** How the backup was taken, and so how it is restored. */
     public enum Kind {
@@ -33,5 +34,10 @@ public record BackupFile(Path path, long size, Instant created, Kind kind) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /** Whether this is a backup of {@code database}; a backup of unknown identity is of none. */
+    public boolean of(BackupIdentity database) {
+        return database.equals(identity);
     }
 }

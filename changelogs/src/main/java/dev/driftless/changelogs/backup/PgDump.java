@@ -5,21 +5,21 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Runs PostgreSQL's own {@code pg_dump} and {@code pg_restore} against a server given by JDBC URL. Never a home-made
- * dump format. The password goes to the tools through {@code PGPASSWORD} in their environment, never on a command
- * line (where {@code ps} would show it).
+ * dump format. The password goes to the tools through {@code PGPASSWORD} in their environment only, never on a
+ * command line (where {@code ps} would show it); see {@link ToolProcess}.
  */
 public final class PgDump {
 
@@ -80,51 +80,66 @@ public final class PgDump {
         return major;
     }
 
-    /** {@code pg_dump --format=custom} (compressed) of the database at {@code jdbcUrl} into {@code file}. */
-    public void dump(String jdbcUrl, String user, String password, Path file) {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    /**
+     * {@code pg_dump --format=custom} (compressed) of the database at {@code jdbcUrl} into {@code file} (which may
+     * exist: it is overwritten, its permissions kept), then {@code pg_restore --list} of it: a dump that pg_restore
+     * cannot read is a failure, not a backup.
+     *
+     * @param lockTimeout how long pg_dump waits for a table another session holds exclusively
+     */
+    public void dump(String jdbcUrl, String user, String password, Path file, Duration lockTimeout) {
         List<String> command = new ArrayList<>(List.of(pgDump.toString(), "--format=custom", "--no-password",
-                "--file=" + partial));
-        run(command, jdbcUrl, user, password, "pg_dump");
-        try {
-            Files.move(partial, file);
-        } catch (IOException e) {
-            throw new BackupException("cannot move the dump into place at " + file + ": " + e.getMessage(), e);
+                "--lock-wait-timeout=" + lockTimeout.toMillis(), "--file=" + file));
+        ToolProcess.Result dumped = run(command, jdbcUrl, user, password, Map.of());
+        if (dumped.exitCode() != 0) {
+            throw new BackupException("pg_dump failed: " + lockHint(dumped.firstLine(), lockTimeout));
+        }
+        ToolProcess.Result listed = ToolProcess.run(List.of(pgRestore().toString(), "--list", file.toString()),
+                ToolProcess.environment(System.getenv(), null, Map.of()));
+        if (listed.exitCode() != 0 || !listed.output().contains("Archive created at")) {
+            throw new BackupException("pg_dump wrote a file pg_restore cannot read: " + listed.firstLine());
         }
     }
 
     /**
      * Restores {@code file} into the database at {@code jdbcUrl}, replacing the objects it contains, in one
-     * transaction: a failed restore changes nothing.
+     * transaction: a failed restore changes nothing. It waits for locks other sessions hold as long as they hold
+     * them: the archive's own header sets {@code lock_timeout = 0}, so a session setting cannot bound the wait.
      */
     public void restore(Path file, String jdbcUrl, String user, String password) {
+        List<String> command = new ArrayList<>(List.of(pgRestore().toString(), "--clean", "--if-exists",
+                "--single-transaction", "--no-owner", "--exit-on-error", "--no-password", file.toString()));
+        ToolProcess.Result restored = run(command, jdbcUrl, user, password, Map.of());
+        if (restored.exitCode() != 0) {
+            throw new BackupException("pg_restore failed, nothing was changed: " + restored.firstLine());
+        }
+    }
+
+    private Path pgRestore() {
         Path pgRestore = pgDump.resolveSibling(pgDump.getFileName().toString().replace("pg_dump", "pg_restore"));
         if (!Files.isExecutable(pgRestore)) {
             throw new BackupException("pg_restore was not found beside " + pgDump + ": install the PostgreSQL client tools");
         }
-        run(new ArrayList<>(List.of(pgRestore.toString(), "--clean", "--if-exists", "--single-transaction",
-                "--no-owner", "--exit-on-error", "--no-password", file.toString())), jdbcUrl, user, password, "pg_restore");
+        return pgRestore;
     }
 
-    private static void run(List<String> command, String jdbcUrl, String user, String password, String tool) {
+    private static ToolProcess.Result run(List<String> command, String jdbcUrl, String user, String password,
+                                          Map<String, String> extraEnvironment) {
         Connection target = parse(jdbcUrl, user, password);
         command.add(1, "--dbname=" + target.libpqUrl());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (target.password() != null) {
-            builder.environment().put("PGPASSWORD", target.password());
+        return ToolProcess.run(command, ToolProcess.environment(System.getenv(), target.password(), extraEnvironment));
+    }
+
+    /**
+     * A lock timeout's error, said as what happened: another session held a lock longer than we wait. (pg_dump's
+     * --lock-wait-timeout is a statement timeout around its LOCK TABLE statements, the only ones it bounds.)
+     */
+    private static String lockHint(String error, Duration lockTimeout) {
+        if (!error.contains("lock timeout") && !error.contains("statement timeout") && !error.contains("could not obtain lock")) {
+            return error;
         }
-        try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(6, TimeUnit.HOURS) || process.exitValue() != 0) {
-                throw new BackupException(tool + " failed: " + output.strip().lines().findFirst().orElse("exit " + process.exitValue()));
-            }
-        } catch (IOException e) {
-            throw new BackupException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BackupException(tool + " was interrupted", e);
-        }
+        return "another session held a lock on a table for longer than " + lockTimeout.toSeconds() + " s (--lock-timeout);"
+                + " let it finish, or end it, and run again (" + error + ")";
     }
 
     /** A libpq URL without the password, and the password on its own. */
@@ -166,15 +181,11 @@ public final class PgDump {
 
     private static Optional<Integer> version(Path executable) {
         try {
-            Process process = new ProcessBuilder(executable.toString(), "--version").redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.waitFor(30, TimeUnit.SECONDS);
+            String output = ToolProcess.run(List.of(executable.toString(), "--version"),
+                    ToolProcess.environment(System.getenv(), null, Map.of())).output();
             Matcher m = VERSION.matcher(output);
             return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (BackupException e) {
             return Optional.empty();
         }
     }

@@ -27,6 +27,10 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--pg-dump", paramLabel = "PATH", description = "The pg_dump to use (default: found on PATH).")
     Path pgDump;
 
+    @Option(names = "--lock-timeout", paramLabel = "D", description = {"How long pg_dump waits for a lock another session",
+            "holds before it gives up (e.g. 30s, 3m; default 3m or lock-timeout: in driftless.yaml)."})
+    String lockTimeout;
+
     @Spec
     CommandSpec spec;
 
@@ -36,7 +40,7 @@ public final class BackupCommand implements Callable<Integer> {
             throw new DriftlessException(ExitCode.USAGE, "--keep must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Driftless.BackupResult result = new Driftless(options.load(null, null, null, pgDump, null), Clock.systemUTC(),
+        Driftless.BackupResult result = new Driftless(options.load(null, null, null, pgDump, lockTimeout), Clock.systemUTC(),
                 Progress.to(spec.commandLine().getErr())).backup(keep);
         out.println("Backed up to " + result.backup().path() + " (" + BackupsCommand.size(result.backup().size()) + ").");
         result.deleted().forEach(d -> out.println("deleted old backup " + d.path().getFileName()));

@@ -30,8 +30,16 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask for confirmation.")
     boolean yes;
 
+    @Option(names = "--from-other-database", description = {"Restore a backup of another database (another server or",
+            "database name) over this one. Without it such a restore is refused (exit 2)."})
+    boolean fromOtherDatabase;
+
     @Option(names = "--pg-dump", paramLabel = "PATH", description = "The pg_dump to use; pg_restore is taken from beside it.")
     Path pgDump;
+
+    @Option(names = "--lock-timeout", paramLabel = "D", description = {"How long the safety backup's pg_dump waits for a lock",
+            "another session holds (e.g. 30s, 3m; default 3m or lock-timeout: in driftless.yaml). pg_restore itself waits."})
+    String lockTimeout;
 
     @Spec
     CommandSpec spec;
@@ -42,8 +50,8 @@ public final class RestoreCommand implements Callable<Integer> {
         if (!yes && !confirmed()) {
             return ExitCode.USAGE.code();
         }
-        Driftless.RestoreResult result = new Driftless(options.load(null, null, null, pgDump, null), Clock.systemUTC(),
-                Progress.to(spec.commandLine().getErr())).restore(file.toAbsolutePath());
+        Driftless.RestoreResult result = new Driftless(options.load(null, null, null, pgDump, lockTimeout), Clock.systemUTC(),
+                Progress.to(spec.commandLine().getErr())).restore(file.toAbsolutePath(), fromOtherDatabase);
         out.println("Restored " + result.restored().path().getFileName() + ". The state before it is in "
                 + result.safety().path() + ".");
         return ExitCode.OK.code();

@@ -296,6 +296,15 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the RAM tablespace for throwaway databases of the server on {@code dataDirectory} lives, whether it
+     * exists or not: the one place a link in its {@code pg_tblspc} points to. A backup of the data directory keeps
+     * the link, not what it points to.
+     */
+    public static Path scratchTablespaceLocation(Path dataDirectory) {
+        return RamTablespace.location(dataDirectory.toAbsolutePath().normalize());
+    }
+
     @Override
     public String toString() {
         return "EmbeddedServer[" + dataDirectory + ", port " + port + ", pid " + postmasterPid + "]";
@@ -531,7 +540,8 @@ public final class EmbeddedServer implements AutoCloseable {
                     // A file, not a pipe: pg_ctl's daemon child could otherwise hold the pipe open.
                     .redirectOutput(output.toFile());
             Map<String, String> environment = builder.environment();
-            environment.keySet().removeIf(name -> name.startsWith("PG"));
+            // Nothing of the user's connection settings, and never the target's password, reaches the server.
+            environment.keySet().removeIf(name -> name.startsWith("PG") || name.equals("DRIFTLESS_PASSWORD"));
             environment.put("LC_ALL", "C");
             Process process = builder.start();
             process.getOutputStream().close();

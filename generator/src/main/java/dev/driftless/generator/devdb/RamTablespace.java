@@ -42,7 +42,7 @@ final class RamTablespace {
         if ("false".equalsIgnoreCase(System.getenv("DRIFTLESS_RAM_SCRATCH")) || !hasRoom()) {
             return Optional.empty();
         }
-        Path location = SHARED_MEMORY.resolve("driftless-" + shortHash(server.dataDirectory()));
+        Path location = location(server.dataDirectory());
         try (Connection connection = server.connect("postgres"); Statement statement = connection.createStatement()) {
             Optional<Path> existing = location(connection);
             if (existing.isPresent() && holdsCluster(existing.get())) {
@@ -61,6 +61,11 @@ final class RamTablespace {
         } catch (SQLException | IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Where the tablespace of the server on {@code dataDirectory} lives (whether it exists or not). */
+    static Path location(Path dataDirectory) {
+        return SHARED_MEMORY.resolve("driftless-" + shortHash(dataDirectory));
     }
 
     private static boolean hasRoom() {

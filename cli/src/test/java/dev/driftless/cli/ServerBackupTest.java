@@ -1,0 +1,148 @@
+package dev.driftless.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.driftless.changelogs.backup.BackupException;
+import dev.driftless.changelogs.backup.PgDump;
+import dev.driftless.testing.TestDatabase;
+import dev.driftless.testing.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * pg_dump backups of a server given by URL, through the CLI: each backup is its own owner-only file named after its
+ * database, checked by pg_restore before it counts; --keep prunes one database's backups; a backup of another
+ * database is restored only with --from-other-database. Needs a pg_dump at least as new as the test server (the
+ * embedded one is PostgreSQL 18; DRIFTLESS_TEST_URL can point at an older server): skipped without one.
+ */
+class ServerBackupTest {
+
+    @TempDir
+    Path project;
+
+    TestDatabase trading = TestPostgres.freshDatabase();
+    TestDatabase billing = TestPostgres.freshDatabase();
+
+    @BeforeEach
+    void needsAPgDump() {
+        int server = Integer.parseInt(TestPostgres.serverVersion().split("\\.")[0]);
+        boolean found;
+        try {
+            PgDump.locate(null, server, System.getenv("PATH"));
+            found = true;
+        } catch (BackupException e) {
+            found = false;
+        }
+        assumeTrue(found, "no pg_dump as new as the test server (PostgreSQL " + server + "): " + "set DRIFTLESS_TEST_URL to"
+                + " a server the installed pg_dump can dump, or install postgresql-client-" + server);
+    }
+
+    private CliRun driftless(TestDatabase database, String... args) throws IOException {
+        Path config = project.resolve(database.name() + ".yaml");
+        Files.writeString(config, "changelogs: db\nbackups: " + project.resolve("backups") + "\nurl: " + database.url()
+                + "\nuser: " + database.user() + "\n");
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--config";
+        all[args.length + 1] = config.toString();
+        return CliRun.of(all);
+    }
+
+    @Test
+    void twoBackupsAtOnceAreTwoReadableOwnerOnlyFilesOfTheirDatabase() throws Exception {
+        execute(trading, "CREATE TABLE accounts (id bigint PRIMARY KEY, nickname text);"
+                + " INSERT INTO accounts VALUES (1, 'ada'), (2, 'grace')");
+        execute(billing, "CREATE TABLE invoices (id bigint PRIMARY KEY)");
+
+        CliRun first = driftless(trading, "backup");
+        CliRun second = driftless(trading, "backup");
+        CliRun other = driftless(billing, "backup");
+        assertEquals(0, first.exitCode(), first::toString);
+        assertEquals(0, second.exitCode(), second::toString);
+        assertEquals(0, other.exitCode(), other::toString);
+        List<Path> files = backupFiles();
+        assertEquals(3, files.size(), files::toString);
+        for (Path file : files) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file::toString);
+        }
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(project.resolve("backups"))));
+
+        List<String> listed = driftless(trading, "backups").out().lines().toList();
+        assertEquals(3, listed.size(), listed::toString);
+        assertTrue(listed.stream().filter(l -> l.contains(trading.name() + " on ")).count() == 2, listed::toString);
+        assertTrue(listed.stream().anyMatch(l -> l.contains(billing.name() + " on ") && l.contains("(not this database)")),
+                listed::toString);
+
+        CliRun pruned = driftless(trading, "backup", "--keep", "1");
+        assertEquals(2, pruned.out().lines().filter(l -> l.startsWith("deleted old backup")).count(), pruned::toString);
+        assertEquals(2, backupFiles().size(), "billing's backup is not trading's to prune");
+
+        execute(trading, "DELETE FROM accounts");
+        String newest = newestOf(trading);
+        CliRun restore = driftless(trading, "restore", newest, "--yes");
+        assertEquals(0, restore.exitCode(), restore::toString);
+        assertEquals(List.of("1:ada", "2:grace"), trading.strings("SELECT id || ':' || nickname FROM accounts ORDER BY id"));
+    }
+
+    @Test
+    void aBackupOfAnotherDatabaseIsRestoredOnlyWhenAskedFor() throws Exception {
+        execute(trading, "CREATE TABLE accounts (id bigint PRIMARY KEY); INSERT INTO accounts VALUES (7)");
+        assertEquals(0, driftless(trading, "backup").exitCode());
+        String tradingBackup = newestOf(trading);
+
+        CliRun refused = driftless(billing, "restore", tradingBackup, "--yes");
+        assertEquals(2, refused.exitCode(), refused::toString);
+        assertTrue(refused.err().contains("is a backup of " + trading.name() + " on ")
+                && refused.err().contains("--from-other-database"), refused::toString);
+        assertEquals(1, backupFiles().size(), "refused before the safety backup");
+
+        CliRun restored = driftless(billing, "restore", tradingBackup, "--yes", "--from-other-database");
+        assertEquals(0, restored.exitCode(), restored::toString);
+        assertEquals(List.of("7"), billing.strings("SELECT id::text FROM accounts"));
+    }
+
+    @Test
+    void backupGivesUpOnATableAnotherSessionHoldsAndLeavesNoFile() throws Exception {
+        execute(trading, "CREATE TABLE accounts (id bigint PRIMARY KEY)");
+        try (Connection other = trading.connect(); Statement s = other.createStatement()) {
+            other.setAutoCommit(false);
+            s.execute("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
+            CliRun backup = driftless(trading, "backup", "--lock-timeout", "2s");
+            other.rollback();
+            assertEquals(1, backup.exitCode(), backup::toString);
+            assertTrue(backup.err().contains("another session held a lock on a table for longer than 2 s"), backup::toString);
+        }
+        try (Stream<Path> files = Files.list(project.resolve("backups"))) {
+            assertEquals(List.of(".gitignore"), files.map(f -> f.getFileName().toString()).toList(), "no backup, no .partial");
+        }
+    }
+
+    private String newestOf(TestDatabase database) throws IOException {
+        return driftless(database, "backups").out().lines().filter(l -> l.contains(database.name() + " on "))
+                .findFirst().orElseThrow().replaceFirst(".*  ", "");
+    }
+
+    private List<Path> backupFiles() throws IOException {
+        try (Stream<Path> files = Files.list(project.resolve("backups"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".dump")).sorted().toList();
+        }
+    }
+
+    private static void execute(TestDatabase database, String sql) throws SQLException {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
