@@ -424,33 +424,29 @@ public final class Driftless {
     /**
      * The outcome of {@link #importSql}.
      *
-     * @param marked the imported changesets recorded as applied (with {@code markApplied}), else empty
+     * @param kind    "Flyway" or "numbered": how the folder was read
+     * @param skipped every file of the folder not imported, as "name: why"
+     * @param notes   what the history says about the rest (missing files, changed repeatables), one line each
+     * @param marked  the changesets recorded as applied (with {@code markApplied}), else empty
      */
-    public record ImportResult(List<Path> files, List<String> ids, List<ChangesetRef> marked) {
+    public record ImportResult(String kind, List<Path> files, List<String> ids, List<String> skipped, List<String> notes,
+                               List<ChangesetRef> marked) {
+    }
+
+    /** As {@link #importSql(Path, boolean, String)} with Flyway's default history table. */
+    public ImportResult importSql(Path folder, boolean markApplied) {
+        return importSql(folder, markApplied, null);
     }
 
     /**
-     * Wraps a folder of numbered .sql migrations into the changelog in their order. With {@code markApplied} they are
-     * also recorded as applied on the target, for a database those scripts already built.
+     * Wraps a folder of SQL migrations into the changelog, followed by the adoption point: a Flyway folder in Flyway's
+     * order (the newest {@code B} baseline, the versions above it, the repeatables), or numbered files by number. With
+     * {@code markApplied} the target records as applied what already ran there: for Flyway, exactly what its history
+     * table ({@code flywayTable}, default {@code flyway_schema_history}) records, after checking the files' checksums.
      */
-    public ImportResult importSql(Path folder, boolean markApplied) {
-        if (!Files.isDirectory(folder)) {
-            throw new DriftlessException(ExitCode.USAGE, folder + " is not a directory");
-        }
-        if (markApplied && !withRunner(ChangelogRunner::pending).isEmpty()) {
-            throw new DriftlessException(ExitCode.USAGE, "--mark-applied would also mark the changesets already pending"
-                    + " as applied; apply them first");
-        }
-        SqlFolderImport.Imported imported;
-        try {
-            imported = new SqlFolderImport().importFolder(folder, config.changelogDirectory());
-        } catch (IllegalArgumentException e) {
-            throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new DriftlessException(ExitCode.FAILURE, e.getMessage(), e);
-        }
-        List<ChangesetRef> marked = markApplied ? withRunner(ChangelogRunner::markApplied) : List.of();
-        return new ImportResult(imported.files(), imported.ids(), marked);
+    public ImportResult importSql(Path folder, boolean markApplied, String flywayTable) {
+        SqlImport.Result r = new SqlImport(config).run(folder, markApplied, flywayTable);
+        return new ImportResult(r.kind(), r.files(), r.ids(), r.skipped(), r.notes(), r.marked());
     }
 
     /** The outcome of {@link #backup}: the new backup and the old ones deleted to keep the newest N. */

@@ -583,6 +583,33 @@ public final class ChangelogRunner {
         });
     }
 
+    /**
+     * Records as applied, without running them, the pending changesets {@code which} accepts: for imported migrations
+     * of which another tool's history says exactly which ran. The others stay pending.
+     *
+     * @return the changesets marked applied, in changelog order
+     */
+    public List<ChangesetRef> markApplied(java.util.function.Predicate<ChangesetRef> which) {
+        if (!hasMasterChangelog()) {
+            return List.of();
+        }
+        return withLiquibase("mark the changesets applied", (database, changelog, parameters, holding) -> {
+            try (MigrationLock lock = MigrationLock.acquire(connection, "import", ApplyOptions.DEFAULT_LOCK_TIMEOUT, RunnerEvents.NONE)) {
+                new BookkeepingTables(connection).releaseStaleLiquibaseLock();
+                List<ChangeSet> chosen = select(database, changelog, ApplyOptions.defaults()).stream()
+                        .filter(cs -> which.test(ref(cs))).toList();
+                var history = Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database);
+                history.init();
+                history.generateDeploymentId();
+                for (ChangeSet changeSet : chosen) {
+                    database.markChangeSetExecStatus(changeSet, ChangeSet.ExecType.EXECUTED);
+                }
+                database.commit();
+                return chosen.stream().map(ChangelogRunner::ref).toList();
+            }
+        });
+    }
+
     /** The pending changesets {@code options} select, in changelog order, up to {@code toChangeset}. */
     private List<ChangeSet> select(Database database, DatabaseChangeLog changelog, ApplyOptions options) throws Exception {
         List<ChangeSetFilter> filters = List.of(new ShouldRunChangeSetFilter(database),
