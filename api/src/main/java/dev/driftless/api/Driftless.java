@@ -8,6 +8,7 @@ import dev.driftless.changelogs.ChangelogRunner;
 import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.changelogs.ChangesetStatus;
 import dev.driftless.changelogs.HistoryEntry;
+import dev.driftless.changelogs.MissingChangesets;
 import dev.driftless.changelogs.RollbackResult;
 import dev.driftless.changelogs.RollbackTarget;
 import dev.driftless.changelogs.RunnerEvents;
@@ -328,6 +329,16 @@ public final class Driftless {
 
     public List<ChangesetStatus> status() {
         return withRunner(ChangelogRunner::status);
+    }
+
+    /** Applied changesets no longer in the changelog, and rows of another changelog in the same history table. */
+    public MissingChangesets missing() {
+        return withRunner(ChangelogRunner::missing);
+    }
+
+    /** Where the changelogs are (for messages that name the directory). */
+    public Path changelogDirectory() {
+        return config.changelogDirectory();
     }
 
     public RollbackResult rollback(int count) {

@@ -141,14 +141,14 @@ public final class ChangelogRunner {
             // not per changelog content, and would skip changesets added since. Ask the database every time.
             Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
             if (options.dryRun()) {
-                requireValid(database, changelog);
+                requireValid(database, changelog, options.ignoreMissing());
                 List<PlannedChangeset> plan = planned(select(database, changelog, options), database, false);
                 return new ApplyResult(plan, List.of(), true, options.tag(), List.of());
             }
             try (MigrationLock lock = MigrationLock.acquire(connection, "apply", options.lockTimeout(), events)) {
                 List<String> notes = new ArrayList<>();
                 new BookkeepingTables(connection).releaseStaleLiquibaseLock().ifPresent(n -> note(n, notes, events));
-                requireValid(database, changelog);
+                requireValid(database, changelog, options.ignoreMissing());
                 List<PlannedChangeset> plan = planned(select(database, changelog, options), database, false);
                 List<ExecutedChangeset> applied = plan.isEmpty() ? List.of()
                         : update(database, changelog, parameters, holding, options, plan, notes, events);
@@ -485,17 +485,15 @@ public final class ChangelogRunner {
             }
         }
         List<RanChangeSet> ran = ranChangesets(database);
-        int adoptedRows = AdoptedHistory.rowsBefore(ran);
+        MissingChangesets missing = MissingChangesets.of(ran, changelog, changelogDirectory);
+        for (ChangesetRef ref : missing.missing()) {
+            problems.add(new ValidationResult.Problem(ValidationResult.Kind.MISSING, ref, "changeset " + ref.id() + " in "
+                    + ref.file() + " is applied but no longer in the changelog (it cannot be rolled back)"));
+        }
         for (RanChangeSet applied : ran) {
             ChangeSet changeSet = changelog.getChangeSet(applied);
             ChangesetRef ref = new ChangesetRef(applied.getChangeLog(), applied.getId(), applied.getAuthor());
-            if (changeSet == null && ran.indexOf(applied) < adoptedRows) {
-                continue; // history the adoption point adopted (another tool's, in the same table): not missing
-            }
-            if (changeSet == null) {
-                problems.add(new ValidationResult.Problem(ValidationResult.Kind.MISSING, ref, "changeset " + ref.id() + " in "
-                        + ref.file() + " is applied but no longer in the changelog (it cannot be rolled back)"));
-            } else if (edited(changeSet, applied)) {
+            if (changeSet != null && edited(changeSet, applied)) {
                 problems.add(new ValidationResult.Problem(ValidationResult.Kind.CHECKSUM, ref, "changeset " + ref.id() + " in "
                         + ref.file() + " was edited after it was applied (checksum was " + applied.getLastCheckSum() + ", is now "
                         + changeSet.generateCheckSum(ChecksumVersion.latest()) + "). Undo the edit and write a new changeset"
@@ -510,7 +508,9 @@ public final class ChangelogRunner {
                 problems.add(new ValidationResult.Problem(ValidationResult.Kind.STRUCTURE, null, Failures.describe(e)));
             }
         }
-        return new ValidationResult(changelog.getChangeSets().size(), ran.size(), problems);
+        String others = missing.describeOtherChangelogs(changelogDirectory);
+        return new ValidationResult(changelog.getChangeSets().size(), ran.size(), problems,
+                others.isEmpty() ? List.of() : List.of(others));
     }
 
     private static boolean edited(ChangeSet changeSet, RanChangeSet applied) {
@@ -518,16 +518,29 @@ public final class ChangelogRunner {
         return recorded != null && !changeSet.shouldRunOnChange() && !changeSet.isCheckSumValid(recorded);
     }
 
-    /** Apply refuses to start on a changelog that does not validate; a changeset missing from it is no reason. */
-    private void requireValid(Database database, DatabaseChangeLog changelog) throws Exception {
+    /**
+     * Apply refuses to start on a changelog that does not validate, and on an applied changeset missing from it unless
+     * told to ignore those.
+     */
+    private void requireValid(Database database, DatabaseChangeLog changelog, boolean ignoreMissing) throws Exception {
         List<ValidationResult.Problem> blocking = validate(database, changelog).problems().stream()
-                .filter(p -> p.kind() != ValidationResult.Kind.MISSING).toList();
+                .filter(p -> !ignoreMissing || p.kind() != ValidationResult.Kind.MISSING).toList();
         if (!blocking.isEmpty()) {
             ValidationResult.Problem first = blocking.get(0);
             throw new ChangelogException("Nothing was applied: " + first.message()
+                    + (first.kind() == ValidationResult.Kind.MISSING ? "; restore it, or pass --ignore-missing to apply anyway" : "")
                     + (blocking.size() > 1 ? " (and " + (blocking.size() - 1) + " more problem(s): run driftless validate-changelog)" : ""),
                     first.changeset(), null);
         }
+    }
+
+    /** The applied changesets no longer in the changelog, and another changelog's rows; reads only. */
+    public MissingChangesets missing() {
+        if (!hasMasterChangelog()) {
+            return MissingChangesets.NONE;
+        }
+        return withLiquibase("read the applied changesets", (database, changelog, parameters, holding) ->
+                MissingChangesets.of(ranChangesets(database), changelog, changelogDirectory));
     }
 
     /**

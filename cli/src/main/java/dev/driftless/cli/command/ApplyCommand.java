@@ -51,6 +51,10 @@ public final class ApplyCommand implements Callable<Integer> {
             + " a TRUNCATE) although they carry no acknowledgement; without it apply refuses them before it changes anything.")
     boolean allowDestructive;
 
+    @Option(names = "--ignore-missing", description = "Apply although an applied changeset is no longer in the changelog"
+            + " (validate-changelog lists them); without it apply refuses before it changes anything.")
+    boolean ignoreMissing;
+
     @Option(names = "--pg-dump", paramLabel = "PATH", description = "The pg_dump to back up a server with (default: found on PATH).")
     Path pgDump;
 
@@ -62,7 +66,8 @@ public final class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Config config = options.load(null, null, backup, pgDump, runner.lockTimeout);
-        ApplyOptions applyOptions = new ApplyOptions(contexts, labels, to, tag, dryRun, config.runner().lockTimeout());
+        ApplyOptions applyOptions = new ApplyOptions(contexts, labels, to, tag, dryRun, config.runner().lockTimeout(),
+                ignoreMissing);
         Driftless.ApplyOutcome outcome = new Driftless(config, Clock.systemUTC(), Progress.to(err))
                 .apply(applyOptions, Progress.changesets(err, "applying", Progress.onTerminal()), allowDestructive);
         ApplyResult result = outcome.result();

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "validate-changelog", mixinStandardHelpOptions = true, description = {
         "Check the changelog: its structure, that no changeset id is used twice, and that no applied changeset was",
-        "edited since (checksums). Exits 1 on any problem. Changes nothing."})
+        "edited since (checksums), and that every applied changeset is still in it (rows of another changelog's files",
+        "in a shared history table are counted in one note). Exits 1 on any problem. Changes nothing."})
 public final class ValidateChangelogCommand implements Callable<Integer> {
 
     @Mixin
@@ -27,6 +28,7 @@ public final class ValidateChangelogCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ValidationResult result = new Driftless(options.load(null, null), Clock.systemUTC(),
                 Progress.to(spec.commandLine().getErr())).validateChangelog();
+        result.notes().forEach(n -> out.println("note: " + n + "."));
         if (result.ok()) {
             out.println("The changelog is valid: " + result.changesets() + " changeset(s), " + result.applied() + " applied,"
                     + " none edited since.");
