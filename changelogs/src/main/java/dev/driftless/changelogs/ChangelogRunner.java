@@ -90,6 +90,7 @@ public final class ChangelogRunner {
     private final Connection connection;
     private final Path changelogDirectory;
     private final String masterFile;
+    private final ChangesetFilter filter;
 
     /** A runner for {@code changelogDirectory/}{@value #DEFAULT_MASTER_FILE}. */
     public ChangelogRunner(Connection connection, Path changelogDirectory) {
@@ -102,12 +103,26 @@ public final class ChangelogRunner {
      * @param masterFile         the master changelog's path relative to {@code changelogDirectory}
      */
     public ChangelogRunner(Connection connection, Path changelogDirectory, String masterFile) {
+        this(connection, changelogDirectory, masterFile, ChangesetFilter.ALL);
+    }
+
+    private ChangelogRunner(Connection connection, Path changelogDirectory, String masterFile, ChangesetFilter filter) {
+        this.filter = Objects.requireNonNull(filter, "filter");
         this.connection = Objects.requireNonNull(connection, "connection");
         this.changelogDirectory = Objects.requireNonNull(changelogDirectory, "changelogDirectory").toAbsolutePath().normalize();
         this.masterFile = Objects.requireNonNull(masterFile, "masterFile").replace('\\', '/');
         if (this.masterFile.isBlank()) {
             throw new IllegalArgumentException("masterFile is blank");
         }
+    }
+
+    /**
+     * This runner reading the changelog with these Liquibase contexts and labels (null: all), as the project's own
+     * Liquibase runs it: they select the changesets that status, pending, apply and mark-applied see, and give the
+     * context's property values to the text that validate and apply check against the recorded checksums.
+     */
+    public ChangelogRunner filtered(String contexts, String labels) {
+        return new ChangelogRunner(connection, changelogDirectory, masterFile, new ChangesetFilter(contexts, labels));
     }
 
     /** The master changelog's path. It need not exist: a fresh project has no changelogs yet. */
@@ -132,7 +147,12 @@ public final class ChangelogRunner {
      * @throws ChangelogException naming the failing file and changeset, its SQL and the database's error; or who holds
      *                            the lock when it was not free within the lock timeout
      */
-    public ApplyResult apply(ApplyOptions options, RunnerEvents events) {
+    public ApplyResult apply(ApplyOptions given, RunnerEvents events) {
+        ChangesetFilter effective = filter.or(given.contexts(), given.labels());
+        if (!effective.equals(filter)) {
+            return new ChangelogRunner(connection, changelogDirectory, masterFile, effective).apply(given, events);
+        }
+        ApplyOptions options = given.withFilters(filter.contexts(), filter.labels());
         if (!hasMasterChangelog()) {
             return new ApplyResult(List.of(), List.of(), options.dryRun(), null, List.of());
         }
@@ -201,9 +221,17 @@ public final class ChangelogRunner {
         }
         return withLiquibase("read changelog status", (database, changelog, parameters, holding) -> {
             Map<String, List<RanChangeSet>> ran = byIdAndAuthor(ranChangesets(database));
+            Set<ChangeSet> toRun = new HashSet<>(select(database, changelog, ApplyOptions.defaults()));
             List<ChangesetStatus> statuses = new ArrayList<>();
             for (ChangeSet changeSet : changelog.getChangeSets()) {
+                if (!selected(changeSet, database)) {
+                    continue; // another context's or label's: not this run's to apply, as in Liquibase's status
+                }
                 ChangesetRef ref = ref(changeSet);
+                if (toRun.contains(changeSet)) {
+                    statuses.add(ChangesetStatus.notApplied(ref)); // never run, or runOnChange and changed
+                    continue;
+                }
                 statuses.add(ran.getOrDefault(idAndAuthor(changeSet.getId(), changeSet.getAuthor()), List.of()).stream()
                         .filter(r -> r.isSameAs(changeSet))
                         .findFirst()
@@ -503,7 +531,7 @@ public final class ChangelogRunner {
         }
         if (problems.isEmpty()) {
             try {
-                changelog.validate(database, new Contexts(), new LabelExpression());
+                changelog.validate(database, filter.liquibaseContexts(), filter.liquibaseLabels());
             } catch (ValidationFailedException e) {
                 problems.add(new ValidationResult.Problem(ValidationResult.Kind.STRUCTURE, null, Failures.describe(e)));
             }
@@ -625,9 +653,10 @@ public final class ChangelogRunner {
 
     /** The pending changesets {@code options} select, in changelog order, up to {@code toChangeset}. */
     private List<ChangeSet> select(Database database, DatabaseChangeLog changelog, ApplyOptions options) throws Exception {
+        ChangesetFilter chosen = filter.or(options.contexts(), options.labels());
         List<ChangeSetFilter> filters = List.of(new ShouldRunChangeSetFilter(database),
-                new ContextChangeSetFilter(options.contexts() == null ? new Contexts() : new Contexts(options.contexts())),
-                new LabelChangeSetFilter(new LabelExpression(options.labels())),
+                new ContextChangeSetFilter(chosen.liquibaseContexts()),
+                new LabelChangeSetFilter(chosen.liquibaseLabels()),
                 new DbmsChangeSetFilter(database), new IgnoreChangeSetFilter());
         List<ChangeSet> selected = changelog.getChangeSets().stream()
                 .filter(cs -> filters.stream().allMatch(f -> f.accepts(cs).isAccepted())).toList();
@@ -644,6 +673,13 @@ public final class ChangelogRunner {
         }
         throw new ChangelogException("Changeset " + to.getId() + " in " + to.getFilePath()
                 + " is excluded by the given contexts or labels, so --to cannot stop at it", ref(to), null);
+    }
+
+    /** Whether the contexts, labels and dbms select {@code changeSet}, applied or not. */
+    private boolean selected(ChangeSet changeSet, Database database) throws Exception {
+        return new ContextChangeSetFilter(filter.liquibaseContexts()).accepts(changeSet).isAccepted()
+                && new LabelChangeSetFilter(filter.liquibaseLabels()).accepts(changeSet).isAccepted()
+                && new DbmsChangeSetFilter(database).accepts(changeSet).isAccepted();
     }
 
     /** The changeset {@code spec} ({@code id}, {@code file::id} or {@code file::id::author}) names; exactly one. */
@@ -741,6 +777,7 @@ public final class ChangelogRunner {
                 Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(holding);
                 try {
                     ChangeLogParameters parameters = new ChangeLogParameters(database);
+                    filter.applyTo(parameters);
                     DatabaseChangeLog changelog = master == null ? null : parse(resources, parameters);
                     return work.run(database, changelog, parameters, holding);
                 } finally {
