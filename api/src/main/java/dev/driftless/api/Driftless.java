@@ -129,7 +129,7 @@ public final class Driftless {
     public DiffResult diff(String name, RenameQuestion question) {
         try (Target target = Target.open(config); Connection connection = target.connect();
              DevServer dev = DevServer.forTarget(config, target)) {
-            List<ChangesetRef> pending = new ChangelogRunner(connection, config.changelogDirectory()).pending(config.cache());
+            List<ChangesetRef> pending = config.changelogRunner(connection).pending(config.cache());
             if (!pending.isEmpty()) {
                 return new DiffResult(List.of(), pending, null, null, target.describe());
             }
@@ -408,7 +408,7 @@ public final class Driftless {
      */
     public BaselineResult baseline(String name) {
         try (Target target = Target.open(config); Connection connection = target.connect()) {
-            ChangelogRunner runner = new ChangelogRunner(connection, config.changelogDirectory());
+            ChangelogRunner runner = config.changelogRunner(connection);
             int existing = runner.status().size();
             if (existing > 0) {
                 throw new DriftlessException(ExitCode.USAGE, "baseline adopts a database whose project has no changelog yet, but "
@@ -512,7 +512,7 @@ public final class Driftless {
 
     private <T> T withRunner(Function<ChangelogRunner, T> action) {
         try (Target target = Target.open(config); Connection connection = target.connect()) {
-            return action.apply(new ChangelogRunner(connection, config.changelogDirectory()));
+            return action.apply(config.changelogRunner(connection));
         } catch (SQLException e) {
             throw databaseFailure(e);
         } catch (ChangelogException | BackupException e) {

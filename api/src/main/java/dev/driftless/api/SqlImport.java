@@ -115,7 +115,7 @@ final class SqlImport {
 
     /** Marks the imported changesets of {@code ids}, and the adoption point when nothing imported stays pending. */
     private List<ChangesetRef> mark(Connection connection, Set<String> ids, boolean adoptionPointToo) {
-        return new ChangelogRunner(connection, config.changelogDirectory()).markApplied(ref ->
+        return config.changelogRunner(connection).markApplied(ref ->
                 (SqlFolderImport.AUTHOR.equals(ref.author()) && ids.contains(ref.id()))
                         || (adoptionPointToo && AdoptionPoint.is(ref.id(), ref.author())));
     }

@@ -307,7 +307,7 @@ public final class ChangelogRunner {
             return new Recorded(new ChangelogIndex(List.of()), List.of());
         }
         try {
-            ChangelogIndex index = ChangelogIndex.of(changelogDirectory, masterFile, connection, cache);
+            ChangelogIndex index = ChangelogIndex.of(changelogDirectory, masterFile, filter, connection, cache);
             return new Recorded(index, index.unrecorded(ChangelogIndex.applied(connection)));
         } catch (SQLException | ChangelogException e) {
             return null;

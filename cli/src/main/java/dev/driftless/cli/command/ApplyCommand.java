@@ -34,10 +34,10 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "TAG", description = "Tag the database with TAG after applying (for rollback --to-tag).")
     String tag;
 
-    @Option(names = "--contexts", paramLabel = "EXPRESSION", description = "Only changesets of these Liquibase contexts (e.g. prod).")
+    @Option(names = "--contexts", paramLabel = "EXPRESSION", description = "Only changesets of these Liquibase contexts (e.g. prod); default: 'contexts' in driftless.yaml.")
     String contexts;
 
-    @Option(names = "--labels", paramLabel = "EXPRESSION", description = "Only changesets with these Liquibase labels.")
+    @Option(names = "--labels", paramLabel = "EXPRESSION", description = "Only changesets with these Liquibase labels; default: 'labels' in driftless.yaml.")
     String labels;
 
     @Option(names = "--to", paramLabel = "CHANGESET", description = "Stop after this changeset: ID, FILE::ID or FILE::ID::AUTHOR.")
@@ -65,7 +65,7 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Config config = options.load(null, null, backup, pgDump, runner.lockTimeout);
+        Config config = options.load(null, null, backup, pgDump, runner.lockTimeout).withFilter(contexts, labels);
         ApplyOptions applyOptions = new ApplyOptions(contexts, labels, to, tag, dryRun, config.runner().lockTimeout(),
                 ignoreMissing);
         Driftless.ApplyOutcome outcome = new Driftless(config, Clock.systemUTC(), Progress.to(err))

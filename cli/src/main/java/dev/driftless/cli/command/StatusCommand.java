@@ -19,13 +19,16 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    ChangesetFilterOptions filter;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Driftless driftless = new Driftless(options.load(null, null), Clock.systemUTC(), Progress.to(spec.commandLine().getErr()));
+        Driftless driftless = new Driftless(filter.applyTo(options.load(null, null)), Clock.systemUTC(), Progress.to(spec.commandLine().getErr()));
         List<ChangesetStatus> statuses = driftless.status();
         MissingChangesets missing = statuses.isEmpty() ? MissingChangesets.NONE : driftless.missing();
         if (statuses.isEmpty()) {

@@ -20,13 +20,16 @@ public final class ValidateChangelogCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    ChangesetFilterOptions filter;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ValidationResult result = new Driftless(options.load(null, null), Clock.systemUTC(),
+        ValidationResult result = new Driftless(filter.applyTo(options.load(null, null)), Clock.systemUTC(),
                 Progress.to(spec.commandLine().getErr())).validateChangelog();
         result.notes().forEach(n -> out.println("note: " + n + "."));
         if (result.ok()) {
