@@ -460,6 +460,26 @@ public final class Driftless {
         return new ImportResult(r.kind(), r.files(), r.ids(), r.skipped(), r.notes(), r.marked());
     }
 
+    /**
+     * The outcome of {@link #adopt}.
+     *
+     * @param adopted how many changesets precede the new adoption point
+     * @param marked  whether the target records it as applied already
+     * @param pending the changesets pending on the target before it (apply runs them, then it)
+     */
+    public record AdoptResult(int adopted, boolean marked, List<ChangesetRef> pending) {
+    }
+
+    /**
+     * Adopts a project's existing changelog (a Liquibase project's own history): appends the adoption point after its
+     * changesets, so {@code check} replays them and proves rollbacks only for what comes after, and records it as
+     * applied on the target when nothing before it is pending there.
+     */
+    public AdoptResult adopt() {
+        Adoption.Adopted adopted = Adoption.adoptExisting(config);
+        return new AdoptResult(adopted.adopted(), adopted.marked(), adopted.pending());
+    }
+
     /** The outcome of {@link #backup}: the new backup and the old ones deleted to keep the newest N. */
     public record BackupResult(BackupFile backup, List<BackupFile> deleted) {
     }
