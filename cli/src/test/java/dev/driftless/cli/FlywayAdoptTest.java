@@ -79,6 +79,33 @@ class FlywayAdoptTest {
     }
 
     @Test
+    void whatTheHistoryDoesNotRecordStaysPendingAndIsSaid() throws Exception {
+        Path migrations = copy(FIXTURE.resolve("migrations"), project.resolve("db/migration"));
+        builtByFlyway(migrations);
+        database.execute("DELETE FROM flyway_schema_history WHERE version = '1.20.3'",
+                "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by,"
+                        + " execution_time, success) VALUES (7, '1.20.11', 'hotfix', 'SQL', 'V1_20_11__hotfix.sql', 12345, 'app', 1, true)");
+        Files.writeString(migrations.resolve("R__account_summary_view.sql"), "\n-- reformatted\n", java.nio.file.StandardOpenOption.APPEND);
+        writeConfig();
+
+        CliRun imported = driftless("import-sql", migrations.toString(), "--mark-applied");
+        assertEquals(0, imported.exitCode(), imported::toString);
+        List<String> notes = imported.out().lines().filter(l -> l.startsWith("note: ")).toList();
+        assertEquals(List.of(
+                "note: V1_20_3__index_payment_account.sql is below the database's version 1.20.11 but flyway_schema_history has"
+                        + " no record of it (Flyway calls it ignored): driftless apply will run it",
+                "note: R__account_summary_view.sql changed since Flyway last ran it: driftless apply runs it again, as Flyway would",
+                "note: flyway_schema_history records version 1.20.11 (V1_20_11__hotfix.sql) as applied, but the folder has no file"
+                        + " for it (Flyway calls it missing)"), notes, imported::toString);
+        assertTrue(imported.out().contains("recorded 3 of the 6 changeset(s) as applied; driftless apply runs the other 3."),
+                imported::toString);
+        CliRun status = driftless("status");
+        assertTrue(status.out().contains("pending  V1_20_3__index_payment_account.sql"), status::toString);
+        assertTrue(status.out().contains("pending  R__account_summary_view.sql"), status::toString);
+        assertTrue(status.out().contains("pending  db.changelog-master.yaml :: driftless-adoption-point"), status::toString);
+    }
+
+    @Test
     void anEditedMigrationIsRefusedBeforeAnythingIsWritten() throws Exception {
         Path migrations = copy(FIXTURE.resolve("migrations"), project.resolve("db/migration"));
         builtByFlyway(migrations);
