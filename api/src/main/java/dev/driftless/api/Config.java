@@ -1,5 +1,8 @@
 package dev.driftless.api;
 
+import dev.driftless.changelogs.ChangelogRunner;
+import dev.driftless.changelogs.ChangesetFilter;
+
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.backup.BackupPolicy;
 import dev.driftless.generator.cache.DerivedCache;
@@ -51,7 +54,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
             // renames: hints, detection from the entity sources' history (see RenameSettings)
             "renames", "sources",
             // how changelogs are applied and backed up (see Runner)
-            "backup", "backups", "pg-dump", "lock-timeout",
+            "backup", "backups", "pg-dump", "lock-timeout", "contexts", "labels",
             // objects the model does not own (see IgnoreRules)
             "ignore",
             // the application's Hibernate settings, and where its own configuration files are (see HibernateSettings)
@@ -64,8 +67,31 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
      * @param backupDirectory where backups go (git-ignored)
      * @param pgDump          the pg_dump to use, or {@code null} to look on PATH
      * @param lockTimeout     how long to wait for another run's migration lock
+     * @param filter          the Liquibase contexts and labels every command reads the changelog with
      */
-    public record Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout) {
+    public record Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout,
+                         ChangesetFilter filter) {
+
+        public Runner {
+            filter = filter == null ? ChangesetFilter.ALL : filter;
+        }
+
+        public Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout) {
+            this(backupPolicy, backupDirectory, pgDump, lockTimeout, ChangesetFilter.ALL);
+        }
+    }
+
+    /** The same configuration reading the changelog with these contexts and labels where given ({@code --contexts}). */
+    public Config withFilter(String contexts, String labels) {
+        Runner filtered = new Runner(runner.backupPolicy(), runner.backupDirectory(), runner.pgDump(), runner.lockTimeout(),
+                runner.filter().or(contexts, labels));
+        return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
+                password, dataDirectory, dropUnmapped, devUrl, renames, filtered, sources, ignore, hibernate);
+    }
+
+    /** A runner for the project's changelog on {@code connection}, reading it with the configured contexts and labels. */
+    public ChangelogRunner changelogRunner(java.sql.Connection connection) {
+        return new ChangelogRunner(connection, changelogDirectory).filtered(runner.filter().contexts(), runner.filter().labels());
     }
 
     public Config {
@@ -262,7 +288,8 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         Path pgDump = flags.pgDump() != null ? workingDirectory.resolve(flags.pgDump()).normalize()
                 : yaml.get("pg-dump") == null ? null : base.resolve(string(yaml.get("pg-dump"), null)).normalize();
         return new Runner(backupPolicy, base.resolve(string(yaml.get("backups"), "backups")).normalize(), pgDump,
-                duration(first(flags.lockTimeout(), string(yaml.get("lock-timeout"), null))));
+                duration(first(flags.lockTimeout(), string(yaml.get("lock-timeout"), null))),
+                new ChangesetFilter(joined(yaml.get("contexts")), joined(yaml.get("labels"))));
     }
 
     /** "90s", "5m", "1h", a plain number of seconds, or ISO-8601 ("PT5M"). */
@@ -335,6 +362,11 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
 
     private static String string(Object value, String fallback) {
         return value == null ? fallback : String.valueOf(value);
+    }
+
+    /** A YAML scalar, or a list joined with commas as Liquibase reads a list of contexts or labels; null when absent. */
+    private static String joined(Object value) {
+        return value == null ? null : String.join(",", strings(value));
     }
 
     /** A YAML scalar or list as strings. */

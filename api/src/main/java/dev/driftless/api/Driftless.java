@@ -8,6 +8,7 @@ import dev.driftless.changelogs.ChangelogRunner;
 import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.changelogs.ChangesetStatus;
 import dev.driftless.changelogs.HistoryEntry;
+import dev.driftless.changelogs.MissingChangesets;
 import dev.driftless.changelogs.RollbackResult;
 import dev.driftless.changelogs.RollbackTarget;
 import dev.driftless.changelogs.RunnerEvents;
@@ -138,7 +139,7 @@ public final class Driftless {
     public DiffResult diff(String name, RenameQuestion question) {
         try (Target target = Target.open(config); Connection connection = target.connect();
              DevServer dev = DevServer.forTarget(config, target)) {
-            List<ChangesetRef> pending = new ChangelogRunner(connection, config.changelogDirectory()).pending(config.cache());
+            List<ChangesetRef> pending = config.changelogRunner(connection).pending(config.cache());
             if (!pending.isEmpty()) {
                 return new DiffResult(List.of(), pending, null, null, target.describe());
             }
@@ -395,6 +396,16 @@ public final class Driftless {
         return withRunner(ChangelogRunner::status);
     }
 
+    /** Applied changesets no longer in the changelog, and rows of another changelog in the same history table. */
+    public MissingChangesets missing() {
+        return withRunner(ChangelogRunner::missing);
+    }
+
+    /** Where the changelogs are (for messages that name the directory). */
+    public Path changelogDirectory() {
+        return config.changelogDirectory();
+    }
+
     public RollbackResult rollback(int count) {
         return rollback(new RollbackTarget.Count(count), false, RunnerEvents.NONE);
     }
@@ -462,7 +473,7 @@ public final class Driftless {
      */
     public BaselineResult baseline(String name) {
         try (Target target = Target.open(config); Connection connection = target.connect()) {
-            ChangelogRunner runner = new ChangelogRunner(connection, config.changelogDirectory());
+            ChangelogRunner runner = config.changelogRunner(connection);
             int existing = runner.status().size();
             if (existing > 0) {
                 throw new DriftlessException(ExitCode.USAGE, "baseline adopts a database whose project has no changelog yet, but "
@@ -491,33 +502,49 @@ public final class Driftless {
     /**
      * The outcome of {@link #importSql}.
      *
-     * @param marked the imported changesets recorded as applied (with {@code markApplied}), else empty
+     * @param kind    "Flyway" or "numbered": how the folder was read
+     * @param skipped every file of the folder not imported, as "name: why"
+     * @param notes   what the history says about the rest (missing files, changed repeatables), one line each
+     * @param marked  the changesets recorded as applied (with {@code markApplied}), else empty
      */
-    public record ImportResult(List<Path> files, List<String> ids, List<ChangesetRef> marked) {
+    public record ImportResult(String kind, List<Path> files, List<String> ids, List<String> skipped, List<String> notes,
+                               List<ChangesetRef> marked) {
+    }
+
+    /** As {@link #importSql(Path, boolean, String)} with Flyway's default history table. */
+    public ImportResult importSql(Path folder, boolean markApplied) {
+        return importSql(folder, markApplied, null);
     }
 
     /**
-     * Wraps a folder of numbered .sql migrations into the changelog in their order. With {@code markApplied} they are
-     * also recorded as applied on the target, for a database those scripts already built.
+     * Wraps a folder of SQL migrations into the changelog, followed by the adoption point: a Flyway folder in Flyway's
+     * order (the newest {@code B} baseline, the versions above it, the repeatables), or numbered files by number. With
+     * {@code markApplied} the target records as applied what already ran there: for Flyway, exactly what its history
+     * table ({@code flywayTable}, default {@code flyway_schema_history}) records, after checking the files' checksums.
      */
-    public ImportResult importSql(Path folder, boolean markApplied) {
-        if (!Files.isDirectory(folder)) {
-            throw new DriftlessException(ExitCode.USAGE, folder + " is not a directory");
-        }
-        if (markApplied && !withRunner(ChangelogRunner::pending).isEmpty()) {
-            throw new DriftlessException(ExitCode.USAGE, "--mark-applied would also mark the changesets already pending"
-                    + " as applied; apply them first");
-        }
-        SqlFolderImport.Imported imported;
-        try {
-            imported = new SqlFolderImport().importFolder(folder, config.changelogDirectory());
-        } catch (IllegalArgumentException e) {
-            throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new DriftlessException(ExitCode.FAILURE, e.getMessage(), e);
-        }
-        List<ChangesetRef> marked = markApplied ? withRunner(ChangelogRunner::markApplied) : List.of();
-        return new ImportResult(imported.files(), imported.ids(), marked);
+    public ImportResult importSql(Path folder, boolean markApplied, String flywayTable) {
+        SqlImport.Result r = new SqlImport(config).run(folder, markApplied, flywayTable);
+        return new ImportResult(r.kind(), r.files(), r.ids(), r.skipped(), r.notes(), r.marked());
+    }
+
+    /**
+     * The outcome of {@link #adopt}.
+     *
+     * @param adopted how many changesets precede the new adoption point
+     * @param marked  whether the target records it as applied already
+     * @param pending the changesets pending on the target before it (apply runs them, then it)
+     */
+    public record AdoptResult(int adopted, boolean marked, List<ChangesetRef> pending) {
+    }
+
+    /**
+     * Adopts a project's existing changelog (a Liquibase project's own history): appends the adoption point after its
+     * changesets, so {@code check} replays them and proves rollbacks only for what comes after, and records it as
+     * applied on the target when nothing before it is pending there.
+     */
+    public AdoptResult adopt() {
+        Adoption.Adopted adopted = Adoption.adoptExisting(config);
+        return new AdoptResult(adopted.adopted(), adopted.marked(), adopted.pending());
     }
 
     /** The outcome of {@link #backup}: the new backup and the old ones deleted to keep the newest N. */
@@ -595,7 +622,7 @@ public final class Driftless {
 
     private <T> T withRunner(Function<ChangelogRunner, T> action) {
         try (Target target = Target.open(config); Connection connection = target.connect()) {
-            return action.apply(new ChangelogRunner(connection, config.changelogDirectory()));
+            return action.apply(config.changelogRunner(connection));
         } catch (SQLException e) {
             throw databaseFailure(e);
         } catch (ChangelogException | BackupException e) {

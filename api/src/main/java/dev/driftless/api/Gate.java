@@ -75,7 +75,7 @@ public final class Gate {
             DesiredSchemas.Desired model = Entities.read(config, serverVersion(connection), dev, progress);
             progress.accept("reading " + target.describe());
             Schema actual = new CatalogIntrospector().read(connection);
-            ChangelogRunner runner = new ChangelogRunner(connection, config.changelogDirectory());
+            ChangelogRunner runner = config.changelogRunner(connection);
             boolean haveChangelogs = Files.isRegularFile(runner.masterChangelog());
             List<ChangesetStatus> statuses = haveChangelogs ? status(runner, config) : List.of();
             Findings findings = new Findings(model.model().mapping(), sources());
@@ -113,7 +113,7 @@ public final class Gate {
         String name = "driftless_classify_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         dev.create(name);
         try (Connection scratch = dev.connect(name)) {
-            ChangelogRunner runner = new ChangelogRunner(scratch, config.changelogDirectory());
+            ChangelogRunner runner = config.changelogRunner(scratch);
             runner.apply();
             Schema replayed = new CatalogIntrospector().read(scratch);
             Set<String> modelKeys = keys(mapper.of(diff(dev, replayed, desired)));
@@ -208,7 +208,8 @@ public final class Gate {
     CheckResult check() {
         long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
-        ChangelogVerifier verifier = new ChangelogVerifier(config.changelogDirectory());
+        ChangelogVerifier verifier = new ChangelogVerifier(config.changelogDirectory(), ChangelogRunner.DEFAULT_MASTER_FILE,
+                config.runner().filter());
         String replayKey = replayKey();
         Replay cached = config.cache().get("replay", replayKey, Replay.class).orElse(null);
         try (DevServer server = DevServer.forCheck(config)) {
@@ -286,7 +287,9 @@ public final class Gate {
     private String replayKey() {
         return Fingerprint.of("driftless-check-replay-v2").codeOf(Gate.class).codeOf(ChangelogVerifier.class)
                 .codeOf(VerifiedReplay.class).codeOf(RollbackLedger.class).codeOf(CatalogChanges.class)
-                .text(liquibase.util.LiquibaseUtil.getBuildVersion()).text(config.devUrl()).contents(config.changelogDirectory()).hex();
+                .text(liquibase.util.LiquibaseUtil.getBuildVersion()).text(config.devUrl())
+                .text(String.valueOf(config.runner().filter().contexts())).text(String.valueOf(config.runner().filter().labels()))
+                .contents(config.changelogDirectory()).hex();
     }
 
     private static String serverVersion(ScratchDatabases server) {
@@ -330,7 +333,7 @@ public final class Gate {
                                                              List<Problem> problems) throws SQLException {
         progress.accept("replaying " + changesets.size() + " changeset(s) from empty and proving each rollback"
                 + (adopted > 0 ? " after the adoption point (changeset " + adopted + ")" : ""));
-        return new VerifiedReplay(config.changelogDirectory(), server, progress)
+        return new VerifiedReplay(config.changelogDirectory(), config.runner().filter(), server, progress)
                 .replay(database, adopted > 0 ? changesets.get(adopted - 1) : null, problems);
     }
 

@@ -3,6 +3,7 @@ package dev.driftless.api;
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.ChangelogException;
 import dev.driftless.changelogs.ChangelogRunner;
+import dev.driftless.changelogs.ChangesetFilter;
 import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.changelogs.ExecutedChangeset;
 import dev.driftless.changelogs.PlannedChangeset;
@@ -46,11 +47,14 @@ import java.util.stream.Stream;
 final class VerifiedReplay {
 
     private final Path changelogDirectory;
+    /** The project's contexts and labels: the replay applies what the project's apply applies. */
+    private final ChangesetFilter filter;
     private final ScratchDatabases server;
     private final Consumer<String> progress;
 
-    VerifiedReplay(Path changelogDirectory, ScratchDatabases server, Consumer<String> progress) {
+    VerifiedReplay(Path changelogDirectory, ChangesetFilter filter, ScratchDatabases server, Consumer<String> progress) {
         this.changelogDirectory = changelogDirectory;
+        this.filter = filter;
         this.server = server;
         this.progress = progress;
     }
@@ -111,11 +115,15 @@ final class VerifiedReplay {
     private Verified attempt(String database, ChangesetRef adoptionPoint, boolean wholeCatalog, List<Problem> problems)
             throws SQLException, Untracked {
         try (Connection connection = server.connect(database)) {
-            if (adoptionPoint != null && !applyAdopted(new ChangelogRunner(connection, changelogDirectory), adoptionPoint, problems)) {
+            if (adoptionPoint != null && !applyAdopted(runner(connection), adoptionPoint, problems)) {
                 return null;
             }
             return attempt(connection, wholeCatalog, problems);
         }
+    }
+
+    private ChangelogRunner runner(Connection connection) {
+        return new ChangelogRunner(connection, changelogDirectory).filtered(filter.contexts(), filter.labels());
     }
 
     /** Applies the adopted history, up to and including the adoption point; false after adding a problem. */
@@ -137,7 +145,7 @@ final class VerifiedReplay {
         progress.accept(describe(changes.mode(), wholeCatalog));
         RollbackLedger ledger = new RollbackLedger();
         ledger.start(changes.everything());
-        ChangelogRunner runner = new ChangelogRunner(connection, changelogDirectory);
+        ChangelogRunner runner = runner(connection);
         int applied = applyAll(runner, changes, ledger, problems);
         if (applied < 0) {
             return null;
@@ -241,7 +249,7 @@ final class VerifiedReplay {
         String name = "driftless_before_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         server.create(name);
         try (Connection connection = server.connect(name)) {
-            new ChangelogRunner(connection, changelogDirectory).apply(ApplyOptions.defaults().withTo(last.toString()), RunnerEvents.NONE);
+            runner(connection).apply(ApplyOptions.defaults().withTo(last.toString()), RunnerEvents.NONE);
             return read(connection);
         } finally {
             server.drop(name);

@@ -13,12 +13,18 @@ import java.util.Objects;
  * @param tag         tag the database with this after applying; {@code null} for none
  * @param dryRun      only plan: return the SQL that would run and change nothing
  * @param lockTimeout how long to wait for another run's migration lock before giving up
+ * @param ignoreMissing apply even when an applied changeset is no longer in the changelog
  */
 public record ApplyOptions(String contexts, String labels, String toChangeset, String tag, boolean dryRun,
-                           Duration lockTimeout) {
+                           Duration lockTimeout, boolean ignoreMissing) {
 
     /** Long enough for a normal release's migrations to finish, short enough that a stuck pipeline fails visibly. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(3);
+
+    public ApplyOptions(String contexts, String labels, String toChangeset, String tag, boolean dryRun,
+                        Duration lockTimeout) {
+        this(contexts, labels, toChangeset, tag, dryRun, lockTimeout, false);
+    }
 
     public ApplyOptions {
         Objects.requireNonNull(lockTimeout, "lockTimeout");
@@ -33,22 +39,26 @@ public record ApplyOptions(String contexts, String labels, String toChangeset, S
     }
 
     public ApplyOptions withDryRun(boolean value) {
-        return new ApplyOptions(contexts, labels, toChangeset, tag, value, lockTimeout);
+        return new ApplyOptions(contexts, labels, toChangeset, tag, value, lockTimeout, ignoreMissing);
     }
 
     public ApplyOptions withTag(String value) {
-        return new ApplyOptions(contexts, labels, toChangeset, value, dryRun, lockTimeout);
+        return new ApplyOptions(contexts, labels, toChangeset, value, dryRun, lockTimeout, ignoreMissing);
     }
 
     public ApplyOptions withTo(String value) {
-        return new ApplyOptions(contexts, labels, value, tag, dryRun, lockTimeout);
+        return new ApplyOptions(contexts, labels, value, tag, dryRun, lockTimeout, ignoreMissing);
     }
 
     public ApplyOptions withFilters(String contextExpression, String labelExpression) {
-        return new ApplyOptions(contextExpression, labelExpression, toChangeset, tag, dryRun, lockTimeout);
+        return new ApplyOptions(contextExpression, labelExpression, toChangeset, tag, dryRun, lockTimeout, ignoreMissing);
     }
 
     public ApplyOptions withLockTimeout(Duration value) {
-        return new ApplyOptions(contexts, labels, toChangeset, tag, dryRun, value);
+        return new ApplyOptions(contexts, labels, toChangeset, tag, dryRun, value, ignoreMissing);
+    }
+
+    public ApplyOptions withIgnoreMissing(boolean value) {
+        return new ApplyOptions(contexts, labels, toChangeset, tag, dryRun, lockTimeout, value);
     }
 }

@@ -90,6 +90,7 @@ public final class ChangelogRunner {
     private final Connection connection;
     private final Path changelogDirectory;
     private final String masterFile;
+    private final ChangesetFilter filter;
 
     /** A runner for {@code changelogDirectory/}{@value #DEFAULT_MASTER_FILE}. */
     public ChangelogRunner(Connection connection, Path changelogDirectory) {
@@ -102,12 +103,26 @@ public final class ChangelogRunner {
      * @param masterFile         the master changelog's path relative to {@code changelogDirectory}
      */
     public ChangelogRunner(Connection connection, Path changelogDirectory, String masterFile) {
+        this(connection, changelogDirectory, masterFile, ChangesetFilter.ALL);
+    }
+
+    private ChangelogRunner(Connection connection, Path changelogDirectory, String masterFile, ChangesetFilter filter) {
+        this.filter = Objects.requireNonNull(filter, "filter");
         this.connection = Objects.requireNonNull(connection, "connection");
         this.changelogDirectory = Objects.requireNonNull(changelogDirectory, "changelogDirectory").toAbsolutePath().normalize();
         this.masterFile = Objects.requireNonNull(masterFile, "masterFile").replace('\\', '/');
         if (this.masterFile.isBlank()) {
             throw new IllegalArgumentException("masterFile is blank");
         }
+    }
+
+    /**
+     * This runner reading the changelog with these Liquibase contexts and labels (null: all), as the project's own
+     * Liquibase runs it: they select the changesets that status, pending, apply and mark-applied see, and give the
+     * context's property values to the text that validate and apply check against the recorded checksums.
+     */
+    public ChangelogRunner filtered(String contexts, String labels) {
+        return new ChangelogRunner(connection, changelogDirectory, masterFile, new ChangesetFilter(contexts, labels));
     }
 
     /** The master changelog's path. It need not exist: a fresh project has no changelogs yet. */
@@ -132,7 +147,12 @@ public final class ChangelogRunner {
      * @throws ChangelogException naming the failing file and changeset, its SQL and the database's error; or who holds
      *                            the lock when it was not free within the lock timeout
      */
-    public ApplyResult apply(ApplyOptions options, RunnerEvents events) {
+    public ApplyResult apply(ApplyOptions given, RunnerEvents events) {
+        ChangesetFilter effective = filter.or(given.contexts(), given.labels());
+        if (!effective.equals(filter)) {
+            return new ChangelogRunner(connection, changelogDirectory, masterFile, effective).apply(given, events);
+        }
+        ApplyOptions options = given.withFilters(filter.contexts(), filter.labels());
         if (!hasMasterChangelog()) {
             return new ApplyResult(List.of(), List.of(), options.dryRun(), null, List.of());
         }
@@ -141,14 +161,14 @@ public final class ChangelogRunner {
             // not per changelog content, and would skip changesets added since. Ask the database every time.
             Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
             if (options.dryRun()) {
-                requireValid(database, changelog);
+                requireValid(database, changelog, options.ignoreMissing());
                 List<PlannedChangeset> plan = planned(select(database, changelog, options), database, false);
                 return new ApplyResult(plan, List.of(), true, options.tag(), List.of());
             }
             try (MigrationLock lock = MigrationLock.acquire(connection, "apply", options.lockTimeout(), events)) {
                 List<String> notes = new ArrayList<>();
                 new BookkeepingTables(connection).releaseStaleLiquibaseLock().ifPresent(n -> note(n, notes, events));
-                requireValid(database, changelog);
+                requireValid(database, changelog, options.ignoreMissing());
                 List<PlannedChangeset> plan = planned(select(database, changelog, options), database, false);
                 List<ExecutedChangeset> applied = plan.isEmpty() ? List.of()
                         : update(database, changelog, parameters, holding, options, plan, notes, events);
@@ -201,9 +221,17 @@ public final class ChangelogRunner {
         }
         return withLiquibase("read changelog status", (database, changelog, parameters, holding) -> {
             Map<String, List<RanChangeSet>> ran = byIdAndAuthor(ranChangesets(database));
+            Set<ChangeSet> toRun = new HashSet<>(select(database, changelog, ApplyOptions.defaults()));
             List<ChangesetStatus> statuses = new ArrayList<>();
             for (ChangeSet changeSet : changelog.getChangeSets()) {
+                if (!selected(changeSet, database)) {
+                    continue; // another context's or label's: not this run's to apply, as in Liquibase's status
+                }
                 ChangesetRef ref = ref(changeSet);
+                if (toRun.contains(changeSet)) {
+                    statuses.add(ChangesetStatus.notApplied(ref)); // never run, or runOnChange and changed
+                    continue;
+                }
                 statuses.add(ran.getOrDefault(idAndAuthor(changeSet.getId(), changeSet.getAuthor()), List.of()).stream()
                         .filter(r -> r.isSameAs(changeSet))
                         .findFirst()
@@ -279,7 +307,7 @@ public final class ChangelogRunner {
             return new Recorded(new ChangelogIndex(List.of()), List.of());
         }
         try {
-            ChangelogIndex index = ChangelogIndex.of(changelogDirectory, masterFile, connection, cache);
+            ChangelogIndex index = ChangelogIndex.of(changelogDirectory, masterFile, filter, connection, cache);
             return new Recorded(index, index.unrecorded(ChangelogIndex.applied(connection)));
         } catch (SQLException | ChangelogException e) {
             return null;
@@ -485,17 +513,15 @@ public final class ChangelogRunner {
             }
         }
         List<RanChangeSet> ran = ranChangesets(database);
-        int adoptedRows = AdoptedHistory.rowsBefore(ran);
+        MissingChangesets missing = MissingChangesets.of(ran, changelog, changelogDirectory);
+        for (ChangesetRef ref : missing.missing()) {
+            problems.add(new ValidationResult.Problem(ValidationResult.Kind.MISSING, ref, "changeset " + ref.id() + " in "
+                    + ref.file() + " is applied but no longer in the changelog (it cannot be rolled back)"));
+        }
         for (RanChangeSet applied : ran) {
             ChangeSet changeSet = changelog.getChangeSet(applied);
             ChangesetRef ref = new ChangesetRef(applied.getChangeLog(), applied.getId(), applied.getAuthor());
-            if (changeSet == null && ran.indexOf(applied) < adoptedRows) {
-                continue; // history the adoption point adopted (another tool's, in the same table): not missing
-            }
-            if (changeSet == null) {
-                problems.add(new ValidationResult.Problem(ValidationResult.Kind.MISSING, ref, "changeset " + ref.id() + " in "
-                        + ref.file() + " is applied but no longer in the changelog (it cannot be rolled back)"));
-            } else if (edited(changeSet, applied)) {
+            if (changeSet != null && edited(changeSet, applied)) {
                 problems.add(new ValidationResult.Problem(ValidationResult.Kind.CHECKSUM, ref, "changeset " + ref.id() + " in "
                         + ref.file() + " was edited after it was applied (checksum was " + applied.getLastCheckSum() + ", is now "
                         + changeSet.generateCheckSum(ChecksumVersion.latest()) + "). Undo the edit and write a new changeset"
@@ -505,12 +531,14 @@ public final class ChangelogRunner {
         }
         if (problems.isEmpty()) {
             try {
-                changelog.validate(database, new Contexts(), new LabelExpression());
+                changelog.validate(database, filter.liquibaseContexts(), filter.liquibaseLabels());
             } catch (ValidationFailedException e) {
                 problems.add(new ValidationResult.Problem(ValidationResult.Kind.STRUCTURE, null, Failures.describe(e)));
             }
         }
-        return new ValidationResult(changelog.getChangeSets().size(), ran.size(), problems);
+        String others = missing.describeOtherChangelogs(changelogDirectory);
+        return new ValidationResult(changelog.getChangeSets().size(), ran.size(), problems,
+                others.isEmpty() ? List.of() : List.of(others));
     }
 
     private static boolean edited(ChangeSet changeSet, RanChangeSet applied) {
@@ -518,16 +546,29 @@ public final class ChangelogRunner {
         return recorded != null && !changeSet.shouldRunOnChange() && !changeSet.isCheckSumValid(recorded);
     }
 
-    /** Apply refuses to start on a changelog that does not validate; a changeset missing from it is no reason. */
-    private void requireValid(Database database, DatabaseChangeLog changelog) throws Exception {
+    /**
+     * Apply refuses to start on a changelog that does not validate, and on an applied changeset missing from it unless
+     * told to ignore those.
+     */
+    private void requireValid(Database database, DatabaseChangeLog changelog, boolean ignoreMissing) throws Exception {
         List<ValidationResult.Problem> blocking = validate(database, changelog).problems().stream()
-                .filter(p -> p.kind() != ValidationResult.Kind.MISSING).toList();
+                .filter(p -> !ignoreMissing || p.kind() != ValidationResult.Kind.MISSING).toList();
         if (!blocking.isEmpty()) {
             ValidationResult.Problem first = blocking.get(0);
             throw new ChangelogException("Nothing was applied: " + first.message()
+                    + (first.kind() == ValidationResult.Kind.MISSING ? "; restore it, or pass --ignore-missing to apply anyway" : "")
                     + (blocking.size() > 1 ? " (and " + (blocking.size() - 1) + " more problem(s): run driftless validate-changelog)" : ""),
                     first.changeset(), null);
         }
+    }
+
+    /** The applied changesets no longer in the changelog, and another changelog's rows; reads only. */
+    public MissingChangesets missing() {
+        if (!hasMasterChangelog()) {
+            return MissingChangesets.NONE;
+        }
+        return withLiquibase("read the applied changesets", (database, changelog, parameters, holding) ->
+                MissingChangesets.of(ranChangesets(database), changelog, changelogDirectory));
     }
 
     /**
@@ -583,11 +624,39 @@ public final class ChangelogRunner {
         });
     }
 
+    /**
+     * Records as applied, without running them, the pending changesets {@code which} accepts: for imported migrations
+     * of which another tool's history says exactly which ran. The others stay pending.
+     *
+     * @return the changesets marked applied, in changelog order
+     */
+    public List<ChangesetRef> markApplied(java.util.function.Predicate<ChangesetRef> which) {
+        if (!hasMasterChangelog()) {
+            return List.of();
+        }
+        return withLiquibase("mark the changesets applied", (database, changelog, parameters, holding) -> {
+            try (MigrationLock lock = MigrationLock.acquire(connection, "import", ApplyOptions.DEFAULT_LOCK_TIMEOUT, RunnerEvents.NONE)) {
+                new BookkeepingTables(connection).releaseStaleLiquibaseLock();
+                List<ChangeSet> chosen = select(database, changelog, ApplyOptions.defaults()).stream()
+                        .filter(cs -> which.test(ref(cs))).toList();
+                var history = Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database);
+                history.init();
+                history.generateDeploymentId();
+                for (ChangeSet changeSet : chosen) {
+                    database.markChangeSetExecStatus(changeSet, ChangeSet.ExecType.EXECUTED);
+                }
+                database.commit();
+                return chosen.stream().map(ChangelogRunner::ref).toList();
+            }
+        });
+    }
+
     /** The pending changesets {@code options} select, in changelog order, up to {@code toChangeset}. */
     private List<ChangeSet> select(Database database, DatabaseChangeLog changelog, ApplyOptions options) throws Exception {
+        ChangesetFilter chosen = filter.or(options.contexts(), options.labels());
         List<ChangeSetFilter> filters = List.of(new ShouldRunChangeSetFilter(database),
-                new ContextChangeSetFilter(options.contexts() == null ? new Contexts() : new Contexts(options.contexts())),
-                new LabelChangeSetFilter(new LabelExpression(options.labels())),
+                new ContextChangeSetFilter(chosen.liquibaseContexts()),
+                new LabelChangeSetFilter(chosen.liquibaseLabels()),
                 new DbmsChangeSetFilter(database), new IgnoreChangeSetFilter());
         List<ChangeSet> selected = changelog.getChangeSets().stream()
                 .filter(cs -> filters.stream().allMatch(f -> f.accepts(cs).isAccepted())).toList();
@@ -604,6 +673,13 @@ public final class ChangelogRunner {
         }
         throw new ChangelogException("Changeset " + to.getId() + " in " + to.getFilePath()
                 + " is excluded by the given contexts or labels, so --to cannot stop at it", ref(to), null);
+    }
+
+    /** Whether the contexts, labels and dbms select {@code changeSet}, applied or not. */
+    private boolean selected(ChangeSet changeSet, Database database) throws Exception {
+        return new ContextChangeSetFilter(filter.liquibaseContexts()).accepts(changeSet).isAccepted()
+                && new LabelChangeSetFilter(filter.liquibaseLabels()).accepts(changeSet).isAccepted()
+                && new DbmsChangeSetFilter(database).accepts(changeSet).isAccepted();
     }
 
     /** The changeset {@code spec} ({@code id}, {@code file::id} or {@code file::id::author}) names; exactly one. */
@@ -701,6 +777,7 @@ public final class ChangelogRunner {
                 Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(holding);
                 try {
                     ChangeLogParameters parameters = new ChangeLogParameters(database);
+                    filter.applyTo(parameters);
                     DatabaseChangeLog changelog = master == null ? null : parse(resources, parameters);
                     return work.run(database, changelog, parameters, holding);
                 } finally {

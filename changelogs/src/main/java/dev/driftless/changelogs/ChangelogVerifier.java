@@ -18,6 +18,8 @@ import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.RanChangeSet;
+import liquibase.changelog.filter.ContextChangeSetFilter;
+import liquibase.changelog.filter.LabelChangeSetFilter;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -34,12 +36,19 @@ public final class ChangelogVerifier {
 
     private final Path changelogDirectory;
     private final String masterFile;
+    private final ChangesetFilter filter;
 
     public ChangelogVerifier(Path changelogDirectory) {
         this(changelogDirectory, ChangelogRunner.DEFAULT_MASTER_FILE);
     }
 
     public ChangelogVerifier(Path changelogDirectory, String masterFile) {
+        this(changelogDirectory, masterFile, ChangesetFilter.ALL);
+    }
+
+    /** Parses with these contexts and labels, whose properties give changesets their text (see {@link ChangesetFilter}). */
+    public ChangelogVerifier(Path changelogDirectory, String masterFile, ChangesetFilter filter) {
+        this.filter = Objects.requireNonNull(filter, "filter");
         this.changelogDirectory = Objects.requireNonNull(changelogDirectory, "changelogDirectory").toAbsolutePath().normalize();
         this.masterFile = Objects.requireNonNull(masterFile, "masterFile");
     }
@@ -67,7 +76,12 @@ public final class ChangelogVerifier {
     public ChangelogIndex index(Connection connection) {
         return with(connection, "parse the changelogs", (database, changelog, parameters) -> {
             List<ChangelogIndex.Entry> entries = new ArrayList<>();
+            ContextChangeSetFilter contexts = new ContextChangeSetFilter(filter.liquibaseContexts());
+            LabelChangeSetFilter labels = new LabelChangeSetFilter(filter.liquibaseLabels());
             for (ChangeSet changeSet : changelog.getChangeSets()) {
+                if (!contexts.accepts(changeSet).isAccepted() || !labels.accepts(changeSet).isAccepted()) {
+                    continue; // another context's: never applied under these, so never pending either
+                }
                 entries.add(new ChangelogIndex.Entry(ref(changeSet), changeSet.getStoredFilePath(),
                         changeSet.generateCheckSum(ChecksumVersion.latest()).toString(),
                         PlannedChangeset.isDestructive(changeSet.getComments())));
@@ -90,7 +104,7 @@ public final class ChangelogVerifier {
      */
     public List<ChangesetRef> editedSinceApplied(Connection target, DerivedCache cache) {
         try {
-            if (ChangelogIndex.of(changelogDirectory, masterFile, target, cache).noneEdited(ChangelogIndex.applied(target))) {
+            if (ChangelogIndex.of(changelogDirectory, masterFile, filter, target, cache).noneEdited(ChangelogIndex.applied(target))) {
                 return List.of();
             }
         } catch (SQLException | ChangelogException e) {
@@ -127,6 +141,7 @@ public final class ChangelogVerifier {
                 Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 try {
                     ChangeLogParameters parameters = new ChangeLogParameters(database);
+                    filter.applyTo(parameters);
                     DatabaseChangeLog changelog = ChangeLogParserFactory.getInstance().getParser(masterFile, resources)
                             .parse(masterFile, parameters, resources);
                     return work.run(database, changelog, parameters);

@@ -4,13 +4,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link ChangelogRunner#validate()} found: problems with the changelog itself and with applied changesets.
+ * What {@link ChangelogRunner#validate()} found: problems with the changelog itself and with applied changesets, and
+ * notes that are no problem (another changelog's rows in a shared {@code DATABASECHANGELOG}).
  * Findings are results, not exceptions: the caller decides whether they fail the build.
  */
-public record ValidationResult(int changesets, int applied, List<Problem> problems) {
+public record ValidationResult(int changesets, int applied, List<Problem> problems, List<String> notes) {
 
     public ValidationResult {
         problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+
+    public ValidationResult(int changesets, int applied, List<Problem> problems) {
+        this(changesets, applied, problems, List.of());
     }
 
     public boolean ok() {

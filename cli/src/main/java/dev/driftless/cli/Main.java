@@ -8,6 +8,7 @@ import dev.driftless.cli.command.AcceptChecksumCommand;
 import dev.driftless.cli.command.ApplyCommand;
 import dev.driftless.cli.command.BackupCommand;
 import dev.driftless.cli.command.BackupsCommand;
+import dev.driftless.cli.command.AdoptCommand;
 import dev.driftless.cli.command.BaselineCommand;
 import dev.driftless.cli.command.CheckCommand;
 import dev.driftless.cli.command.DiffCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
         description = "Model-first database migrations for JPA on PostgreSQL: the entity classes are the truth.",
         subcommands = {DiffCommand.class, ApplyCommand.class, StatusCommand.class, RollbackCommand.class,
                 TagCommand.class, HistoryCommand.class, ValidateChangelogCommand.class, AcceptChecksumCommand.class,
-                BaselineCommand.class, ImportSqlCommand.class, BackupCommand.class, BackupsCommand.class,
+                BaselineCommand.class, AdoptCommand.class, ImportSqlCommand.class, BackupCommand.class, BackupsCommand.class,
                 RestoreCommand.class, ValidateCommand.class, CheckCommand.class, LintCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success, or nothing to do",

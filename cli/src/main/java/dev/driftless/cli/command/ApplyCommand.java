@@ -34,10 +34,10 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "TAG", description = "Tag the database with TAG after applying (for rollback --to-tag).")
     String tag;
 
-    @Option(names = "--contexts", paramLabel = "EXPRESSION", description = "Only changesets of these Liquibase contexts (e.g. prod).")
+    @Option(names = "--contexts", paramLabel = "EXPRESSION", description = "Only changesets of these Liquibase contexts (e.g. prod); default: 'contexts' in driftless.yaml.")
     String contexts;
 
-    @Option(names = "--labels", paramLabel = "EXPRESSION", description = "Only changesets with these Liquibase labels.")
+    @Option(names = "--labels", paramLabel = "EXPRESSION", description = "Only changesets with these Liquibase labels; default: 'labels' in driftless.yaml.")
     String labels;
 
     @Option(names = "--to", paramLabel = "CHANGESET", description = "Stop after this changeset: ID, FILE::ID or FILE::ID::AUTHOR.")
@@ -51,6 +51,10 @@ public final class ApplyCommand implements Callable<Integer> {
             + " a TRUNCATE) although they carry no acknowledgement; without it apply refuses them before it changes anything.")
     boolean allowDestructive;
 
+    @Option(names = "--ignore-missing", description = "Apply although an applied changeset is no longer in the changelog"
+            + " (validate-changelog lists them); without it apply refuses before it changes anything.")
+    boolean ignoreMissing;
+
     @Option(names = "--pg-dump", paramLabel = "PATH", description = "The pg_dump to back up a server with (default: found on PATH).")
     Path pgDump;
 
@@ -61,8 +65,9 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Config config = options.load(null, null, backup, pgDump, runner.lockTimeout);
-        ApplyOptions applyOptions = new ApplyOptions(contexts, labels, to, tag, dryRun, config.runner().lockTimeout());
+        Config config = options.load(null, null, backup, pgDump, runner.lockTimeout).withFilter(contexts, labels);
+        ApplyOptions applyOptions = new ApplyOptions(contexts, labels, to, tag, dryRun, config.runner().lockTimeout(),
+                ignoreMissing);
         Driftless.ApplyOutcome outcome = new Driftless(config, Clock.systemUTC(), Progress.to(err))
                 .apply(applyOptions, Progress.changesets(err, "applying", Progress.onTerminal()), allowDestructive);
         ApplyResult result = outcome.result();

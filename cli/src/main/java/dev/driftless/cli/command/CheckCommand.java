@@ -24,6 +24,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    ChangesetFilterOptions filter;
+
     @Option(names = "--github-annotations", negatable = true,
             description = "Print GitHub Actions ::error annotations (default: on when GITHUB_ACTIONS=true).")
     Boolean githubAnnotations;
@@ -34,7 +37,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Gate.CheckResult result = new Driftless(options.load(null, null), Clock.systemUTC(),
+        Gate.CheckResult result = new Driftless(filter.applyTo(options.load(null, null)), Clock.systemUTC(),
                 Progress.to(spec.commandLine().getErr())).check();
         String took = String.format(Locale.ROOT, "%.1f s", result.took().toMillis() / 1000.0);
         String replay = result.verified();

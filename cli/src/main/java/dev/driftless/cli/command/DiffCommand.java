@@ -34,6 +34,9 @@ public final class DiffCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    ChangesetFilterOptions filter;
+
     @Option(names = "--name", paramLabel = "TEXT", description = "Name for the new changelog file (default: from the changes).")
     String name;
 
@@ -72,8 +75,8 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Config loaded = options.load(format, dropUnmapped, new RenameSettings.Overrides(renames, tableRenames, null, since,
-                acceptProbableRenames, noRenameHistory));
+        Config loaded = filter.applyTo(options.load(format, dropUnmapped, new RenameSettings.Overrides(renames, tableRenames,
+                null, since, acceptProbableRenames, noRenameHistory)));
         Config config = simpleDdl ? loaded.withSimpleDdl() : loaded;
         Console console = System.console();
         Driftless.RenameQuestion question = console == null || acceptProbableRenames != null

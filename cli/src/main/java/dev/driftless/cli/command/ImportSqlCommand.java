@@ -14,18 +14,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import-sql", mixinStandardHelpOptions = true, description = {
-        "Wrap a folder of numbered .sql migrations (001_add_optimizer_tables.sql, ...) into the changelog in their",
-        "order, one changeset per file, sent as written. They have no rollback: rollback refuses to pass them."})
+        "Wrap a folder of SQL migrations into the changelog, one changeset per file, sent as written, followed by",
+        "the adoption point. A Flyway folder (V1_2__x.sql, B1__x.sql, R__x.sql) is read in Flyway's order: the newest",
+        "baseline, the versions above it, then the repeatables (run again when they change); otherwise numbered files",
+        "(001_x.sql) in their order. Every file not imported is listed with the reason. They have no rollback:",
+        "rollback refuses to pass them."})
 public final class ImportSqlCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions options;
 
-    @Parameters(paramLabel = "DIR", description = "The folder of numbered .sql files.")
+    @Parameters(paramLabel = "DIR", description = "The folder of migrations.")
     Path folder;
 
-    @Option(names = "--mark-applied", description = "Also record them as applied on the target (they already ran there).")
+    @Option(names = "--mark-applied", description = {"Also record as applied on the target what already ran there: for",
+            "Flyway, exactly what its history table says succeeded (refused when a file's checksum differs)."})
     boolean markApplied;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "Flyway's history table (default flyway_schema_history).")
+    String table;
 
     @Spec
     CommandSpec spec;
@@ -34,10 +41,17 @@ public final class ImportSqlCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Driftless.ImportResult result = new Driftless(options.load(null, null), Clock.systemUTC(),
-                Progress.to(spec.commandLine().getErr())).importSql(folder.toAbsolutePath(), markApplied);
+                Progress.to(spec.commandLine().getErr())).importSql(folder.toAbsolutePath(), markApplied, table);
         result.files().forEach(f -> out.println("imported " + f.getFileName()));
-        out.println("Imported " + result.files().size() + " file(s)" + (markApplied
-                ? " and recorded them as applied." : "; driftless apply runs them."));
+        result.skipped().forEach(s -> out.println("skipped " + s));
+        result.notes().forEach(n -> out.println("note: " + n));
+        int changesets = result.files().size() + 1; // and the adoption point
+        int pending = changesets - result.marked().size();
+        out.println("Imported " + result.files().size() + " " + result.kind() + " file(s)"
+                + (result.skipped().isEmpty() ? "" : " (skipped " + result.skipped().size() + ")")
+                + ", then the adoption point; " + (!markApplied ? "driftless apply runs them."
+                : "recorded " + result.marked().size() + " of the " + changesets + " changeset(s) as applied"
+                + (pending == 0 ? "." : "; driftless apply runs the other " + pending + ".")));
         return ExitCode.OK.code();
     }
 }

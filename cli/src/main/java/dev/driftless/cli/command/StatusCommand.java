@@ -2,6 +2,7 @@ package dev.driftless.cli.command;
 
 import dev.driftless.changelogs.ChangesetStatus;
 import dev.driftless.api.Driftless;
+import dev.driftless.changelogs.MissingChangesets;
 import dev.driftless.api.ExitCode;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -18,14 +19,18 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    ChangesetFilterOptions filter;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<ChangesetStatus> statuses = new Driftless(options.load(null, null), Clock.systemUTC(),
-                Progress.to(spec.commandLine().getErr())).status();
+        Driftless driftless = new Driftless(filter.applyTo(options.load(null, null)), Clock.systemUTC(), Progress.to(spec.commandLine().getErr()));
+        List<ChangesetStatus> statuses = driftless.status();
+        MissingChangesets missing = statuses.isEmpty() ? MissingChangesets.NONE : driftless.missing();
         if (statuses.isEmpty()) {
             out.println("No changesets yet: run driftless diff to generate the first changelog.");
             return ExitCode.OK.code();
@@ -36,7 +41,15 @@ public final class StatusCommand implements Callable<Integer> {
                     + (s.applied() && s.appliedAt() != null ? "  (" + s.appliedAt() + ")" : "")
                     + (s.tag() != null ? "  [tag " + s.tag() + "]" : ""));
         }
-        out.println((statuses.size() - pending) + " applied, " + pending + " pending.");
+        missing.missing().forEach(m -> out.println("missing  " + m.file() + " :: " + m.id()
+                + "  (applied, no longer in the changelog)"));
+        String others = missing.describeOtherChangelogs(driftless.changelogDirectory());
+        if (!others.isEmpty()) {
+            out.println(others + ".");
+        }
+        out.println((statuses.size() - pending) + " applied, " + pending + " pending"
+                + (missing.missing().isEmpty() ? "." : ", " + missing.missing().size() + " missing (apply refuses until"
+                + " they are back, or with --ignore-missing)."));
         return ExitCode.OK.code();
     }
 }

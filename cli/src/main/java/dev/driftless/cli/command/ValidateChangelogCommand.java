@@ -13,11 +13,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "validate-changelog", mixinStandardHelpOptions = true, description = {
         "Check the changelog: its structure, that no changeset id is used twice, and that no applied changeset was",
-        "edited since (checksums). Exits 1 on any problem. Changes nothing."})
+        "edited since (checksums), and that every applied changeset is still in it (rows of another changelog's files",
+        "in a shared history table are counted in one note). Exits 1 on any problem. Changes nothing."})
 public final class ValidateChangelogCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions options;
+
+    @Mixin
+    ChangesetFilterOptions filter;
 
     @Spec
     CommandSpec spec;
@@ -25,8 +29,9 @@ public final class ValidateChangelogCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ValidationResult result = new Driftless(options.load(null, null), Clock.systemUTC(),
+        ValidationResult result = new Driftless(filter.applyTo(options.load(null, null)), Clock.systemUTC(),
                 Progress.to(spec.commandLine().getErr())).validateChangelog();
+        result.notes().forEach(n -> out.println("note: " + n + "."));
         if (result.ok()) {
             out.println("The changelog is valid: " + result.changesets() + " changeset(s), " + result.applied() + " applied,"
                     + " none edited since.");

@@ -22,6 +22,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    ChangesetFilterOptions filter;
+
     @Option(names = "--format", paramLabel = "human|json", defaultValue = "human",
             description = "Output: human (default; colours on a terminal) or json (schema in docs/validate.md).")
     String format;
@@ -43,7 +46,7 @@ public final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: --format must be human or json, not " + format);
             return ExitCode.USAGE.code();
         }
-        Gate.ValidateResult result = new Driftless(options.load(null, null), Clock.systemUTC(),
+        Gate.ValidateResult result = new Driftless(filter.applyTo(options.load(null, null)), Clock.systemUTC(),
                 Progress.to(spec.commandLine().getErr())).validate();
         if (format.equals("json")) {
             out.print(Reports.json(result));

@@ -29,6 +29,16 @@ public final class AdoptionPoint {
         return ID.equals(id) && AUTHOR.equals(author);
     }
 
+    /** Whether the master changelog in {@code changelogDirectory} has an adoption point. */
+    public static boolean existsIn(Path changelogDirectory) {
+        Path master = changelogDirectory.resolve(ChangelogWriter.MASTER);
+        try {
+            return Files.exists(master) && Files.readString(master).contains("id: " + ID);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + master + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Appends the adoption point to the master changelog (creating it when missing), after everything it includes.
      *

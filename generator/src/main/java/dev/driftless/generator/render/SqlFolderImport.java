@@ -26,6 +26,35 @@ public final class SqlFolderImport {
     public record Imported(List<Path> files, List<String> ids) {
     }
 
+    /**
+     * One SQL file to import as one changeset.
+     *
+     * @param runOnChange whether the changeset runs again when its text changes (a Flyway repeatable)
+     */
+    public record Source(Path file, boolean runOnChange) {
+
+        public String fileName() {
+            return file.getFileName().toString();
+        }
+
+        /** The changeset id: the file name without {@code .sql}. */
+        public String id() {
+            return fileName().substring(0, fileName().length() - ".sql".length());
+        }
+    }
+
+    /** The files of {@code folder} that {@link #numberedFiles} does not take. */
+    public static List<Path> notNumbered(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !NUMBERED.matcher(f.getFileName().toString()).matches())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The numbered .sql files in {@code folder}, by number then name. */
     public static List<Path> numberedFiles(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
@@ -49,14 +78,30 @@ public final class SqlFolderImport {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("no numbered .sql files (like 001_create_tables.sql) in " + folder);
         }
-        for (Path source : sources) {
+        return importSources(sources.stream().map(f -> new Source(f, false)).toList(), changelogDirectory);
+    }
+
+    /**
+     * Writes one changelog file per source, in the given order, into {@code changelogDirectory} and includes them
+     * from the master changelog, after whatever it includes already.
+     *
+     * @throws IllegalArgumentException when a file of that name was imported before, or two sources share a name, or a
+     *                                  name holds a control character
+     */
+    public Imported importSources(List<Source> sources, Path changelogDirectory) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Source source : sources) {
             // the file name becomes the changeset id on a '-- changeset' line: a control character there would end it
-            if (UnsafeText.hasUnsafe(source.getFileName().toString())) {
-                throw new IllegalArgumentException("the file name \"" + UnsafeText.printable(source.getFileName().toString())
+            if (UnsafeText.hasUnsafe(source.fileName())) {
+                throw new IllegalArgumentException("the file name \"" + UnsafeText.printable(source.fileName())
                         + "\" holds a control character; rename the file first");
             }
-            if (Files.exists(changelogDirectory.resolve(source.getFileName().toString()))) {
-                throw new IllegalArgumentException(source.getFileName() + " is already in " + changelogDirectory
+            if (!names.add(source.fileName())) {
+                throw new IllegalArgumentException("two files are named " + source.fileName() + "; the changelog"
+                        + " directory is flat, so each imported file needs its own name");
+            }
+            if (Files.exists(changelogDirectory.resolve(source.fileName()))) {
+                throw new IllegalArgumentException(source.fileName() + " is already in " + changelogDirectory
                         + ": it was imported before");
             }
         }
@@ -64,14 +109,13 @@ public final class SqlFolderImport {
             Files.createDirectories(changelogDirectory);
             List<Path> written = new java.util.ArrayList<>();
             List<String> ids = new java.util.ArrayList<>();
-            for (Path source : sources) {
-                String name = source.getFileName().toString();
-                String id = name.substring(0, name.length() - ".sql".length());
-                Path target = changelogDirectory.resolve(name);
-                Files.writeString(target, wrap(Files.readString(source), id, name));
-                ChangelogWriter.include(changelogDirectory.resolve(ChangelogWriter.MASTER), name);
+            for (Source source : sources) {
+                Path target = changelogDirectory.resolve(source.fileName());
+                Files.writeString(target, wrap(Files.readString(source.file()), source.id(), source.fileName(),
+                        source.runOnChange()));
+                ChangelogWriter.include(changelogDirectory.resolve(ChangelogWriter.MASTER), source.fileName());
                 written.add(target);
-                ids.add(id);
+                ids.add(source.id());
             }
             return new Imported(List.copyOf(written), List.copyOf(ids));
         } catch (IOException e) {
@@ -81,10 +125,17 @@ public final class SqlFolderImport {
 
     /** A file that already is a Liquibase formatted SQL changelog is kept as it is. */
     static String wrap(String sql, String id, String fileName) {
+        return wrap(sql, id, fileName, false);
+    }
+
+    static String wrap(String text, String id, String fileName, boolean runOnChange) {
+        // A byte order mark would land mid-file after the header, and reach the server as part of a statement.
+        String sql = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (sql.stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith(FORMATTED_SQL)) {
             return sql;
         }
-        return FORMATTED_SQL + "\n\n-- changeset " + AUTHOR + ":" + id + " splitStatements:false\n"
+        return FORMATTED_SQL + "\n\n-- changeset " + AUTHOR + ":" + id + " splitStatements:false"
+                + (runOnChange ? " runOnChange:true" : "") + "\n"
                 + "-- comment: imported from " + fileName + "\n" + sql + (sql.endsWith("\n") ? "" : "\n");
     }
 

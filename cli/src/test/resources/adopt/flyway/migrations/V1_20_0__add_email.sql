@@ -1,0 +1,1 @@
+ALTER TABLE ledger.account ADD COLUMN email varchar(200);

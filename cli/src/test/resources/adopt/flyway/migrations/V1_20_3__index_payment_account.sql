@@ -1,0 +1,3 @@
+﻿-- written on Windows
+CREATE INDEX payment_account_idx
+    ON ledger.payment (account_id);
