@@ -45,14 +45,26 @@ final class ToolProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new BackupException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
-        }
-        Thread reaper = new Thread(() -> destroy(process), "driftless-stop-" + command.get(0));
+        // The hook is in place before the child exists: a SIGTERM right after the start must still reach the child.
+        java.util.concurrent.atomic.AtomicReference<Process> started = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reaper = new Thread(() -> {
+            synchronized (started) {
+                if (started.get() != null) {
+                    destroy(started.get());
+                }
+            }
+        }, "driftless-stop-" + command.get(0));
         Runtime.getRuntime().addShutdownHook(reaper);
+        Process process;
+        synchronized (started) {
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+                throw new BackupException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
+            }
+            started.set(process);
+        }
         try {
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
