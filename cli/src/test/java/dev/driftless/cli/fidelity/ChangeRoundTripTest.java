@@ -92,7 +92,13 @@ class ChangeRoundTripTest {
                     "SELECT count(*) FROM transfer", "1", "1",
                     "INSERT INTO account (name) VALUES ('B'); INSERT INTO transfer (account_id) VALUES (2); DELETE FROM account WHERE id = 2")),
             Map.entry("unique-added", new Data("INSERT INTO member (email) VALUES ('a@x'), ('b@x')",
-                    "SELECT email FROM member ORDER BY email", "a@x|b@x", "a@x|b@x", null)));
+                    "SELECT email FROM member ORDER BY email", "a@x|b@x", "a@x|b@x", null)),
+            Map.entry("unique-replaced", new Data("INSERT INTO member (email, tenant) VALUES ('a@x', 't1'), ('b@x', 't1')",
+                    "SELECT email, tenant FROM member ORDER BY email", "a@x,t1|b@x,t1", "a@x,t1|b@x,t1",
+                    "INSERT INTO member (email, tenant) VALUES ('a@x', 't2'); DELETE FROM member WHERE tenant = 't2'")),
+            Map.entry("unique-renamed", new Data("INSERT INTO member (email, tenant) VALUES ('a@x', 't1'), ('b@x', 't1')",
+                    "SELECT email, tenant FROM member ORDER BY email", "a@x,t1|b@x,t1", "a@x,t1|b@x,t1",
+                    "INSERT INTO member (email, tenant) VALUES ('a@x', 't2'); DELETE FROM member WHERE tenant = 't2'")));
 
     static Stream<String> changes() {
         return Fixture.names("changes").filter(name -> !name.startsWith("unmapped-"));

@@ -39,16 +39,16 @@ public final class ChangelogRenderer {
     public List<ChangeSet> changeSets(String idPrefix, List<Change> changes, Map<Change, String> notes) {
         ChangeRisks risks = ChangeRisks.forChanges(changes, ddl.online());
         OnlineDdl online = new OnlineDdl(sql, ddl);
-        Map<Change.AddPrimaryKey, Change.DropPrimaryKey> replacements = keyReplacements(changes);
+        Map<Change, Change> replacements = keyReplacements(changes);
         List<ChangeSet> sets = new ArrayList<>();
-        for (Change change : changes) {
+        for (Change change : uniqueUntilReplaced(changes)) {
             if (replacements.containsValue(change)) {
                 continue;
             }
             ChangeRisk risk = risks.classify(change);
             boolean existingTable = change.table() != null && !(change instanceof Change.CreateTable) && !risks.onNewTable(change);
-            List<OnlineDdl.Step> steps = change instanceof Change.AddPrimaryKey add && replacements.containsKey(add)
-                    ? online.replaceKey(replacements.get(add), add, existingTable)
+            List<OnlineDdl.Step> steps = replacements.containsKey(change)
+                    ? online.replaceKey(replacements.get(change), change, existingTable)
                     : online.steps(change, existingTable);
             for (OnlineDdl.Step step : steps) {
                 sets.add(new ChangeSet(idPrefix + "-" + (sets.size() + 1), AUTHOR, comment(change, risk, step, notes.get(change)),
@@ -62,24 +62,75 @@ public final class ChangelogRenderer {
     }
 
     /**
-     * A primary key dropped and another added on the same table is one replacement, so the table is never without its
-     * key: not between two changesets, and not when apply stops between them. Not when a column of the old key is
-     * dropped (that drops the old key with it).
+     * A key dropped and one added in its place on the same table — a primary key, or a unique constraint of the same
+     * name — is one replacement, so the table is never without it: not between two changesets, and not when apply stops
+     * between them. Not when a column of the old key is dropped (that drops the old key with it).
+     *
+     * @return each add mapped to the drop it replaces
      */
-    private static Map<Change.AddPrimaryKey, Change.DropPrimaryKey> keyReplacements(List<Change> changes) {
-        Map<Change.AddPrimaryKey, Change.DropPrimaryKey> replacements = new LinkedHashMap<>();
+    private static Map<Change, Change> keyReplacements(List<Change> changes) {
+        Map<Change, Change> replacements = new LinkedHashMap<>();
         for (Change change : changes) {
-            if (!(change instanceof Change.DropPrimaryKey drop)) {
+            Key old = Key.dropped(change);
+            if (old == null || old.columnDropped(changes)) {
                 continue;
             }
-            boolean keyColumnDropped = changes.stream().anyMatch(c -> c instanceof Change.DropColumn dc
-                    && dc.table().equals(drop.table()) && drop.key().columns().contains(dc.column().name()));
-            changes.stream().filter(c -> c instanceof Change.AddPrimaryKey add && add.table().equals(drop.table()))
-                    .map(Change.AddPrimaryKey.class::cast).findFirst()
-                    .filter(add -> !keyColumnDropped)
-                    .ifPresent(add -> replacements.put(add, drop));
+            changes.stream().filter(c -> old.replacedBy(Key.added(c))).findFirst().ifPresent(add -> replacements.put(add, change));
         }
         return replacements;
+    }
+
+    /**
+     * A unique constraint dropped while another is added on the same table (under another name) goes after the new one,
+     * so that uniqueness is enforced at every moment of apply: the old rule stays until the new one is in place.
+     */
+    private static List<Change> uniqueUntilReplaced(List<Change> changes) {
+        List<Change> ordered = new ArrayList<>(changes);
+        for (Change change : changes) {
+            Key old = Key.dropped(change);
+            if (old == null || old.primary() || old.columnDropped(changes)) {
+                continue;
+            }
+            changes.stream().filter(c -> Key.added(c) != null && !Key.added(c).primary() && Key.added(c).table().equals(old.table())
+                            && !Key.added(c).name().equals(old.name()))
+                    .reduce((first, last) -> last)
+                    .ifPresent(add -> {
+                        ordered.remove(change);
+                        ordered.add(ordered.indexOf(add) + 1, change);
+                    });
+        }
+        return ordered;
+    }
+
+    /** A primary key or unique constraint as dropped or added by a change. */
+    private record Key(dev.driftless.model.QualifiedName table, String name, List<String> columns, boolean primary) {
+
+        static Key dropped(Change change) {
+            if (change instanceof Change.DropPrimaryKey d) {
+                return new Key(d.table(), d.key().name(), d.key().columns(), true);
+            }
+            return change instanceof Change.DropUniqueConstraint d
+                    ? new Key(d.table(), d.constraint().name(), d.constraint().columns(), false) : null;
+        }
+
+        static Key added(Change change) {
+            if (change instanceof Change.AddPrimaryKey a) {
+                return new Key(a.table(), a.key().name(), a.key().columns(), true);
+            }
+            return change instanceof Change.AddUniqueConstraint a
+                    ? new Key(a.table(), a.constraint().name(), a.constraint().columns(), false) : null;
+        }
+
+        /** A primary key by any new one; a unique constraint by one of its own name (the name cannot be taken twice). */
+        boolean replacedBy(Key added) {
+            return added != null && added.table().equals(table) && added.primary() == primary
+                    && (primary || added.name().equals(name));
+        }
+
+        boolean columnDropped(List<Change> changes) {
+            return changes.stream().anyMatch(c -> c instanceof Change.DropColumn dc && dc.table().equals(table)
+                    && columns.contains(dc.column().name()));
+        }
     }
 
     private static String comment(Change change, ChangeRisk risk, OnlineDdl.Step step, String note) {

@@ -8,7 +8,6 @@ import static dev.driftless.generator.render.SqlRenderer.name;
 
 import dev.driftless.model.Change;
 import dev.driftless.model.Index;
-import dev.driftless.model.PrimaryKey;
 import dev.driftless.model.QualifiedName;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -136,20 +135,41 @@ final class OnlineDdl {
     }
 
     /**
-     * A primary key replaced in one statement, so that no moment and no stop of apply leaves the table without one.
-     * Online, the new key's index is built concurrently first under a temporary name, and the swap takes a brief lock.
+     * A primary key or unique constraint replaced in one statement, so that no moment and no stop of apply leaves the
+     * table without it. Online, the new key's index is built concurrently first under a temporary name, and the swap
+     * takes a brief lock.
      */
-    List<Step> replaceKey(Change.DropPrimaryKey drop, Change.AddPrimaryKey add, boolean existingTable) {
-        String note = "replaces " + drop.key().name() + " " + columns(drop.key().columns()) + " in one statement";
+    List<Step> replaceKey(Change drop, Change add, boolean existingTable) {
+        Key from = Key.of(drop);
+        Key to = Key.of(add);
+        String note = "replaces " + from.name() + " " + columns(from.columns()) + " in one statement";
         if (!settings.online() || !existingTable) {
-            return List.of(new Step(swap(add.table(), drop.key(), add.key(), null),
-                    swap(add.table(), add.key(), drop.key(), null), true, note));
+            return List.of(new Step(swap(add.table(), from, to, null), swap(add.table(), to, from, null), true, note));
         }
-        return List.of(new Step(concurrentSwap(add.table(), drop.key(), add.key()),
-                concurrentSwap(add.table(), add.key(), drop.key()), false, note + ", its index built concurrently first"));
+        return List.of(new Step(concurrentSwap(add.table(), from, to), concurrentSwap(add.table(), to, from), false,
+                note + ", its index built concurrently first"));
     }
 
-    private String concurrentSwap(QualifiedName table, PrimaryKey from, PrimaryKey to) {
+    /** The name, columns and kind ({@code PRIMARY KEY} or {@code UNIQUE}) of a key a change adds or drops. */
+    private record Key(String name, List<String> columns, String kind) {
+        static Key of(Change change) {
+            if (change instanceof Change.AddPrimaryKey c) {
+                return new Key(c.key().name(), c.key().columns(), "PRIMARY KEY");
+            }
+            if (change instanceof Change.DropPrimaryKey c) {
+                return new Key(c.key().name(), c.key().columns(), "PRIMARY KEY");
+            }
+            if (change instanceof Change.AddUniqueConstraint c) {
+                return new Key(c.constraint().name(), c.constraint().columns(), "UNIQUE");
+            }
+            if (change instanceof Change.DropUniqueConstraint c) {
+                return new Key(c.constraint().name(), c.constraint().columns(), "UNIQUE");
+            }
+            throw new IllegalArgumentException("not a key: " + change.describe());
+        }
+    }
+
+    private String concurrentSwap(QualifiedName table, Key from, Key to) {
         String temporary = bounded(to.name() + "_replacement");
         Index index = new Index(temporary, to.columns().stream().map(Identifiers::quote).toList(), true, "btree", null);
         return sessionTimeouts(settings.concurrentTimeout()) + SqlRenderer.createIndex(table, index, true) + "\n"
@@ -157,9 +177,9 @@ final class OnlineDdl {
     }
 
     /** Drops {@code from} and adds {@code to} in one ALTER TABLE: atomic even outside a transaction. */
-    private static String swap(QualifiedName table, PrimaryKey from, PrimaryKey to, String usingIndex) {
+    private static String swap(QualifiedName table, Key from, Key to, String usingIndex) {
         return alter(table) + "DROP CONSTRAINT " + Identifiers.quote(from.name()) + ", ADD CONSTRAINT "
-                + Identifiers.quote(to.name()) + " PRIMARY KEY "
+                + Identifiers.quote(to.name()) + " " + to.kind() + " "
                 + (usingIndex == null ? columns(to.columns()) : "USING INDEX " + Identifiers.quote(usingIndex)) + ";";
     }
 
