@@ -159,7 +159,7 @@ public final class Gate {
     // ------------------------------------------------------------------ check
 
     /** One reason {@code check} fails, besides model changes without a changelog. */
-    public record Problem(String kind, String changeset, String message) {
+    public record Problem(String kind, String changeset, String message) implements Serializable {
     }
 
     /**
@@ -249,7 +249,7 @@ public final class Gate {
                 editedChangesets(verifier, problems);
             }
             if (problems.stream().noneMatch(p -> p.kind().equals("malformed"))) {
-                problems.addAll(dataLoss());
+                problems.addAll(dataLoss(replayKey));
             }
             List<Finding> modelChanges = List.of();
             if (replayed != null) {
@@ -268,7 +268,22 @@ public final class Gate {
      * so that the review happens where the change is written, not at release time. The history before the adoption
      * point was applied long ago and is not judged again.
      */
-    private List<Problem> dataLoss() {
+    private List<Problem> dataLoss(String replayKey) {
+        // the same files as the replay, read by the lint's own code: an unchanged changelog is not parsed again
+        String key = Fingerprint.of(replayKey).codeOf(dev.driftless.changelogs.lint.ChangelogLinter.class)
+                .codeOf(dev.driftless.changelogs.lint.StatementClassifier.class).codeOf(Lint.class).hex();
+        return config.cache().get("data-loss", key, DataLoss.class).orElseGet(() -> {
+            DataLoss found = new DataLoss(lintForDataLoss());
+            config.cache().put("data-loss", key, found);
+            return found;
+        }).problems();
+    }
+
+    /** What {@link #dataLoss} found, as the cache keeps it. */
+    private record DataLoss(List<Problem> problems) implements Serializable {
+    }
+
+    private List<Problem> lintForDataLoss() {
         LintReport report = new Lint(config).all();
         int adopted = Adoption.changesetsUpTo(report.changesets().stream().map(c -> c.changeset().changeset()).toList());
         return report.changesets().stream().skip(adopted).filter(c -> !Lint.blocking(c).isEmpty())

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liquibase.change.Change;
 import liquibase.change.AbstractSQLChange;
@@ -93,35 +94,35 @@ public final class ChangesetSqlReader {
                 changeSet.isRunInTransaction());
     }
 
-    /** Finds the line a changeset starts on, reading each file once. */
+    /** Finds the line a changeset starts on, reading and indexing each file once (a scan per changeset was quadratic). */
     private static final class Lines {
+        private static final Pattern SQL = Pattern.compile("^\\s*--\\s*changeset\\s+[^:\\s]+:(\\S+)", Pattern.CASE_INSENSITIVE);
+        private static final Pattern XML = Pattern.compile("<changeSet\\b[^>]*\\bid=[\"']([^\"']+)[\"']");
+        private static final Pattern YAML = Pattern.compile("^\\s*(?:-\\s+)?id:\\s*[\"']?([^\"'\\s]+)[\"']?\\s*$");
+
         private final Path root;
-        private final Map<String, List<String>> files = new HashMap<>();
+        private final Map<String, Map<String, Integer>> files = new HashMap<>();
 
         Lines(Path root) {
             this.root = root;
         }
 
         int of(ChangesetRef ref) {
-            List<String> text = files.computeIfAbsent(ref.file(), this::load);
-            Pattern start = startOf(ref);
-            for (int i = 0; i < text.size(); i++) {
-                if (start.matcher(text.get(i)).find()) {
-                    return i + 1;
-                }
-            }
-            return 0;
+            return files.computeIfAbsent(ref.file(), this::index).getOrDefault(ref.id(), 0);
         }
 
-        private static Pattern startOf(ChangesetRef ref) {
-            String id = Pattern.quote(ref.id());
-            if (ref.file().endsWith(".sql")) {
-                return Pattern.compile("^\\s*--\\s*changeset\\s+[^:\\s]+:" + id + "(\\s|$)", Pattern.CASE_INSENSITIVE);
+        /** The first line of each changeset id in {@code file}. */
+        private Map<String, Integer> index(String file) {
+            Pattern start = file.endsWith(".sql") ? SQL : file.endsWith(".xml") ? XML : YAML;
+            Map<String, Integer> lines = new HashMap<>();
+            List<String> text = load(file);
+            for (int i = 0; i < text.size(); i++) {
+                Matcher m = start.matcher(text.get(i));
+                while (m.find()) {
+                    lines.putIfAbsent(m.group(1), i + 1);
+                }
             }
-            if (ref.file().endsWith(".xml")) {
-                return Pattern.compile("<changeSet\\b[^>]*\\bid=[\"']" + id + "[\"']");
-            }
-            return Pattern.compile("^\\s*(-\\s+)?id:\\s*[\"']?" + id + "[\"']?\\s*$");
+            return lines;
         }
 
         private List<String> load(String file) {
