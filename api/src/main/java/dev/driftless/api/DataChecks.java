@@ -83,6 +83,13 @@ final class DataChecks {
                     + unique.constraint().columns() + " occur more than once, so the new unique constraint will fail:"
                     + " remove the duplicates first");
         }
+        if (change instanceof Change.AddCheckConstraint check && check.constraint().expression().startsWith("CHECK ")) {
+            // a check that yields NULL passes, as PostgreSQL has it: NOT (NULL) is not counted either
+            long rows = count(check.table(), "NOT " + check.constraint().expression().substring("CHECK ".length()));
+            return rows == 0 ? Optional.empty() : Optional.of(rows + " row(s) of " + check.table() + " violate the new "
+                    + check.constraint().expression() + " (" + check.constraint().name() + "), so adding it will fail:"
+                    + " fix those rows first, in a changeset of your own before this one (driftless new)");
+        }
         return Optional.empty();
     }
 

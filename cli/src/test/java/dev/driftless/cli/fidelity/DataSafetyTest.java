@@ -155,6 +155,23 @@ class DataSafetyTest {
         }
     }
 
+    @Test
+    void rowsThatViolateANewCheckAreCountedAndTheCheckIsAddedWithoutBlockingWrites(@TempDir Path work) throws Exception {
+        try (Fixture.Project project = new Fixture.Project(work).model(SAFETY.resolve("check/before"), "before")) {
+            project.diff("before");
+            project.apply();
+            project.execute("INSERT INTO price (amount) VALUES (-1), (-2), (3), (NULL)");
+
+            Driftless.DiffResult diff = project.model(SAFETY.resolve("check/after"), "after").diff("check");
+
+            assertEquals(1, diff.dataProblems().size(), diff.dataProblems()::toString);
+            assertTrue(diff.dataProblems().get(0).startsWith("2 row(s) of public.price violate the new CHECK"),
+                    diff.dataProblems().get(0));
+            String sql = Files.readString(diff.written().file());
+            assertTrue(sql.contains("NOT VALID;") && sql.contains("VALIDATE CONSTRAINT price_amount_check;"), sql);
+        }
+    }
+
     private static long changelogFiles(Path work) throws Exception {
         try (var files = Files.walk(work)) {
             return files.filter(f -> f.toString().endsWith(".sql")).count();
