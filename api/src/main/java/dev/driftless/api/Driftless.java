@@ -135,8 +135,8 @@ public final class Driftless {
      * compatible types in one table); a "yes" makes it a rename, a "no" leaves the drop and the add, flagged.
      */
     public DiffResult diff(String name, RenameQuestion question) {
-        try (Target target = Target.open(config); Connection connection = target.connect();
-             DevServer dev = DevServer.forTarget(config, target)) {
+        try (Target target = Target.open(config, progress); Connection connection = target.connect();
+             DevServer dev = DevServer.forTarget(config, target, progress)) {
             List<ChangesetRef> pending = new ChangelogRunner(connection, config.changelogDirectory()).pending(config.cache());
             if (!pending.isEmpty()) {
                 return new DiffResult(List.of(), pending, null, null, target.describe());
@@ -408,7 +408,7 @@ public final class Driftless {
      * already has changesets.
      */
     public BaselineResult baseline(String name) {
-        try (Target target = Target.open(config); Connection connection = target.connect()) {
+        try (Target target = Target.open(config, progress); Connection connection = target.connect()) {
             ChangelogRunner runner = new ChangelogRunner(connection, config.changelogDirectory());
             int existing = runner.status().size();
             if (existing > 0) {
@@ -518,7 +518,7 @@ public final class Driftless {
     }
 
     private <T> T withRunner(Function<ChangelogRunner, T> action) {
-        try (Target target = Target.open(config); Connection connection = target.connect()) {
+        try (Target target = Target.open(config, progress); Connection connection = target.connect()) {
             return action.apply(new ChangelogRunner(connection, config.changelogDirectory()));
         } catch (SQLException e) {
             throw databaseFailure(e);
