@@ -61,6 +61,32 @@ public final class ChangelogWriter {
     }
 
     /**
+     * Writes a changelog for a change the model cannot express (a data migration): one formatted-SQL changeset, named
+     * and stamped like a generated one and included in the master, whose body and rollback are for its author to
+     * write. The rollback stub is a comment only, which Liquibase does not count as a rollback, so {@code check} and
+     * {@code rollback} refuse the changeset until it is written.
+     */
+    public Path writeBlank(Path directory, String name, Instant now) {
+        String stamp = STAMP.format(after(newestStamp(directory), now));
+        String fileName = stamp + "-" + slug(name) + ".sql";
+        String oneLine = name.replaceAll("\\p{Cntrl}+", " ").strip(); // a comment line must stay one line
+        String text = "-- liquibase formatted sql\n\n"
+                + "-- changeset driftless:" + stamp + "-1\n"
+                + "-- comment: " + oneLine + " (written by hand: driftless new)\n"
+                + "-- TODO: the SQL of this change, e.g. UPDATE ... SET ... WHERE ...;\n"
+                + "-- rollback -- TODO: the SQL that undoes it (check and rollback refuse this changeset until then)\n";
+        try {
+            Files.createDirectories(directory);
+            Path file = directory.resolve(fileName);
+            Files.writeString(file, text, StandardOpenOption.CREATE_NEW);
+            include(directory.resolve(MASTER), fileName);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the changelog in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Two changelogs written within one second must still sort in creation order (and keep distinct changeset ids):
      * a new stamp is at least one second after the newest one already in the directory.
      */
