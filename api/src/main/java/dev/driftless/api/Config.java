@@ -47,6 +47,8 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                      HibernateSettings hibernate, DdlSettings ddl, MavenModule maven) {
 
     public static final String FILE_NAME = "driftless.yaml";
+    /** {@code classpath: maven}: the class path the Maven module of the classes resolves. */
+    private static final String MAVEN = "maven";
     private static final Set<String> KEYS = Set.of(
             "classes", "classpath", "naming", "default-schema", "changelogs", "format", "url", "user", "drop-unmapped",
             "dev-url",
@@ -160,18 +162,22 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         Path shownFile = file != null ? file : base.resolve(FILE_NAME);
 
         boolean classesGiven = flags.classes() != null && !flags.classes().isEmpty() || yaml.get("classes") != null;
+        boolean askMaven = MAVEN.equals(yaml.get("classpath"));
         // zero set-up: in a Maven module, its target/classes, and (when asked for) the class path Maven resolves
         MavenModule maven = classesGiven ? null : layout.module();
         List<Path> classes = flags.classes() != null && !flags.classes().isEmpty()
                 ? flags.classes().stream().map(p -> workingDirectory.resolve(p).normalize()).toList()
                 : maven != null ? List.of(maven.classes()) : paths(base, yaml.get("classes"));
+        if (askMaven) {
+            maven = mavenModuleOf(classes, shownFile);
+        }
         Path changelogs = flags.changelogs() != null ? workingDirectory.resolve(flags.changelogs()).normalize()
                 : base.resolve(string(yaml.get("changelogs"), "changelogs")).normalize();
         HibernateSettings hibernate = hibernateSettings(shownFile, base, yaml, flags, classes);
         String url = first(flags.url(), env.get("DRIFTLESS_URL"), string(yaml.get("url"), null), applicationUrl(hibernate));
         String user = first(flags.user(), env.get("DRIFTLESS_USER"), string(yaml.get("user"), null),
                 url != null && url.equals(applicationUrl(hibernate)) ? hibernate.application().user() : null);
-        return new Config(base, classes, classPath(base, yaml.get("classpath")),
+        return new Config(base, classes, askMaven ? List.of() : classPath(base, yaml.get("classpath")),
                 hibernate.naming(), hibernate.defaultSchema(), changelogs,
                 format(first(flags.format(), string(yaml.get("format"), "sql"))),
                 url, user, env.get("DRIFTLESS_PASSWORD"),
@@ -183,6 +189,16 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                 runner(flags, yaml, base, workingDirectory),
                 yaml.get("sources") != null ? paths(base, yaml.get("sources")) : List.of(base.resolve("src/main/java")),
                 ignoreRules(shownFile, yaml.get("ignore")), hibernate, ddl(yaml), maven);
+    }
+
+    /** The module whose {@code target/classes} is the one classes entry, for {@code classpath: maven}. */
+    private static MavenModule mavenModuleOf(List<Path> classes, Path file) {
+        Path module = classes.size() == 1 && classes.get(0).endsWith(Path.of("target", "classes"))
+                ? classes.get(0).getParent().getParent() : null;
+        return java.util.Optional.ofNullable(module).filter(m -> Files.isRegularFile(m.resolve(MavenModule.POM)))
+                .flatMap(MavenModule::nearest)
+                .orElseThrow(() -> new DriftlessException(ExitCode.USAGE, file + ": 'classpath: maven' needs 'classes' to be"
+                        + " one Maven module's target/classes (got " + classes + ")"));
     }
 
     /** {@code simple-ddl: true} and the timeouts of generated DDL; the defaults are {@link DdlSettings#DEFAULT}'s. */

@@ -37,7 +37,7 @@ public final class NewCommand implements Callable<Integer> {
         Path file = new ChangelogWriter().writeBlank(config.changelogDirectory(), name, Clock.systemUTC().instant());
         spec.commandLine().getOut().println("Wrote " + file + " and included it in "
                 + config.changelogDirectory().resolve(ChangelogWriter.MASTER).getFileName() + ".");
-        spec.commandLine().getOut().println("Write its SQL and its '-- rollback' line, then run driftless check.");
+        spec.commandLine().getOut().println("Replace its two placeholders (the SQL and the '-- rollback' line), then run driftless check.");
         return ExitCode.OK.code();
     }
 }

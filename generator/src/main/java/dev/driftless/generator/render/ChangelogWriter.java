@@ -63,8 +63,8 @@ public final class ChangelogWriter {
     /**
      * Writes a changelog for a change the model cannot express (a data migration): one formatted-SQL changeset, named
      * and stamped like a generated one and included in the master, whose body and rollback are for its author to
-     * write. The rollback stub is a comment only, which Liquibase does not count as a rollback, so {@code check} and
-     * {@code rollback} refuse the changeset until it is written.
+     * write. Both are placeholders that fail with a message saying so: a comment-only changeset would pass check
+     * (an empty change rolls back to the same schema) and be recorded as applied.
      */
     public Path writeBlank(Path directory, String name, Instant now) {
         String stamp = STAMP.format(after(newestStamp(directory), now));
@@ -73,8 +73,10 @@ public final class ChangelogWriter {
         String text = "-- liquibase formatted sql\n\n"
                 + "-- changeset driftless:" + stamp + "-1\n"
                 + "-- comment: " + oneLine + " (written by hand: driftless new)\n"
-                + "-- TODO: the SQL of this change, e.g. UPDATE ... SET ... WHERE ...;\n"
-                + "-- rollback -- TODO: the SQL that undoes it (check and rollback refuse this changeset until then)\n";
+                + "-- Replace both placeholders: each fails on purpose, with its message, so neither apply nor check\n"
+                + "-- (which proves every rollback) lets an unwritten change or rollback through.\n"
+                + "SELECT CAST('driftless new: write the SQL of this changeset' AS integer);\n"
+                + "-- rollback SELECT CAST('driftless new: write the rollback of this changeset' AS integer);\n";
         try {
             Files.createDirectories(directory);
             Path file = directory.resolve(fileName);
