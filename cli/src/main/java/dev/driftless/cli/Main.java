@@ -15,6 +15,7 @@ import dev.driftless.cli.command.HistoryCommand;
 import dev.driftless.cli.command.LintCommand;
 import dev.driftless.cli.command.NewCommand;
 import dev.driftless.cli.command.InitCommand;
+import dev.driftless.cli.command.DoctorCommand;
 import dev.driftless.cli.command.ImportSqlCommand;
 import dev.driftless.cli.command.RestoreCommand;
 import dev.driftless.cli.command.RollbackCommand;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Command;
         subcommands = {DiffCommand.class, ApplyCommand.class, StatusCommand.class, RollbackCommand.class,
                 TagCommand.class, HistoryCommand.class, ValidateChangelogCommand.class, AcceptChecksumCommand.class,
                 BaselineCommand.class, ImportSqlCommand.class, BackupCommand.class, BackupsCommand.class,
-                RestoreCommand.class, ValidateCommand.class, CheckCommand.class, LintCommand.class, NewCommand.class, InitCommand.class,
+                RestoreCommand.class, ValidateCommand.class, CheckCommand.class, LintCommand.class, NewCommand.class, InitCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success, or nothing to do",

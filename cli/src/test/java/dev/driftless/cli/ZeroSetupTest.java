@@ -3,16 +3,11 @@ package dev.driftless.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.driftless.testing.ModelCompiler;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,17 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ZeroSetupTest {
 
-    /** The fixture's entity Fund implements an interface of this library: it cannot be read without Maven's class path. */
-    private static final Path COMMONS_MATH = Path.of(System.getProperty("user.home"),
-            ".m2/repository/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar");
-
     @TempDir
     Path temp;
 
     @Test
     void aMavenModuleNeedsNoConfigurationAndEveryFolderSharesOneDatabase() throws Exception {
-        assumeMavenRuns();
-        Path build = fixture(true);
+        MavenFixture.assumeMavenRuns();
+        Path build = MavenFixture.copy(temp, true);
         Path app = build.resolve("app");
 
         CliRun diff = CliProcess.run(app.resolve("src/main/java/shop"), "diff", "--name", "init");
@@ -68,7 +59,7 @@ class ZeroSetupTest {
 
     @Test
     void missingClassesAndAnAggregatorAreOneLineEach() throws Exception {
-        Path build = fixture(false);
+        Path build = MavenFixture.copy(temp, false);
 
         CliRun inModule = CliProcess.run(build.resolve("app"), "validate");
         assertEquals(2, inModule.exitCode(), inModule::toString);
@@ -83,8 +74,8 @@ class ZeroSetupTest {
 
     @Test
     void aFailingMavenRunIsExit2WithMavensLastLines() throws Exception {
-        assumeMavenRuns();
-        Path build = fixture(true);
+        MavenFixture.assumeMavenRuns();
+        Path build = MavenFixture.copy(temp, true);
         Path pom = build.resolve("app/pom.xml");
         Files.writeString(pom, Files.readString(pom).replace("  </dependencies>",
                 "    <dependency><groupId>dev.driftless.fixture</groupId><artifactId>no-such-library</artifactId>"
@@ -112,36 +103,5 @@ class ZeroSetupTest {
 
         CliRun after = CliProcess.run(project, "validate");
         assertEquals(0, after.exitCode(), "the one database holds the whole schema: " + after);
-    }
-
-    /** A copy of the fixture build; with {@code compiled}, app/target/classes as {@code mvn compile} leaves it. */
-    private Path fixture(boolean compiled) throws Exception {
-        Path build = ModelCompiler.copySources(Path.of(getClass().getResource("/maven-project").toURI()),
-                temp.resolve("shop"));
-        if (compiled) {
-            assumeTrue(Files.isRegularFile(COMMONS_MATH), "needs " + COMMONS_MATH + " in the local Maven repository");
-            Path classes = build.resolve("app/target/classes");
-            Files.createDirectories(classes);
-            List<String> args = new java.util.ArrayList<>(List.of("-d", classes.toString(), "-classpath",
-                    System.getProperty("java.class.path") + File.pathSeparator + COMMONS_MATH));
-            try (Stream<Path> sources = Files.walk(build.resolve("app/src/main/java"))) {
-                sources.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
-            }
-            assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)));
-            ModelCompiler.copySources(build.resolve("app/src/main/resources"), classes);
-        }
-        return build;
-    }
-
-    private static void assumeMavenRuns() throws Exception {
-        boolean runs;
-        try {
-            Process maven = new ProcessBuilder("mvn", "-v").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            runs = maven.waitFor(2, TimeUnit.MINUTES) && maven.exitValue() == 0;
-        } catch (java.io.IOException e) {
-            runs = false;
-        }
-        assumeTrue(runs, "needs Maven ('mvn') on PATH to resolve the fixture's class path");
     }
 }
