@@ -40,14 +40,18 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param ignore   objects the model does not own ({@code ignore:} in driftless.yaml): never reported as unmapped,
  *                 never dropped, left out of validate and check
  * @param ddl      how generated DDL treats existing tables: online forms and timeouts, or plain ({@code simple-ddl})
+ * @param maven    the Maven module whose {@code target/classes} are the classes and whose build gives the class path,
+ *                 when neither flags nor driftless.yaml name the classes; {@code null} otherwise
  */
 public record Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
                      String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
                      String password, Path dataDirectory, boolean dropUnmapped, String devUrl,
                      RenameSettings renames, Runner runner, List<Path> sources, IgnoreRules ignore,
-                     HibernateSettings hibernate, DdlSettings ddl) {
+                     HibernateSettings hibernate, DdlSettings ddl, MavenModule maven) {
 
     public static final String FILE_NAME = "driftless.yaml";
+    /** {@code classpath: maven}: the class path the Maven module of the classes resolves. */
+    private static final String MAVEN = "maven";
     private static final Set<String> KEYS = Set.of(
             "classes", "classpath", "naming", "default-schema", "changelogs", "format", "url", "user", "drop-unmapped",
             "dev-url",
@@ -107,6 +111,15 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                   String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
                   String password, Path dataDirectory, boolean dropUnmapped, String devUrl,
                   RenameSettings renames, Runner runner, List<Path> sources, IgnoreRules ignore,
+                  HibernateSettings hibernate, DdlSettings ddl) {
+        this(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user, password,
+                dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, ddl, null);
+    }
+
+    public Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
+                  String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
+                  String password, Path dataDirectory, boolean dropUnmapped, String devUrl,
+                  RenameSettings renames, Runner runner, List<Path> sources, IgnoreRules ignore,
                   HibernateSettings hibernate) {
         this(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user, password,
                 dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, null);
@@ -115,7 +128,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
     /** The same, writing plain DDL ({@code --simple-ddl}). */
     public Config withSimpleDdl() {
         return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
-                password, dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, ddl.simple());
+                password, dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, ddl.simple(), maven);
     }
 
     /** Without settings of the application's own: the naming and default schema are all there is. */
@@ -130,7 +143,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
     /** The same configuration with other entity source roots ({@code --sources}). */
     public Config withSources(List<Path> newSources) {
         return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
-                password, dataDirectory, dropUnmapped, devUrl, renames, runner, newSources, ignore, hibernate, ddl);
+                password, dataDirectory, dropUnmapped, devUrl, renames, runner, newSources, ignore, hibernate, ddl, maven);
     }
 
     /** The same configuration with further class-path entries ({@code --classpath}). */
@@ -138,7 +151,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         List<Path> all = new ArrayList<>(classpath);
         all.addAll(entries);
         return new Config(projectDirectory, classes, all, naming, defaultSchema, changelogDirectory, format, url, user,
-                password, dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, ddl);
+                password, dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, ddl, maven);
     }
 
     /** Values given on the command line; {@code null} means "not given". */
@@ -159,36 +172,59 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
     }
 
     public static Config load(Path workingDirectory, Overrides flags, Map<String, String> env) {
-        Path file = flags.configFile() != null ? flags.configFile() : workingDirectory.resolve(FILE_NAME);
+        return load(ProjectLayout.discover(workingDirectory, flags.configFile()), workingDirectory, flags, env);
+    }
+
+    /** With the project already found ({@link ProjectLayout#discover}): relative flags still mean the working directory. */
+    public static Config load(ProjectLayout layout, Path workingDirectory, Overrides flags, Map<String, String> env) {
+        Path file = layout.configFile();
         if (flags.configFile() != null && !Files.exists(file)) {
             throw new DriftlessException(ExitCode.USAGE, "the configuration file " + file + " does not exist");
         }
         refusePasswordIn("--url", flags.url(), "set DRIFTLESS_PASSWORD (and DRIFTLESS_USER) instead");
         refusePasswordIn("--dev-url", flags.devUrl(), "put it in DRIFTLESS_DEV_URL or 'dev-url' in driftless.yaml instead");
-        Map<String, Object> yaml = Files.exists(file) ? readYaml(file) : Map.of();
-        Path base = file.toAbsolutePath().getParent();
+        Map<String, Object> yaml = file != null && Files.exists(file) ? readYaml(file) : Map.of();
+        Path base = layout.base();
+        Path shownFile = file != null ? file : base.resolve(FILE_NAME);
 
+        boolean classesGiven = flags.classes() != null && !flags.classes().isEmpty() || yaml.get("classes") != null;
+        boolean askMaven = MAVEN.equals(yaml.get("classpath"));
+        // zero set-up: in a Maven module, its target/classes, and (when asked for) the class path Maven resolves
+        MavenModule maven = classesGiven ? null : layout.module();
         List<Path> classes = flags.classes() != null && !flags.classes().isEmpty()
                 ? flags.classes().stream().map(p -> workingDirectory.resolve(p).normalize()).toList()
-                : paths(base, yaml.get("classes"));
+                : maven != null ? List.of(maven.classes()) : paths(base, yaml.get("classes"));
+        if (askMaven) {
+            maven = mavenModuleOf(classes, shownFile);
+        }
         Path changelogs = flags.changelogs() != null ? workingDirectory.resolve(flags.changelogs()).normalize()
                 : base.resolve(string(yaml.get("changelogs"), "changelogs")).normalize();
-        HibernateSettings hibernate = hibernateSettings(file, base, yaml, flags, classes);
+        HibernateSettings hibernate = hibernateSettings(shownFile, base, yaml, flags, classes);
         String url = first(flags.url(), env.get("DRIFTLESS_URL"), string(yaml.get("url"), null), applicationUrl(hibernate));
         String user = first(flags.user(), env.get("DRIFTLESS_USER"), string(yaml.get("user"), null),
                 url != null && url.equals(applicationUrl(hibernate)) ? hibernate.application().user() : null);
-        return new Config(base, classes, classPath(base, yaml.get("classpath")),
+        return new Config(base, classes, askMaven ? List.of() : classPath(base, yaml.get("classpath")),
                 hibernate.naming(), hibernate.defaultSchema(), changelogs,
                 format(first(flags.format(), string(yaml.get("format"), "sql"))),
                 url, user, env.get("DRIFTLESS_PASSWORD"),
-                base.resolve(".driftless"),
+                layout.root().resolve(".driftless"),
                 flags.dropUnmapped() != null ? flags.dropUnmapped() : Boolean.parseBoolean(string(yaml.get("drop-unmapped"), "false")),
                 first(flags.devUrl(), env.get("DRIFTLESS_DEV_URL"), string(yaml.get("dev-url"), null)),
                 RenameSettings.load(base, yaml.get("renames"), yaml.get("sources"),
-                        flags.renames() != null ? flags.renames() : RenameSettings.Overrides.none(), file),
+                        flags.renames() != null ? flags.renames() : RenameSettings.Overrides.none(), shownFile),
                 runner(flags, yaml, base, workingDirectory),
                 yaml.get("sources") != null ? paths(base, yaml.get("sources")) : List.of(base.resolve("src/main/java")),
-                ignoreRules(file, yaml.get("ignore")), hibernate, ddl(yaml));
+                ignoreRules(shownFile, yaml.get("ignore")), hibernate, ddl(yaml), maven);
+    }
+
+    /** The module whose {@code target/classes} is the one classes entry, for {@code classpath: maven}. */
+    private static MavenModule mavenModuleOf(List<Path> classes, Path file) {
+        Path module = classes.size() == 1 && classes.get(0).endsWith(Path.of("target", "classes"))
+                ? classes.get(0).getParent().getParent() : null;
+        return java.util.Optional.ofNullable(module).filter(m -> Files.isRegularFile(m.resolve(MavenModule.POM)))
+                .flatMap(MavenModule::nearest)
+                .orElseThrow(() -> new DriftlessException(ExitCode.USAGE, file + ": 'classpath: maven' needs 'classes' to be"
+                        + " one Maven module's target/classes (got " + classes + ")"));
     }
 
     /** {@code simple-ddl: true} and the timeouts of generated DDL; the defaults are {@link DdlSettings#DEFAULT}'s. */
@@ -263,18 +299,47 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         }
     }
 
-    /** The entity classes, or a usage error saying how to give them. */
     /** Results derived from the project's files (the model's schema, the changelog's index, verified replays). */
     public DerivedCache cache() {
         return DerivedCache.of(dataDirectory);
     }
 
+    /** The entity classes, or a usage error saying how to give them. */
     public List<Path> requireClasses() {
+        if (maven != null) {
+            requireCompiled(maven);
+        }
         if (classes.isEmpty()) {
             throw new DriftlessException(ExitCode.USAGE, "no entity classes given: pass --classes DIR_OR_JAR or set"
                     + " 'classes' in " + FILE_NAME + " (see 'driftless --help')");
         }
         return classes;
+    }
+
+    private static void requireCompiled(MavenModule maven) {
+        if (maven.aggregator()) {
+            throw new DriftlessException(ExitCode.USAGE, maven.directory() + " is an aggregator pom (packaging pom) with"
+                    + " no classes of its own: run driftless in the module that holds the entities, or set 'classes' in "
+                    + FILE_NAME);
+        }
+        if (!Files.isDirectory(maven.classes())) {
+            throw new DriftlessException(ExitCode.USAGE, "no compiled classes in " + maven.classes() + ": run "
+                    + maven.compileHint() + " first");
+        }
+    }
+
+    /**
+     * What the entity classes need besides JPA and Hibernate: {@code classpath} as configured, else, in a Maven module,
+     * the runtime class path its build resolves (cached, see {@link MavenClasspath}).
+     */
+    public List<Path> modelClasspath(java.util.function.Consumer<String> progress) {
+        if (maven == null || !classpath.isEmpty()) {
+            return classpath;
+        }
+        MavenClasspath.Resolved resolved = new MavenClasspath(maven, cache()).resolve();
+        progress.accept("classes from " + maven.classes() + " (Maven module " + maven.directory().getFileName()
+                + "), class path: " + resolved.describe());
+        return resolved.entries();
     }
 
     private static Runner runner(Overrides flags, Map<String, Object> yaml, Path base, Path workingDirectory) {

@@ -19,23 +19,26 @@ final class DevServer implements AutoCloseable, ScratchDatabases {
     private final Config config;
     private final EmbeddedServer targetServer;
     private final Path embeddedData;
+    private final java.util.function.Consumer<String> progress;
     private ScratchDatabases databases;
     private EmbeddedServer started;
 
-    private DevServer(Config config, EmbeddedServer targetServer, Path embeddedData) {
+    private DevServer(Config config, EmbeddedServer targetServer, Path embeddedData,
+                      java.util.function.Consumer<String> progress) {
+        this.progress = progress;
         this.config = config;
         this.targetServer = targetServer;
         this.embeddedData = embeddedData;
     }
 
     /** For diff and validate: the target's own server when it is the embedded one, else {@code .driftless/devdb}. */
-    static DevServer forTarget(Config config, Target target) {
-        return new DevServer(config, target.embeddedServer(), config.dataDirectory().resolve("devdb"));
+    static DevServer forTarget(Config config, Target target, java.util.function.Consumer<String> progress) {
+        return new DevServer(config, target.embeddedServer(), config.dataDirectory().resolve("devdb"), progress);
     }
 
     /** For check, which works offline: dev-url, else {@code .driftless/check}. */
-    static DevServer forCheck(Config config) {
-        return new DevServer(config, null, config.dataDirectory().resolve("check"));
+    static DevServer forCheck(Config config, java.util.function.Consumer<String> progress) {
+        return new DevServer(config, null, config.dataDirectory().resolve("check"), progress);
     }
 
     private ScratchDatabases databases() {
@@ -48,7 +51,7 @@ final class DevServer implements AutoCloseable, ScratchDatabases {
             databases = ScratchDatabases.on(targetServer);
         } else {
             try {
-                started = EmbeddedServer.start(embeddedData, false);
+                started = EmbeddedServer.start(embeddedData, false, progress);
             } catch (IOException | RuntimeException e) {
                 throw new DriftlessException(ExitCode.FAILURE, "could not start the embedded dev database: " + e.getMessage(), e);
             }

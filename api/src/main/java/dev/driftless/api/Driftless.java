@@ -137,8 +137,8 @@ public final class Driftless {
      * compatible types in one table); a "yes" makes it a rename, a "no" leaves the drop and the add, flagged.
      */
     public DiffResult diff(String name, RenameQuestion question) {
-        try (Target target = Target.open(config); Connection connection = target.connect();
-             DevServer dev = DevServer.forTarget(config, target)) {
+        try (Target target = Target.open(config, progress); Connection connection = target.connect();
+             DevServer dev = DevServer.forTarget(config, target, progress)) {
             List<ChangesetRef> pending = config.changelogRunner(connection).pending(config.cache());
             if (!pending.isEmpty()) {
                 return new DiffResult(List.of(), pending, null, null, target.describe());
@@ -330,7 +330,7 @@ public final class Driftless {
         }
         progress.accept("replaying " + replayed.size() + " changeset(s) on the dev database to observe their locks");
         String work = "driftless_observe_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (DevServer server = DevServer.forCheck(config)) {
+        try (DevServer server = DevServer.forCheck(config, progress)) {
             server.create(work);
             try (Connection connection = server.connect(work)) {
                 dev.driftless.changelogs.lint.LockObserver.Replay replay =
@@ -472,7 +472,7 @@ public final class Driftless {
      * already has changesets.
      */
     public BaselineResult baseline(String name) {
-        try (Target target = Target.open(config); Connection connection = target.connect()) {
+        try (Target target = Target.open(config, progress); Connection connection = target.connect()) {
             ChangelogRunner runner = config.changelogRunner(connection);
             int existing = runner.status().size();
             if (existing > 0) {
@@ -621,7 +621,7 @@ public final class Driftless {
     }
 
     private <T> T withRunner(Function<ChangelogRunner, T> action) {
-        try (Target target = Target.open(config); Connection connection = target.connect()) {
+        try (Target target = Target.open(config, progress); Connection connection = target.connect()) {
             return action.apply(config.changelogRunner(connection));
         } catch (SQLException e) {
             throw databaseFailure(e);

@@ -69,8 +69,8 @@ public final class Gate {
 
     ValidateResult validate() {
         long start = System.nanoTime();
-        try (Target target = Target.open(config); Connection connection = target.connect();
-             DevServer dev = DevServer.forTarget(config, target)) {
+        try (Target target = Target.open(config, progress); Connection connection = target.connect();
+             DevServer dev = DevServer.forTarget(config, target, progress)) {
             connection.setReadOnly(true);
             DesiredSchemas.Desired model = Entities.read(config, serverVersion(connection), dev, progress);
             progress.accept("reading " + target.describe());
@@ -212,7 +212,7 @@ public final class Gate {
                 config.runner().filter());
         String replayKey = replayKey();
         Replay cached = config.cache().get("replay", replayKey, Replay.class).orElse(null);
-        try (DevServer server = DevServer.forCheck(config)) {
+        try (DevServer server = DevServer.forCheck(config, progress)) {
             String version = cached != null ? cached.serverVersion() : serverVersion(server);
             DesiredSchemas.Desired model = Entities.read(config, version, server, progress);
             Schema replayed;
@@ -353,7 +353,7 @@ public final class Gate {
     }
 
     private void editedChangesets(ChangelogVerifier verifier, List<Problem> problems) {
-        try (Target target = Target.open(config); Connection connection = target.connect()) {
+        try (Target target = Target.open(config, progress); Connection connection = target.connect()) {
             connection.setReadOnly(true);
             progress.accept("comparing checksums with " + target.describe());
             for (ChangesetRef edited : verifier.editedSinceApplied(connection, config.cache())) {

@@ -28,8 +28,13 @@ final class Target implements AutoCloseable {
     }
 
     static Target open(Config config) {
+        return open(config, message -> { });
+    }
+
+    /** @param waiting told when another command uses the embedded database and this one waits for it */
+    static Target open(Config config, java.util.function.Consumer<String> waiting) {
         if (config.url() == null) {
-            return openEmbedded(config.dataDirectory());
+            return openEmbedded(config.dataDirectory(), waiting);
         }
         if (!config.url().startsWith("jdbc:postgresql:")) {
             throw new DriftlessException(ExitCode.USAGE, "the database URL must start with jdbc:postgresql:// (got "
@@ -51,10 +56,10 @@ final class Target implements AutoCloseable {
         }
     }
 
-    private static Target openEmbedded(Path dataDirectory) {
+    private static Target openEmbedded(Path dataDirectory, java.util.function.Consumer<String> waiting) {
         EmbeddedServer server;
         try {
-            server = EmbeddedServer.start(dataDirectory.resolve("pgdata"), true);
+            server = EmbeddedServer.start(dataDirectory.resolve("pgdata"), true, waiting);
         } catch (IOException | RuntimeException e) {
             throw new DriftlessException(ExitCode.FAILURE, e.getMessage(), e);
         }

@@ -14,6 +14,9 @@ import dev.driftless.cli.command.CheckCommand;
 import dev.driftless.cli.command.DiffCommand;
 import dev.driftless.cli.command.HistoryCommand;
 import dev.driftless.cli.command.LintCommand;
+import dev.driftless.cli.command.NewCommand;
+import dev.driftless.cli.command.InitCommand;
+import dev.driftless.cli.command.DoctorCommand;
 import dev.driftless.cli.command.ImportSqlCommand;
 import dev.driftless.cli.command.RestoreCommand;
 import dev.driftless.cli.command.RollbackCommand;
@@ -31,7 +34,8 @@ import picocli.CommandLine.Command;
         subcommands = {DiffCommand.class, ApplyCommand.class, StatusCommand.class, RollbackCommand.class,
                 TagCommand.class, HistoryCommand.class, ValidateChangelogCommand.class, AcceptChecksumCommand.class,
                 BaselineCommand.class, AdoptCommand.class, ImportSqlCommand.class, BackupCommand.class, BackupsCommand.class,
-                RestoreCommand.class, ValidateCommand.class, CheckCommand.class, LintCommand.class, CommandLine.HelpCommand.class},
+                RestoreCommand.class, ValidateCommand.class, CheckCommand.class, LintCommand.class, NewCommand.class,
+                InitCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success, or nothing to do",
                 "  1  failure: changes pending where none may be, a changeset failed, drift found (validate, check),",

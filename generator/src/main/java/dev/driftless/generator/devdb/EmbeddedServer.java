@@ -70,6 +70,8 @@ public final class EmbeddedServer implements AutoCloseable {
     /** Passed to {@code pg_ctl -t}; below {@link #PG_CTL_TIMEOUT} so pg_ctl gives up, and says why, first. */
     private static final int PG_CTL_WAIT_SECONDS = 30;
     private static final int START_ATTEMPTS = 3;
+    /** How long a command waits for another one using the same data directory (an apply can take a while). */
+    private static final Duration WAIT_FOR_OTHER_COMMAND = Duration.ofMinutes(10);
     private static final int LOG_TAIL_LINES = 15;
     private static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
     private static final String MANIFEST = ".driftless-manifest";
@@ -82,11 +84,14 @@ public final class EmbeddedServer implements AutoCloseable {
     private final int port;
     private final long postmasterPid;
     private final Thread shutdownHook;
+    private final DataDirectoryLock lock;
     private boolean closed;
     /** The RAM tablespace for throwaway databases: unknown until first asked ({@code null}), then found or absent. */
     private Optional<String> scratchTablespace;
 
-    private EmbeddedServer(Path dataDirectory, Path binDirectory, List<String> launcher, int port, long postmasterPid) {
+    private EmbeddedServer(Path dataDirectory, Path binDirectory, List<String> launcher, int port, long postmasterPid,
+                           DataDirectoryLock lock) {
+        this.lock = lock;
         this.dataDirectory = dataDirectory;
         this.binDirectory = binDirectory;
         this.launcher = launcher;
@@ -111,11 +116,32 @@ public final class EmbeddedServer implements AutoCloseable {
      *                     of the server log
      */
     public static EmbeddedServer start(Path dataDirectory, boolean durable) throws IOException {
+        return start(dataDirectory, durable, message -> { });
+    }
+
+    /**
+     * The same, first waiting (up to 10 minutes) for another process or thread that has a server running in
+     * {@code dataDirectory}: one user at a time, so one command never stops the server another one works on.
+     *
+     * @param waiting told once, when it has to wait, for whom
+     */
+    public static EmbeddedServer start(Path dataDirectory, boolean durable, java.util.function.Consumer<String> waiting)
+            throws IOException {
         Path dataDir = dataDirectory.toAbsolutePath().normalize();
-        Path parent = dataDir.getParent();
-        if (parent == null) {
+        if (dataDir.getParent() == null) {
             throw new IllegalArgumentException("the data directory cannot be a file-system root: " + dataDir);
         }
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir, WAIT_FOR_OTHER_COMMAND, waiting);
+        try {
+            return startLocked(dataDir, durable, lock);
+        } catch (IOException | RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedServer startLocked(Path dataDir, boolean durable, DataDirectoryLock lock) throws IOException {
+        Path parent = dataDir.getParent();
         Files.createDirectories(parent);
         List<String> launcher = launcher();
         Path binDir = prepareBinaries();
@@ -141,7 +167,7 @@ public final class EmbeddedServer implements AutoCloseable {
                 long pid = readPostmasterPid(dataDir)
                         .orElseThrow(() -> new IOException("could not start the embedded PostgreSQL in " + dataDir
                                 + ": pg_ctl reported success but left no readable postmaster.pid"));
-                EmbeddedServer server = new EmbeddedServer(dataDir, binDir, launcher, port, pid);
+                EmbeddedServer server = new EmbeddedServer(dataDir, binDir, launcher, port, pid, lock);
                 Runtime.getRuntime().addShutdownHook(server.shutdownHook);
                 return server;
             }
@@ -282,6 +308,8 @@ public final class EmbeddedServer implements AutoCloseable {
             stop(); // even if closed before: an earlier attempt (say, the shutdown hook's) may have failed
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            lock.close(); // stopped or not: a server left running is a leftover the next start stops
         }
     }
 
@@ -291,7 +319,11 @@ public final class EmbeddedServer implements AutoCloseable {
      */
     public static void stopLeftoverServer(Path dataDirectory) throws IOException {
         Path dataDir = dataDirectory.toAbsolutePath().normalize();
-        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+        if (!Files.exists(dataDir.resolve("postmaster.pid"))) {
+            return;
+        }
+        // a server another command is using is no leftover: refuse rather than stop it under that command
+        try (DataDirectoryLock ignored = DataDirectoryLock.acquire(dataDir, Duration.ZERO, message -> { })) {
             stopLeftoverServer(prepareBinaries(), launcher(), dataDir);
         }
     }
@@ -303,6 +335,11 @@ public final class EmbeddedServer implements AutoCloseable {
      */
     public static Path scratchTablespaceLocation(Path dataDirectory) {
         return RamTablespace.location(dataDirectory.toAbsolutePath().normalize());
+    }
+
+    /** For tests that play a killed process in this JVM: its lock goes, as the operating system drops a dead one's. */
+    void dropLockAsAKilledProcessWould() {
+        lock.close();
     }
 
     @Override
@@ -318,6 +355,8 @@ public final class EmbeddedServer implements AutoCloseable {
             stop();
         } catch (Throwable e) {
             // nothing sensible to do while the JVM exits; the next start() stops a leftover server
+        } finally {
+            lock.close();
         }
     }
 

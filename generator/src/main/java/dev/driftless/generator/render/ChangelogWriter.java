@@ -61,6 +61,34 @@ public final class ChangelogWriter {
     }
 
     /**
+     * Writes a changelog for a change the model cannot express (a data migration): one formatted-SQL changeset, named
+     * and stamped like a generated one and included in the master, whose body and rollback are for its author to
+     * write. Both are placeholders that fail with a message saying so: a comment-only changeset would pass check
+     * (an empty change rolls back to the same schema) and be recorded as applied.
+     */
+    public Path writeBlank(Path directory, String name, Instant now) {
+        String stamp = STAMP.format(after(newestStamp(directory), now));
+        String fileName = stamp + "-" + slug(name) + ".sql";
+        String oneLine = name.replaceAll("\\p{Cntrl}+", " ").strip(); // a comment line must stay one line
+        String text = "-- liquibase formatted sql\n\n"
+                + "-- changeset driftless:" + stamp + "-1\n"
+                + "-- comment: " + oneLine + " (written by hand: driftless new)\n"
+                + "-- Replace both placeholders: each fails on purpose, with its message, so neither apply nor check\n"
+                + "-- (which proves every rollback) lets an unwritten change or rollback through.\n"
+                + "SELECT CAST('driftless new: write the SQL of this changeset' AS integer);\n"
+                + "-- rollback SELECT CAST('driftless new: write the rollback of this changeset' AS integer);\n";
+        try {
+            Files.createDirectories(directory);
+            Path file = directory.resolve(fileName);
+            Files.writeString(file, text, StandardOpenOption.CREATE_NEW);
+            include(directory.resolve(MASTER), fileName);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the changelog in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Two changelogs written within one second must still sort in creation order (and keep distinct changeset ids):
      * a new stamp is at least one second after the newest one already in the directory.
      */

@@ -58,14 +58,56 @@ class EmbeddedServerTest {
     }
 
     @Test
+    void aSecondUserOfTheDataDirectoryWaitsInsteadOfStoppingTheFirstOnesServer() throws Exception {
+        Path data = temp.resolve("data");
+        EmbeddedServer first = EmbeddedServer.start(data, false);
+        java.util.concurrent.CompletableFuture<String> told = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<EmbeddedServer> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return EmbeddedServer.start(data, false, told::complete);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            // whichever comes first: the second start says it waits, or (wrongly) it is up already
+            java.util.concurrent.CompletableFuture.anyOf(told, second).exceptionally(e -> null).join();
+            assertTrue(told.isDone(), "the second start waits for the first user");
+            assertTrue(told.get().contains("waiting for another driftless command"), told.get());
+            try (Connection connection = first.connect("postgres"); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE made_while_the_other_waits (id int)");
+            }
+            assertFalse(second.isDone(), "the second start waits for the first user");
+        } finally {
+            first.close();
+        }
+        try (EmbeddedServer next = second.get()) {
+            assertEquals("made_while_the_other_waits",
+                    queryString(next, "postgres", "SELECT to_regclass('made_while_the_other_waits')::text"));
+        }
+    }
+
+    @Test
+    void stoppingALeftoverRefusesAServerAnotherUserHolds() throws Exception {
+        Path data = temp.resolve("data");
+        try (EmbeddedServer running = EmbeddedServer.start(data, false)) {
+            IOException refused = assertThrows(IOException.class, () -> EmbeddedServer.stopLeftoverServer(data));
+            assertTrue(refused.getMessage().contains("is using the embedded PostgreSQL"), refused::getMessage);
+            assertEquals("1", queryString(running, "postgres", "SELECT 1"));
+        }
+    }
+
+    @Test
     void startsOverTheServerOfAKilledProcess() throws Exception {
         Path data = temp.resolve("data");
         EmbeddedServer abandoned = EmbeddedServer.start(data, false);
         try (Connection connection = abandoned.connect("postgres"); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE before_kill (id int)");
         }
-        // As if the JVM had been killed: no close(), the server and its postmaster.pid are still there.
+        // As if the JVM had been killed: no close(), the server and its postmaster.pid are still there, and the
+        // operating system has dropped the process's lock on the data directory.
         assertTrue(Files.exists(data.resolve("postmaster.pid")));
+        abandoned.dropLockAsAKilledProcessWould();
 
         EmbeddedServer successor = EmbeddedServer.start(data, false);
         try {
