@@ -90,7 +90,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         Runner filtered = new Runner(runner.backupPolicy(), runner.backupDirectory(), runner.pgDump(), runner.lockTimeout(),
                 runner.filter().or(contexts, labels));
         return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
-                password, dataDirectory, dropUnmapped, devUrl, renames, filtered, sources, ignore, hibernate);
+                password, dataDirectory, dropUnmapped, devUrl, renames, filtered, sources, ignore, hibernate, ddl, maven);
     }
 
     /** A runner for the project's changelog on {@code connection}, reading it with the configured contexts and labels. */

@@ -40,6 +40,32 @@ class EndToEndTest {
                 ""));
     }
 
+    /**
+     * {@code simple-ddl: true} in driftless.yaml reaches the changelog through every command's option handling (a
+     * configuration copied for --contexts once dropped it): the foreign key on an existing table is one plain changeset.
+     */
+    @Test
+    void simpleDdlFromTheConfigurationFileWritesPlainDdl() throws Exception {
+        writeConfig(ModelCompiler.compile(ModelCompiler.exampleSources(), project.resolve("v1")));
+        assertEquals(0, driftless("diff").exitCode());
+        assertEquals(0, driftless("apply").exitCode());
+        Path sources = ModelCompiler.copySources(ModelCompiler.exampleSources(), project.resolve("src-v2"));
+        ModelCompiler.edit(sources, "com/acme/trading/market/TradingSession.java", Map.of(
+                "    protected TradingSession() {",
+                "    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)\n"
+                        + "    @jakarta.persistence.JoinColumn(name = \"strategy_id\")\n"
+                        + "    private com.acme.trading.backtester.StrategyConfig strategy;\n\n"
+                        + "    protected TradingSession() {"));
+        writeConfig(ModelCompiler.compile(sources, project.resolve("v2")));
+        Files.writeString(project.resolve("driftless.yaml"), "simple-ddl: true\n", java.nio.file.StandardOpenOption.APPEND);
+
+        CliRun diff = driftless("diff", "--name", "strategy");
+        assertEquals(0, diff.exitCode(), diff::toString);
+        String sql = Files.readString(newestChangelog());
+        assertEquals(2, changesetComments(newestChangelog()).size(), sql);
+        assertFalse(sql.contains("NOT VALID") || sql.contains("lock_timeout"), sql);
+    }
+
     private CliRun driftless(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--config");
