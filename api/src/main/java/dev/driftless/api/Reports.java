@@ -127,6 +127,50 @@ public final class Reports {
         return Json.write(root);
     }
 
+    /**
+     * A diff for programs: what was written (file, changesets with their risk labels), every change with its risk, the
+     * lock it takes, whether it rewrites or scans the table and the table's size on the target, and the rows that would
+     * make a change fail. {@code online}: whether the changelog was written with the online forms.
+     */
+    public static String json(Driftless.DiffResult result, boolean online) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", JSON_FORMAT);
+        root.put("command", "diff");
+        root.put("target", result.target());
+        root.put("pendingFirst", result.pendingFirst().stream().map(c -> c.file() + "::" + c.id()).toList());
+        root.put("file", result.written() == null ? null : result.written().file().toString());
+        root.put("changesets", result.written() == null ? List.of() : result.written().changeSets().stream().map(c -> {
+            Map<String, Object> changeset = new LinkedHashMap<>();
+            changeset.put("id", c.id());
+            changeset.put("labels", c.labels());
+            changeset.put("runInTransaction", c.runInTransaction());
+            changeset.put("comment", c.comment());
+            return changeset;
+        }).toList());
+        dev.driftless.model.ChangeRisks risks = dev.driftless.model.ChangeRisks.forChanges(result.changes(), online);
+        root.put("changes", result.changes().stream().map(change -> {
+            dev.driftless.model.ChangeRisk risk = risks.classify(change);
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("change", change.describe());
+            c.put("table", change.table() == null ? null : change.table().toString());
+            c.put("risk", risk.level().id());
+            c.put("lock", risk.lock());
+            c.put("rewrites", risk.rewrites());
+            c.put("scans", risk.scans());
+            c.put("reason", risk.reason());
+            TableSize size = risks.onNewTable(change) || change.table() == null ? null : result.tableSizes().get(change.table());
+            c.put("tableRows", size == null ? null : size.rows());
+            c.put("tableBytes", size == null ? null : size.bytes());
+            return c;
+        }).toList());
+        root.put("dataProblems", result.dataProblems());
+        root.put("kept", result.diff() == null ? List.of() : result.diff().kept().stream().map(k -> k.describe()).toList());
+        root.put("unmappedTables", result.diff() == null ? List.of()
+                : result.diff().unmappedTables().stream().map(QualifiedName::toString).toList());
+        root.put("probableRenames", result.renames().probable().stream().map(r -> r.describe()).toList());
+        return Json.write(root);
+    }
+
     static Map<String, Object> findingJson(Finding f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", f.kind().id());

@@ -127,8 +127,17 @@ class EndToEndTest {
                 """);
         writeConfig(ModelCompiler.compile(sources, project.resolve("v2")));
 
-        CliRun changed = driftless("diff", "--name", "venue and alerts");
+        CliRun changed = driftless("diff", "--name", "venue and alerts", "--report", "json");
         assertEquals(0, changed.exitCode(), changed::toString);
+        Map<String, Object> report = ValidateTest.parse(changed.out());
+        assertEquals(7, ((List<?>) report.get("changesets")).size(), changed::toString);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> foreignKey = ((List<Map<String, Object>>) report.get("changes")).stream()
+                .filter(c -> String.valueOf(c.get("change")).endsWith("market_data.trading_sessions[strategy_id] -> backtester.strategy_configs[id]"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("caution", "SHARE UPDATE EXCLUSIVE", true), List.of(foreignKey.get("risk"), foreignKey.get("lock"),
+                foreignKey.get("scans")), foreignKey::toString);
+        assertTrue(((Number) foreignKey.get("tableBytes")).longValue() > 0, foreignKey::toString);
         List<String> described = changesetComments(newestChangelog());
         // six changes; the foreign key on the existing trading_sessions takes two changesets (NOT VALID, then VALIDATE)
         assertEquals(7, described.size(), described::toString);

@@ -69,6 +69,10 @@ public final class DiffCommand implements Callable<Integer> {
             description = "Write plain DDL on existing tables: no concurrent index builds, no NOT VALID + VALIDATE, no timeouts. For throwaway databases; also 'simple-ddl: true' in driftless.yaml.")
     boolean simpleDdl;
 
+    @Option(names = "--report", paramLabel = "text|json",
+            description = "How to report what was found and written (default: text). json: one object with every change's risk, lock and table size (docs/safety.md).")
+    String report = "text";
+
     @Spec
     CommandSpec spec;
 
@@ -82,8 +86,16 @@ public final class DiffCommand implements Callable<Integer> {
         Driftless.RenameQuestion question = console == null || acceptProbableRenames != null
                 ? probable -> config.renames().acceptProbable()
                 : probable -> ask(console, probable);
+        if (!report.equals("text") && !report.equals("json")) {
+            spec.commandLine().getErr().println("error: --report must be text or json, not '" + report + "'");
+            return ExitCode.USAGE.code();
+        }
         Driftless.DiffResult result = new Driftless(config, Clock.systemUTC(), Progress.to(spec.commandLine().getErr()))
                 .diff(name, question);
+        if (report.equals("json")) {
+            out.println(dev.driftless.api.Reports.json(result, config.ddl().online()));
+            return result.blockedByPending() ? ExitCode.FAILURE.code() : ExitCode.OK.code();
+        }
         if (result.blockedByPending()) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(result.pendingFirst().size() + " changeset(s) in the changelogs are not applied to "

@@ -71,11 +71,11 @@ public final class ChangelogRenderer {
     private static Map<Change, Change> keyReplacements(List<Change> changes) {
         Map<Change, Change> replacements = new LinkedHashMap<>();
         for (Change change : changes) {
-            Key old = Key.dropped(change);
+            KeyChange old = KeyChange.dropped(change);
             if (old == null || old.columnDropped(changes)) {
                 continue;
             }
-            changes.stream().filter(c -> old.replacedBy(Key.added(c))).findFirst().ifPresent(add -> replacements.put(add, change));
+            changes.stream().filter(c -> old.replacedBy(KeyChange.added(c))).findFirst().ifPresent(add -> replacements.put(add, change));
         }
         return replacements;
     }
@@ -87,50 +87,17 @@ public final class ChangelogRenderer {
     private static List<Change> uniqueUntilReplaced(List<Change> changes) {
         List<Change> ordered = new ArrayList<>(changes);
         for (Change change : changes) {
-            Key old = Key.dropped(change);
+            KeyChange old = KeyChange.dropped(change);
             if (old == null || old.primary() || old.columnDropped(changes)) {
                 continue;
             }
-            changes.stream().filter(c -> Key.added(c) != null && !Key.added(c).primary() && Key.added(c).table().equals(old.table())
-                            && !Key.added(c).name().equals(old.name()))
-                    .reduce((first, last) -> last)
-                    .ifPresent(add -> {
+            changes.stream().filter(c -> old.supersededBy(KeyChange.added(c))).reduce((first, last) -> last)
+                    .ifPresent(adding -> {
                         ordered.remove(change);
-                        ordered.add(ordered.indexOf(add) + 1, change);
+                        ordered.add(ordered.indexOf(adding) + 1, change);
                     });
         }
         return ordered;
-    }
-
-    /** A primary key or unique constraint as dropped or added by a change. */
-    private record Key(dev.driftless.model.QualifiedName table, String name, List<String> columns, boolean primary) {
-
-        static Key dropped(Change change) {
-            if (change instanceof Change.DropPrimaryKey d) {
-                return new Key(d.table(), d.key().name(), d.key().columns(), true);
-            }
-            return change instanceof Change.DropUniqueConstraint d
-                    ? new Key(d.table(), d.constraint().name(), d.constraint().columns(), false) : null;
-        }
-
-        static Key added(Change change) {
-            if (change instanceof Change.AddPrimaryKey a) {
-                return new Key(a.table(), a.key().name(), a.key().columns(), true);
-            }
-            return change instanceof Change.AddUniqueConstraint a
-                    ? new Key(a.table(), a.constraint().name(), a.constraint().columns(), false) : null;
-        }
-
-        /** A primary key by any new one; a unique constraint by one of its own name (the name cannot be taken twice). */
-        boolean replacedBy(Key added) {
-            return added != null && added.table().equals(table) && added.primary() == primary
-                    && (primary || added.name().equals(name));
-        }
-
-        boolean columnDropped(List<Change> changes) {
-            return changes.stream().anyMatch(c -> c instanceof Change.DropColumn dc && dc.table().equals(table)
-                    && columns.contains(dc.column().name()));
-        }
     }
 
     private static String comment(Change change, ChangeRisk risk, OnlineDdl.Step step, String note) {

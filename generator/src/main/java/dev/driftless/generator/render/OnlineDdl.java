@@ -140,8 +140,8 @@ final class OnlineDdl {
      * takes a brief lock.
      */
     List<Step> replaceKey(Change drop, Change add, boolean existingTable) {
-        Key from = Key.of(drop);
-        Key to = Key.of(add);
+        KeyChange from = KeyChange.of(drop);
+        KeyChange to = KeyChange.of(add);
         String note = "replaces " + from.name() + " " + columns(from.columns()) + " in one statement";
         if (!settings.online() || !existingTable) {
             return List.of(new Step(swap(add.table(), from, to, null), swap(add.table(), to, from, null), true, note));
@@ -150,26 +150,7 @@ final class OnlineDdl {
                 note + ", its index built concurrently first"));
     }
 
-    /** The name, columns and kind ({@code PRIMARY KEY} or {@code UNIQUE}) of a key a change adds or drops. */
-    private record Key(String name, List<String> columns, String kind) {
-        static Key of(Change change) {
-            if (change instanceof Change.AddPrimaryKey c) {
-                return new Key(c.key().name(), c.key().columns(), "PRIMARY KEY");
-            }
-            if (change instanceof Change.DropPrimaryKey c) {
-                return new Key(c.key().name(), c.key().columns(), "PRIMARY KEY");
-            }
-            if (change instanceof Change.AddUniqueConstraint c) {
-                return new Key(c.constraint().name(), c.constraint().columns(), "UNIQUE");
-            }
-            if (change instanceof Change.DropUniqueConstraint c) {
-                return new Key(c.constraint().name(), c.constraint().columns(), "UNIQUE");
-            }
-            throw new IllegalArgumentException("not a key: " + change.describe());
-        }
-    }
-
-    private String concurrentSwap(QualifiedName table, Key from, Key to) {
+    private String concurrentSwap(QualifiedName table, KeyChange from, KeyChange to) {
         String temporary = bounded(to.name() + "_replacement");
         Index index = new Index(temporary, to.columns().stream().map(Identifiers::quote).toList(), true, "btree", null);
         return sessionTimeouts(settings.concurrentTimeout()) + SqlRenderer.createIndex(table, index, true) + "\n"
@@ -177,7 +158,7 @@ final class OnlineDdl {
     }
 
     /** Drops {@code from} and adds {@code to} in one ALTER TABLE: atomic even outside a transaction. */
-    private static String swap(QualifiedName table, Key from, Key to, String usingIndex) {
+    private static String swap(QualifiedName table, KeyChange from, KeyChange to, String usingIndex) {
         return alter(table) + "DROP CONSTRAINT " + Identifiers.quote(from.name()) + ", ADD CONSTRAINT "
                 + Identifiers.quote(to.name()) + " " + to.kind() + " "
                 + (usingIndex == null ? columns(to.columns()) : "USING INDEX " + Identifiers.quote(usingIndex)) + ";";
