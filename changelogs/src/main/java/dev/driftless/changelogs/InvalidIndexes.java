@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  */
 final class InvalidIndexes {
 
+    /** Group 1: UNIQUE; 2: the index's name, absent when PostgreSQL names it; 3: the table; 4: the rest of the definition. */
     private static final Pattern CREATE_CONCURRENTLY = Pattern.compile(
-            "CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\"[^\"]+\"|[\\w$]+)\\s+ON\\s+(?:ONLY\\s+)?((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)",
-            Pattern.CASE_INSENSITIVE);
+            "CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:(\"[^\"]+\"|[\\w$]+)\\s+)?ON\\s+(?:ONLY\\s+)?((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)(\\s*(?:USING\\s+\\w+\\s*)?\\(.*)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private InvalidIndexes() {
     }
@@ -35,7 +36,8 @@ final class InvalidIndexes {
         for (String statement : sql) {
             Matcher m = CREATE_CONCURRENTLY.matcher(statement);
             while (m.find()) {
-                String invalid = invalidIndex(connection, unquote(m.group(1)), m.group(2));
+                String invalid = m.group(2) != null ? invalidIndex(connection, unquote(m.group(2)), m.group(3))
+                        : invalidIndexLike(connection, m.group(3), m.group(1) != null, m.group(4));
                 if (invalid != null) {
                     drop(connection, invalid);
                     dropped.add("dropped the invalid index " + invalid
@@ -59,6 +61,37 @@ final class InvalidIndexes {
                 return rows.next() ? rows.getString(1) : null;
             }
         }
+    }
+
+    /**
+     * An unnamed concurrent build gets its name from PostgreSQL, and a retry a new one ({@code t_c_idx1}): the invalid
+     * index it left is found by table and definition instead, comparing {@code pg_get_indexdef} after the table with
+     * the statement's own (method, keys, predicate), spaces, quotes and case aside.
+     */
+    private static String invalidIndexLike(Connection connection, String table, boolean unique, String definition)
+            throws SQLException {
+        String sql = """
+                SELECT format('%I.%I', n.nspname, c.relname), i.indisunique, pg_get_indexdef(i.indexrelid)
+                  FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE NOT i.indisvalid AND i.indrelid = to_regclass(?)""";
+        String wanted = normalised(definition.matches("(?is)\\s*USING\\s.*") ? definition : "USING btree " + definition);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String printed = rows.getString(3);
+                    int using = printed.indexOf(" USING ");
+                    if (rows.getBoolean(2) == unique && using >= 0 && normalised(printed.substring(using)).equals(wanted)) {
+                        return rows.getString(1);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String normalised(String definition) {
+        return definition.replaceAll("[\\s\";]", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void drop(Connection connection, String qualifiedName) throws SQLException {

@@ -374,6 +374,45 @@ class ReleaseRunnerTest {
         assertEquals(List.of("true"), strings("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'accounts_owner_key'::regclass"));
     }
 
+    /**
+     * An unnamed concurrent build is named by PostgreSQL ({@code accounts_owner_idx}); a retry would be named
+     * {@code accounts_owner_idx1} and leave the invalid one behind. It is found by table and definition (issue 11).
+     */
+    @Test
+    void anUnnamedFailedConcurrentBuildIsFoundByItsDefinitionAndCleanedUp() throws Exception {
+        writeMaster(V1, V2);
+        writeReleaseOne();
+        Files.writeString(changelogs.resolve(V2), """
+                -- liquibase formatted sql
+
+                -- changeset dev:2-1 runInTransaction:false
+                CREATE UNIQUE INDEX CONCURRENTLY ON accounts (owner);
+                -- rollback DROP INDEX CONCURRENTLY accounts_owner_idx;
+                """);
+        runner.apply(ApplyOptions.defaults().withTo("1-2"), RunnerEvents.NONE);
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE INDEX accounts_owner_plain ON accounts (owner)"); // valid and not unique: never touched
+            s.execute("INSERT INTO accounts VALUES (1, 'ann'), (2, 'ann')");
+        }
+        assertThrows(ChangelogException.class, runner::apply);
+        String uniqueIndexes = "SELECT c.relname || ':' || i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                + " WHERE i.indrelid = 'accounts'::regclass AND i.indisunique AND NOT i.indisprimary";
+        List<String> left = strings(uniqueIndexes);
+        assertEquals(1, left.size(), left::toString);
+        assertTrue(left.get(0).endsWith(":false"), "PostgreSQL leaves an INVALID index behind: " + left);
+        String invalid = left.get(0).substring(0, left.get(0).indexOf(':'));
+
+        try (Statement s = connection.createStatement()) {
+            s.execute("DELETE FROM accounts WHERE id = 2");
+        }
+        ApplyResult retried = runner.apply();
+        assertTrue(retried.notes().get(0).startsWith("dropped the invalid index public." + invalid), retried.notes()::toString);
+        List<String> after = strings(uniqueIndexes);
+        assertEquals(1, after.size(), "the invalid index is gone, not kept beside the new one: " + after);
+        assertTrue(after.get(0).endsWith(":true"), after::toString);
+        assertEquals(List.of("accounts_owner_plain"), strings("SELECT indexname FROM pg_indexes WHERE indexname = 'accounts_owner_plain'"));
+    }
+
     // --- changelogs ----------------------------------------------------------------------------------------------
 
     void writeThreeReleases() throws IOException {
