@@ -455,6 +455,11 @@ public final class Driftless {
         return new AcceptChecksumResult(withRunner(r -> r.acceptChecksum(changeset)));
     }
 
+    /** Records one pending changeset as applied without running it; the caller vouches that its work is done. */
+    public ChangesetRef markApplied(String changeset) {
+        return withRunner(r -> r.markApplied(changeset));
+    }
+
     /**
      * The outcome of {@link #baseline}: the changelog describing the database, and its changesets marked applied.
      *

@@ -630,6 +630,28 @@ public final class ChangelogRunner {
      *
      * @return the changesets marked applied, in changelog order
      */
+    /**
+     * Records one pending changeset as applied without running it: for a changeset whose work is already in the
+     * database (a non-transactional one killed after it committed, before it was recorded). Like
+     * {@link #acceptChecksum}, the caller vouches that the database matches it.
+     *
+     * @param changeset ID, FILE::ID or FILE::ID::AUTHOR
+     * @throws ChangelogException when no pending changeset matches (unknown, already applied, or not selected)
+     */
+    public ChangesetRef markApplied(String changeset) {
+        if (!hasMasterChangelog()) {
+            throw new ChangelogException("Cannot mark a changeset applied: there is no changelog at " + masterChangelog());
+        }
+        ChangesetRef wanted = withLiquibase("find the changeset", (database, changelog, parameters, holding) ->
+                ref(find(changelog, changeset)));
+        List<ChangesetRef> marked = markApplied(wanted::equals);
+        if (marked.isEmpty()) {
+            throw new ChangelogException("Changeset " + wanted.id() + " in " + wanted.file() + " is not pending (it is"
+                    + " applied already, or the contexts and labels leave it out): nothing was recorded", wanted, null);
+        }
+        return wanted;
+    }
+
     public List<ChangesetRef> markApplied(java.util.function.Predicate<ChangesetRef> which) {
         if (!hasMasterChangelog()) {
             return List.of();

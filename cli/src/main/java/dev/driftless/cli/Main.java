@@ -5,6 +5,7 @@ import dev.driftless.api.ExitCode;
 import dev.driftless.api.MaskingWriter;
 
 import dev.driftless.cli.command.AcceptChecksumCommand;
+import dev.driftless.cli.command.MarkAppliedCommand;
 import dev.driftless.cli.command.ApplyCommand;
 import dev.driftless.cli.command.BackupCommand;
 import dev.driftless.cli.command.BackupsCommand;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Command;
 @Command(name = "driftless", mixinStandardHelpOptions = true, version = "driftless 0.1.0-SNAPSHOT",
         description = "Model-first database migrations for JPA on PostgreSQL: the entity classes are the truth.",
         subcommands = {DiffCommand.class, ApplyCommand.class, StatusCommand.class, RollbackCommand.class,
-                TagCommand.class, HistoryCommand.class, ValidateChangelogCommand.class, AcceptChecksumCommand.class,
+                TagCommand.class, HistoryCommand.class, ValidateChangelogCommand.class, AcceptChecksumCommand.class, MarkAppliedCommand.class,
                 BaselineCommand.class, AdoptCommand.class, ImportSqlCommand.class, BackupCommand.class, BackupsCommand.class,
                 RestoreCommand.class, ValidateCommand.class, CheckCommand.class, LintCommand.class, NewCommand.class,
                 InitCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},

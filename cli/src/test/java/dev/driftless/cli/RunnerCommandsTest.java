@@ -50,6 +50,54 @@ class RunnerCommandsTest {
         return CliRun.of(all.toArray(String[]::new));
     }
 
+    /**
+     * A CREATE INDEX CONCURRENTLY that finished but was never recorded (the run was killed in between) makes every apply
+     * fail with "already exists"; mark-applied records it without running it, and apply goes on (issue 11).
+     */
+    @Test
+    void markAppliedRecordsAChangesetWhoseWorkIsAlreadyDone() throws Exception {
+        writeConfig(null);
+        Path changelogs = Files.createDirectories(project.resolve("changelogs"));
+        Files.writeString(changelogs.resolve("db.changelog-master.yaml"), "databaseChangeLog:\n"
+                + "  - include:\n      file: 001.sql\n      relativeToChangelogFile: true\n");
+        Files.writeString(changelogs.resolve("001.sql"), """
+                -- liquibase formatted sql
+
+                -- changeset dev:1
+                CREATE TABLE accounts (id bigint PRIMARY KEY, owner text);
+                -- rollback DROP TABLE accounts;
+
+                -- changeset dev:2 runInTransaction:false
+                CREATE INDEX CONCURRENTLY accounts_owner ON accounts (owner);
+                -- rollback DROP INDEX CONCURRENTLY accounts_owner;
+
+                -- changeset dev:3
+                ALTER TABLE accounts ADD COLUMN note text;
+                -- rollback ALTER TABLE accounts DROP COLUMN note;
+                """);
+        assertEquals(0, driftless("apply", "--to", "1").exitCode());
+        database.execute("CREATE INDEX CONCURRENTLY accounts_owner ON accounts (owner)");
+
+        CliRun stuck = driftless("apply");
+        assertEquals(1, stuck.exitCode(), stuck::toString);
+        assertTrue((stuck.out() + stuck.err()).contains("already exists"), stuck::toString);
+
+        CliRun unknown = driftless("mark-applied", "nine");
+        assertEquals(1, unknown.exitCode(), unknown::toString);
+        CliRun marked = driftless("mark-applied", "2");
+        assertEquals(0, marked.exitCode(), marked::toString);
+        assertTrue(marked.out().contains("Recorded 001.sql :: 2 as applied without running it."), marked::toString);
+        CliRun again = driftless("mark-applied", "2");
+        assertEquals(1, again.exitCode(), again::toString);
+        assertTrue(again.err().contains("is not pending"), again::toString);
+
+        CliRun apply = driftless("apply");
+        assertEquals(0, apply.exitCode(), apply::toString);
+        assertEquals(List.of("note"), database.strings("SELECT column_name FROM information_schema.columns"
+                + " WHERE table_name = 'accounts' AND column_name = 'note'"));
+        assertTrue(driftless("status").out().contains("3 applied, 0 pending"), "status agrees");
+    }
+
     @Test
     void dryRunTagHistoryStatusAndRollbackToTag() throws Exception {
         writeConfig(ModelCompiler.compile(ModelCompiler.exampleSources(), project.resolve("classes")));
