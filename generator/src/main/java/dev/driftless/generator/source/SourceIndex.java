@@ -6,6 +6,7 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -144,6 +145,16 @@ public final class SourceIndex {
                 sequenceOwner(field.getAnnotations(), qualifiedName, variable.getNameAsString());
             }
         }
+        for (MethodDeclaration method : type.getMethods()) {
+            getterProperty(method).ifPresent(property -> {
+                String key = qualifiedName + "#" + property;
+                // the member that carries the mapping: an annotated getter (property access), or the getter of a
+                // property that has no field
+                if (mapsProperty(method) || !fields.containsKey(key)) {
+                    fields.put(key, new SourceLocation(file, absolute, line(method.getName())));
+                }
+            });
+        }
         if (type instanceof RecordDeclaration record) {
             for (Parameter component : record.getParameters()) {
                 fields.put(qualifiedName + "#" + component.getNameAsString(),
@@ -155,6 +166,32 @@ public final class SourceIndex {
                 addType(nested, qualifiedName + "." + nested.getNameAsString(), file, absolute);
             }
         }
+    }
+
+    /** Annotations that map a property when they sit on its getter ({@code @Access(PROPERTY)}, or Hibernate's default). */
+    private static final java.util.Set<String> MAPPING = java.util.Set.of("Id", "EmbeddedId", "Column", "JoinColumn",
+            "JoinColumns", "JoinTable", "ManyToOne", "OneToOne", "OneToMany", "ManyToMany", "Basic", "Enumerated", "Lob",
+            "Temporal", "Convert", "Embedded", "ElementCollection", "CollectionTable", "GeneratedValue", "Version",
+            "OrderColumn", "MapsId", "SequenceGenerator", "JdbcTypeCode", "Type", "Formula", "Check", "ColumnDefault",
+            "NaturalId", "Comment");
+
+    /** {@code getOrderQuantity()} and {@code isActive()} with no parameters: the property they read. */
+    private static Optional<String> getterProperty(MethodDeclaration method) {
+        if (!method.getParameters().isEmpty() || method.isStatic()) {
+            return Optional.empty();
+        }
+        String name = method.getNameAsString();
+        String rest = name.startsWith("get") ? name.substring(3) : name.startsWith("is") ? name.substring(2) : "";
+        if (rest.isEmpty() || !Character.isUpperCase(rest.charAt(0))) {
+            return Optional.empty();
+        }
+        // java.beans.Introspector.decapitalize: "URL" stays "URL", "Name" becomes "name"
+        return Optional.of(rest.length() > 1 && Character.isUpperCase(rest.charAt(1)) ? rest
+                : Character.toLowerCase(rest.charAt(0)) + rest.substring(1));
+    }
+
+    private static boolean mapsProperty(MethodDeclaration method) {
+        return method.getAnnotations().stream().anyMatch(a -> MAPPING.contains(a.getName().getIdentifier()));
     }
 
     private void sequenceOwner(List<AnnotationExpr> annotations, String className, String field) {

@@ -27,5 +27,47 @@ class SourceIndexTest {
 
         assertEquals("com.acme.trading.backtester.BacktestRun#id", index.sequenceOwner("backtest_history_seq").orElseThrow());
         assertTrue(index.fieldLocation("com.acme.trading.market.Order", "nonexistent").isEmpty());
+        // the example maps its fields; its getters (unannotated) do not take their place
+        assertTrue(lines.get(index.fieldLocation("com.acme.trading.market.Order", "symbol").orElseThrow().line() - 1)
+                .contains("private String symbol;"));
+    }
+
+    /** Property access: a finding points at the getter that carries the mapping, not at the field beside it (issue 12). */
+    @Test
+    void findsTheAnnotatedGetterOfAPropertyAccessMapping(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
+        Path file = Files.createDirectories(root.resolve("shop")).resolve("Fund.java");
+        Files.writeString(file, """
+                package shop;
+
+                import jakarta.persistence.*;
+
+                @Entity
+                @Access(AccessType.PROPERTY)
+                public class Fund {
+                    private Long id;
+                    private String displayName;
+                    private boolean active;
+
+                    @Id
+                    public Long getId() { return id; }
+
+                    @Column(name = "display_name", length = 80)
+                    public String getDisplayName() { return displayName; }
+
+                    public boolean isActive() { return active; }
+
+                    public String getURL() { return null; }
+                }
+                """);
+        SourceIndex index = SourceIndex.of(List.of(root));
+        List<String> lines = Files.readAllLines(file);
+
+        assertTrue(lines.get(index.fieldLocation("shop.Fund", "displayName").orElseThrow().line() - 1)
+                .contains("public String getDisplayName()"));
+        assertTrue(lines.get(index.fieldLocation("shop.Fund", "id").orElseThrow().line() - 1).contains("public Long getId()"));
+        assertTrue(lines.get(index.fieldLocation("shop.Fund", "active").orElseThrow().line() - 1).contains("private boolean active;"),
+                "an unannotated getter does not replace its field");
+        assertTrue(lines.get(index.fieldLocation("shop.Fund", "URL").orElseThrow().line() - 1).contains("getURL()"),
+                "a property with no field is found at its getter");
     }
 }
