@@ -98,6 +98,20 @@ public final class Driftless {
         public boolean blockedByPending() {
             return !pendingFirst.isEmpty();
         }
+
+        /**
+         * Every change with its risk and, where it works on a table the target already has, that table's size: what the
+         * text report and the JSON report both show. {@code online}: whether the changelog was written in online forms.
+         */
+        public List<RiskedChange> risks(boolean online) {
+            dev.driftless.model.ChangeRisks risks = dev.driftless.model.ChangeRisks.forChanges(changes, online);
+            return changes.stream().map(change -> new RiskedChange(change, risks.classify(change),
+                    change.table() == null || risks.onNewTable(change) ? null : tableSizes.get(change.table()))).toList();
+        }
+    }
+
+    /** A change, its risk, and the size of the existing table it works on, or null. */
+    public record RiskedChange(Change change, dev.driftless.model.ChangeRisk risk, TableSize tableSize) {
     }
 
     /**

@@ -286,13 +286,17 @@ public final class Gate {
     private List<Problem> lintForDataLoss() {
         LintReport report = new Lint(config).all();
         int adopted = Adoption.changesetsUpTo(report.changesets().stream().map(c -> c.changeset().changeset()).toList());
-        return report.changesets().stream().skip(adopted).filter(c -> !Lint.blocking(c).isEmpty())
-                .map(c -> new Problem("data-loss", c.changeset().changeset().id(), Lint.describe(c) + " loses data ("
-                        + Lint.blocking(c).stream().map(f -> f.finding().rule()).distinct().collect(Collectors.joining(", "))
-                        + ") without an acknowledgement: review it, then add -- driftless:allow "
-                        + Lint.blocking(c).stream().map(f -> f.finding().rule()).distinct().collect(Collectors.joining(", "))
-                        + " to the changeset (see docs/lint.md)"))
-                .toList();
+        List<Problem> problems = new ArrayList<>();
+        for (var changeset : report.changesets().subList(adopted, report.changesets().size())) {
+            String rules = Lint.blocking(changeset).stream().map(f -> f.finding().rule()).distinct()
+                    .collect(Collectors.joining(", "));
+            if (!rules.isEmpty()) {
+                problems.add(new Problem("data-loss", changeset.changeset().changeset().id(), Lint.describe(changeset)
+                        + " loses data (" + rules + ") without an acknowledgement: review it, then add -- driftless:allow "
+                        + rules + " to the changeset (see docs/lint.md)"));
+            }
+        }
+        return problems;
     }
 
     /**

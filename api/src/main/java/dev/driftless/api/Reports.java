@@ -147,20 +147,17 @@ public final class Reports {
             changeset.put("comment", c.comment());
             return changeset;
         }).toList());
-        dev.driftless.model.ChangeRisks risks = dev.driftless.model.ChangeRisks.forChanges(result.changes(), online);
-        root.put("changes", result.changes().stream().map(change -> {
-            dev.driftless.model.ChangeRisk risk = risks.classify(change);
+        root.put("changes", result.risks(online).stream().map(risked -> {
             Map<String, Object> c = new LinkedHashMap<>();
-            c.put("change", change.describe());
-            c.put("table", change.table() == null ? null : change.table().toString());
-            c.put("risk", risk.level().id());
-            c.put("lock", risk.lock());
-            c.put("rewrites", risk.rewrites());
-            c.put("scans", risk.scans());
-            c.put("reason", risk.reason());
-            TableSize size = risks.onNewTable(change) || change.table() == null ? null : result.tableSizes().get(change.table());
-            c.put("tableRows", size == null ? null : size.rows());
-            c.put("tableBytes", size == null ? null : size.bytes());
+            c.put("change", risked.change().describe());
+            c.put("table", risked.change().table() == null ? null : risked.change().table().toString());
+            c.put("risk", risked.risk().level().id());
+            c.put("lock", risked.risk().lock());
+            c.put("rewrites", risked.risk().rewrites());
+            c.put("scans", risked.risk().scans());
+            c.put("reason", risked.risk().reason());
+            c.put("tableRows", risked.tableSize() == null ? null : risked.tableSize().rows());
+            c.put("tableBytes", risked.tableSize() == null ? null : risked.tableSize().bytes());
             return c;
         }).toList());
         root.put("dataProblems", result.dataProblems());

@@ -6,7 +6,6 @@ import dev.driftless.api.RenameSettings;
 import dev.driftless.generator.render.ChangelogWriter;
 import dev.driftless.model.Change;
 import dev.driftless.model.ChangeRisk;
-import dev.driftless.model.ChangeRisks;
 import dev.driftless.model.KeptObject;
 import dev.driftless.model.Renames;
 import java.io.Console;
@@ -138,7 +137,7 @@ public final class DiffCommand implements Callable<Integer> {
                     + ChangelogWriter.MASTER + ") and run diff again with --rename " + Driftless.renameHint(probable)
                     + " (or --accept-probable-renames).");
         }
-        printRisks(out, result.changes(), config.ddl().online(), result.tableSizes());
+        printRisks(out, result.risks(config.ddl().online()));
         for (String problem : result.dataProblems()) {
             out.println("warning: " + problem);
         }
@@ -154,15 +153,11 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     /** Every change that is not safe on a live table, with the lock it takes: the reviewer's list. */
-    private static void printRisks(PrintWriter out, List<Change> changes, boolean online,
-                                   java.util.Map<QualifiedName, dev.driftless.api.TableSize> sizes) {
-        ChangeRisks risks = ChangeRisks.forChanges(changes, online);
-        for (Change change : changes) {
-            ChangeRisk risk = risks.classify(change);
-            if (risk.level() != ChangeRisk.Level.SAFE) {
-                dev.driftless.api.TableSize size = risks.onNewTable(change) ? null : sizes.get(change.table());
-                out.println("risk: " + change.describe() + " — " + risk.describe()
-                        + (size == null ? "" : "; " + change.table() + " holds " + size.describe()));
+    private static void printRisks(PrintWriter out, List<Driftless.RiskedChange> changes) {
+        for (Driftless.RiskedChange risked : changes) {
+            if (risked.risk().level() != ChangeRisk.Level.SAFE) {
+                out.println("risk: " + risked.change().describe() + " — " + risked.risk().describe()
+                        + (risked.tableSize() == null ? "" : "; " + risked.change().table() + " holds " + risked.tableSize().describe()));
             }
         }
     }
