@@ -30,7 +30,9 @@ import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+// INHERIT: every subcommand takes -V and shows the exit codes, as the top-level command does.
 @Command(name = "driftless", mixinStandardHelpOptions = true, version = "driftless 0.1.0-SNAPSHOT",
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Model-first database migrations for JPA on PostgreSQL: the entity classes are the truth.",
         subcommands = {DiffCommand.class, ApplyCommand.class, StatusCommand.class, RollbackCommand.class,
                 TagCommand.class, HistoryCommand.class, ValidateChangelogCommand.class, AcceptChecksumCommand.class, MarkAppliedCommand.class,
@@ -39,9 +41,11 @@ import picocli.CommandLine.Command;
                 InitCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success, or nothing to do",
-                "  1  failure: changes pending where none may be, a changeset failed, drift found (validate, check),",
-                "     the lock was not free in time, an invalid changelog",
-                "  2  usage or configuration error: a bad flag, an unreachable database, missing classes"})
+                "  1  failure: changes pending where none may be, a changeset failed,",
+                "     drift found (validate, check), the lock was not free in time,",
+                "     an invalid changelog",
+                "  2  usage or configuration error: a bad flag, an unreachable database,",
+                "     missing classes"})
 public final class Main implements Runnable {
 
     /**
@@ -74,6 +78,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main())
                 .setOut(out)
                 .setErr(err)
+                .setParameterExceptionHandler(Main::reportUsageError)
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     commandLine.getErr().println("error: " + e.getMessage());
                     if (verbose) {
@@ -88,5 +93,24 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * A mistyped flag gets one line, the nearest command or option when there is one, and where the whole usage is:
+     * a wall of usage text hides the one word that was wrong.
+     */
+    private static int reportUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("error: " + e.getMessage());
+        boolean suggested = e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty();
+        if (suggested) {
+            err.println("Did you mean: " + String.join(" or ", ((CommandLine.UnmatchedArgumentException) e)
+                    .getSuggestions()) + "?");
+        }
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return ExitCode.USAGE.code();
     }
 }

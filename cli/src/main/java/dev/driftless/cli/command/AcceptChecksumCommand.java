@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "accept-checksum", mixinStandardHelpOptions = true, description = {
-        "Acknowledge a deliberate edit of an applied changeset: record its current text's checksum (like Flyway's",
-        "repair). The schema is not changed: make sure the database already matches the edited changeset."})
+        "Acknowledge a deliberate edit of an applied changeset: record its current text's checksum (like Flyway's repair).",
+        "The schema is not changed: make sure the database already matches the edited changeset."})
 public final class AcceptChecksumCommand implements Callable<Integer> {
 
     @Mixin

@@ -11,9 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "adopt", mixinStandardHelpOptions = true, description = {
-        "Adopt the project's existing changelog (a Liquibase project's own history): append the adoption point after",
-        "its changesets, so check replays them and proves rollbacks only for the changesets after it. Records the",
-        "adoption point as applied when nothing before it is pending on the target."})
+        "Adopt the project's existing changelog (a Liquibase project's own history): append the adoption point after its changesets, so check replays them and proves rollbacks only for the changesets after it.",
+        "Records the adoption point as applied when nothing before it is pending on the target."})
 public final class AdoptCommand implements Callable<Integer> {
 
     @Mixin

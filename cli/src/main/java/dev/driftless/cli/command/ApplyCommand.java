@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "apply", mixinStandardHelpOptions = true, description = {
         "Apply the pending changesets to the database, in order, each in its own transaction with its record.",
-        "A failing changeset leaves the database as it was before it and exits 1. Refuses to start when an applied",
-        "changeset was edited. Backs up first when a pending changeset is destructive (see --backup)."})
+        "A failing changeset leaves the database as it was before it and exits 1. Refuses to start when an "
+                + "applied changeset was edited. Backs up first when a pending changeset is destructive (see --backup)."})
 public final class ApplyCommand implements Callable<Integer> {
 
     @Mixin

@@ -14,8 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "backup", mixinStandardHelpOptions = true, description = {
-        "Back the database up into the backup directory (default backups/, git-ignored): a compressed pg_dump",
-        "(custom format) of a server, or a copy of the stopped embedded database's files."})
+        "Back the database up into the backup directory (default backups/, git-ignored): a compressed pg_dump (custom format) of a server, or a copy of the stopped embedded database's files."})
 public final class BackupCommand implements Callable<Integer> {
 
     @Mixin

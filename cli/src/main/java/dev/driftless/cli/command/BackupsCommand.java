@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "backups", mixinStandardHelpOptions = true, description = {
         "List the backups, newest first: when (UTC), age, size, the database each holds, and the file.",
-        "Unfinished backups (.partial files) follow: being written now, or left by a killed run (stale);",
-        "driftless backup --keep N deletes the stale ones."})
+        "Unfinished backups (.partial files) follow: being written now, or left by a killed run (stale); "
+                + "driftless backup --keep N deletes the stale ones."})
 public final class BackupsCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);

@@ -12,8 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "baseline", mixinStandardHelpOptions = true, description = {
-        "Adopt an existing database built by hand or by an init script: write a changelog that describes its",
-        "current schema and record it as applied without running it, so later diffs are incremental."})
+        "Adopt an existing database built by hand or by an init script: write a changelog that describes its current schema and record it as applied without running it, so later diffs are incremental."})
 public final class BaselineCommand implements Callable<Integer> {
 
     @Mixin

@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true, description = {
-        "Offline, on a throwaway embedded PostgreSQL: replay every changelog from empty, prove each changeset's",
-        "rollback restores the schema exactly, and compare the result with the entity classes.",
-        "With --url, also fail when a changeset applied there was edited since. Exit 0 when all agree, 1 otherwise."})
+        "Offline, on a throwaway embedded PostgreSQL: replay every changelog from empty, prove each changeset's rollback restores the schema exactly, and compare the result with the entity classes.",
+        "With --url, also fail when a changeset applied there was edited since. Exit 0 when all agree, 1 "
+                + "otherwise."})
 public final class CheckCommand implements Callable<Integer> {
 
     @Mixin

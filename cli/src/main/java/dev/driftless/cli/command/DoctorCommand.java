@@ -11,9 +11,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true, description = {
-        "Check what driftless needs: Java, the build (compiled classes, class path), the entities, the naming, the",
-        "database (when a URL is configured) and the dev or embedded database. One line per check, with how to fix",
-        "each that fails; exit 1 if any fails."})
+        "Check what driftless needs: Java, the build (compiled classes, class path), the entities, the naming, the database (when a URL is configured) and the dev or embedded database.",
+        "One line per check, with how to fix each that fails; exit 1 if any fails."})
 public final class DoctorCommand implements Callable<Integer> {
 
     @Mixin

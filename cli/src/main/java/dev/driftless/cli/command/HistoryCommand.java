@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "List the applied changesets, oldest first: id, author, file, applied at, execution time, tag.")
+        description = {
+        "List the applied changesets, oldest first: id, author, file, applied at, execution time, tag."})
 public final class HistoryCommand implements Callable<Integer> {
 
     @Mixin

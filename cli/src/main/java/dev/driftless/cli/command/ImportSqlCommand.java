@@ -14,11 +14,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import-sql", mixinStandardHelpOptions = true, description = {
-        "Wrap a folder of SQL migrations into the changelog, one changeset per file, sent as written, followed by",
-        "the adoption point. A Flyway folder (V1_2__x.sql, B1__x.sql, R__x.sql) is read in Flyway's order: the newest",
-        "baseline, the versions above it, then the repeatables (run again when they change); otherwise numbered files",
-        "(001_x.sql) in their order. Every file not imported is listed with the reason. They have no rollback:",
-        "rollback refuses to pass them."})
+        "Wrap a folder of SQL migrations into the changelog, one changeset per file, sent as written, followed by the adoption point.",
+        "A Flyway folder (V1_2__x.sql, B1__x.sql, R__x.sql) is read in Flyway's order: the newest baseline, "
+                + "the versions above it, then the repeatables (run again when they change); otherwise numbered files "
+                + "(001_x.sql) in their order. Every file not imported is listed with the reason. They have no "
+                + "rollback: rollback refuses to pass them."})
 public final class ImportSqlCommand implements Callable<Integer> {
 
     @Mixin

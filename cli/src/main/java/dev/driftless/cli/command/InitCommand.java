@@ -10,9 +10,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "init", mixinStandardHelpOptions = true, description = {
-        "Write a commented driftless.yaml at the project root from what is there: the compiled classes (and, in a",
-        "Maven module, 'classpath: maven'), the changelog folder (Spring Boot's db/changelog when the project has",
-        "that layout), the naming and default schema of the application's configuration. Never a password."})
+        "Write a commented driftless.yaml at the project root from what is there: the compiled classes (and, in a Maven module, 'classpath: maven'), the changelog folder (Spring Boot's db/changelog when the project has that layout), the naming and default schema of the application's configuration.",
+        "Never a password."})
 public final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Replace an existing driftless.yaml.")

@@ -21,11 +21,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "lint", mixinStandardHelpOptions = true, description = {
-        "Classify changesets by what they can do to a live database: safe, caution (a lock that blocks reads or writes"
-                + " for a scan or rewrite, or a change that can fail on existing data) or danger (loses data).",
-        "Lints the changesets the database has not applied yet, the given changelog files, or with --all the whole"
-                + " changelog. Exits 1 on danger (and with --strict on caution or unknown statements), else 0.",
-        "Acknowledge a finding on purpose with a comment in its changeset: -- driftless:allow RULE (see docs/lint.md)."})
+        "Classify changesets by what they can do to a live database: safe, caution (a lock that blocks reads or writes for a scan or rewrite, or a change that can fail on existing data) or danger (loses data).",
+        "Lints the changesets the database has not applied yet, the given changelog files, or with --all the "
+                + "whole changelog. Exits 1 on danger (and with --strict on caution or unknown statements), else 0. "
+                + "Acknowledge a finding on purpose with a comment in its changeset: -- driftless:allow RULE (see "
+                + "docs/lint.md)."})
 public final class LintCommand implements Callable<Integer> {
 
     @Mixin

@@ -12,9 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "mark-applied", mixinStandardHelpOptions = true, description = {
-        "Record one pending changeset as applied without running it, for a changeset whose work is already in the database",
-        "(a CREATE INDEX CONCURRENTLY killed after it finished, before it was recorded). The schema is not changed: check",
-        "first that the database really holds what the changeset makes."})
+        "Record one pending changeset as applied without running it, for a changeset whose work is already in the database (a CREATE INDEX CONCURRENTLY killed after it finished, before it was recorded).",
+        "The schema is not changed: check first that the database really holds what the changeset makes."})
 public final class MarkAppliedCommand implements Callable<Integer> {
 
     @Mixin

@@ -13,9 +13,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "new", mixinStandardHelpOptions = true, description = {
-        "Write an empty formatted-SQL changeset for a change the entities cannot express (a data migration, a",
-        "backfill), named and included in the master like a generated one. Fill in its SQL and its rollback:",
-        "check and rollback refuse it until the rollback is written."})
+        "Write an empty formatted-SQL changeset for a change the entities cannot express (a data migration, a backfill), named and included in the master like a generated one.",
+        "Fill in its SQL and its rollback: check and rollback refuse it until the rollback is written."})
 public final class NewCommand implements Callable<Integer> {
 
     @Mixin

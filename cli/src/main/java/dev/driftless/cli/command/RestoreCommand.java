@@ -17,8 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "restore", mixinStandardHelpOptions = true, description = {
-        "Replace the database's contents with a backup. Takes a safety backup of the current state first and asks",
-        "for confirmation unless --yes; without a terminal and without --yes it refuses (exit 2)."})
+        "Replace the database's contents with a backup.",
+        "Takes a safety backup of the current state first and asks for confirmation unless --yes; without a "
+                + "terminal and without --yes it refuses (exit 2)."})
 public final class RestoreCommand implements Callable<Integer> {
 
     @Mixin

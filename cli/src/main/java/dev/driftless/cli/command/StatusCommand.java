@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = "List the changesets in the changelogs: which are applied and which are pending.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = {
+        "List the changesets in the changelogs: which are applied and which are pending."})
 public final class StatusCommand implements Callable<Integer> {
 
     @Mixin

@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "tag", mixinStandardHelpOptions = true,
-        description = "Tag the database's current state (its most recently applied changeset), for rollback --to-tag.")
+        description = {
+        "Tag the database's current state (its most recently applied changeset), for rollback --to-tag."})
 public final class TagCommand implements Callable<Integer> {
 
     @Mixin

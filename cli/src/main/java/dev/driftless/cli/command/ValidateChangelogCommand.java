@@ -12,9 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate-changelog", mixinStandardHelpOptions = true, description = {
-        "Check the changelog: its structure, that no changeset id is used twice, and that no applied changeset was",
-        "edited since (checksums), and that every applied changeset is still in it (rows of another changelog's files",
-        "in a shared history table are counted in one note). Exits 1 on any problem. Changes nothing."})
+        "Check the changelog: its structure, that no changeset id is used twice, and that no applied changeset was edited since (checksums), and that every applied changeset is still in it (rows of another changelog's files in a shared history table are counted in one note).",
+        "Exits 1 on any problem. Changes nothing."})
 public final class ValidateChangelogCommand implements Callable<Integer> {
 
     @Mixin

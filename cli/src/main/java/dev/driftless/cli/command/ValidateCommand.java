@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true, description = {
-        "Compare the entity classes with the live database, read-only, and report every difference at once,",
-        "grouped by table, each with the entity's file and line. Exit 0 when they agree, 1 when anything differs."})
+        "Compare the entity classes with the live database, read-only, and report every difference at once, grouped by table, each with the entity's file and line.",
+        "Exit 0 when they agree, 1 when anything differs."})
 public final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
