@@ -68,8 +68,12 @@ public final class ApplyCommand implements Callable<Integer> {
         Config config = options.load(null, null, backup, pgDump, runner.lockTimeout).withFilter(contexts, labels);
         ApplyOptions applyOptions = new ApplyOptions(contexts, labels, to, tag, dryRun, config.runner().lockTimeout(),
                 ignoreMissing);
-        Driftless.ApplyOutcome outcome = new Driftless(config, Clock.systemUTC(), Progress.to(err))
-                .apply(applyOptions, Progress.changesets(err, "applying", Progress.onTerminal()), allowDestructive);
+        boolean terminal = Progress.onTerminal();
+        Driftless.ApplyOutcome outcome;
+        try (Progress.Changesets progress = Progress.changesets(err, "applying", terminal)) {
+            outcome = new Driftless(config, Clock.systemUTC(), Progress.to(err)).apply(applyOptions, progress,
+                    allowDestructive);
+        }
         ApplyResult result = outcome.result();
         if (dryRun) {
             printDryRun(out, result, outcome.target());
@@ -78,8 +82,11 @@ public final class ApplyCommand implements Callable<Integer> {
         if (result.upToDate()) {
             out.println("Nothing to apply: the database is up to date.");
         } else {
-            result.applied().forEach(c -> out.println("applied " + c.changeset().file() + " :: " + c.changeset().id()
-                    + " (" + c.executionTime().toMillis() + " ms)"));
+            if (!terminal) {
+                // On a terminal the progress line of each changeset already showed it with its time.
+                result.applied().forEach(c -> out.println("applied " + c.changeset().file() + " :: "
+                        + c.changeset().id() + " (" + c.executionTime().toMillis() + " ms)"));
+            }
             out.println("Applied " + result.applied().size() + " changeset(s).");
         }
         if (result.tag() != null) {

@@ -61,8 +61,11 @@ public final class RollbackCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RollbackTarget target = target();
         Config config = options.load(null, null, null, null, runner.lockTimeout);
-        RollbackResult result = new Driftless(config, Clock.systemUTC(), Progress.to(err))
-                .rollback(target, dryRun, Progress.changesets(err, "rolling back", Progress.onTerminal()));
+        boolean terminal = Progress.onTerminal();
+        RollbackResult result;
+        try (Progress.Changesets progress = Progress.changesets(err, "rolling back", terminal)) {
+            result = new Driftless(config, Clock.systemUTC(), Progress.to(err)).rollback(target, dryRun, progress);
+        }
         if (dryRun) {
             out.println("-- Dry run: the rollback SQL of " + result.planned().size() + " changeset(s), " + target.describe()
                     + ". Nothing was changed.");
@@ -73,7 +76,11 @@ public final class RollbackCommand implements Callable<Integer> {
             }
             return ExitCode.OK.code();
         }
-        result.rolledBack().forEach(c -> out.println("rolled back " + c.changeset().file() + " :: " + c.changeset().id()));
+        if (!terminal) {
+            // On a terminal the progress line of each changeset already showed it.
+            result.rolledBack().forEach(c -> out.println("rolled back " + c.changeset().file() + " :: "
+                    + c.changeset().id()));
+        }
         out.println("Rolled back " + result.rolledBack().size() + " changeset(s).");
         return ExitCode.OK.code();
     }
