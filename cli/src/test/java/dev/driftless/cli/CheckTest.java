@@ -153,6 +153,10 @@ class CheckTest {
         assertEquals(1, duplicates.exitCode(), duplicates::toString);
         assertTrue(duplicates.out().contains("is used 2 times"), duplicates::toString);
 
+        Map<String, Object> json = ValidateTest.parse(driftless("check", "--format", "json").out());
+        assertEquals(false, json.get("ok"), json::toString);
+        assertTrue(json.get("problems").toString().contains("is used 2 times"), json::toString);
+
         Files.writeString(changelogs.resolve("db.changelog-master.yaml"), "databaseChangeLog:\n  - include: [this is not\n");
         CliRun malformed = driftless("check");
         assertEquals(1, malformed.exitCode(), malformed::toString);

@@ -6,6 +6,7 @@ import dev.driftless.changelogs.PlannedChangeset;
 import dev.driftless.api.Config;
 import dev.driftless.api.Driftless;
 import dev.driftless.api.ExitCode;
+import dev.driftless.api.RunnerReports;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,6 +59,9 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--pg-dump", paramLabel = "PATH", description = "The pg_dump to back up a server with (default: found on PATH).")
     Path pgDump;
 
+    @Mixin
+    OutputFormat output;
+
     @Spec
     CommandSpec spec;
 
@@ -65,6 +69,7 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean json = output.json();
         Config config = options.load(null, null, backup, pgDump, runner.lockTimeout).withFilter(contexts, labels);
         ApplyOptions applyOptions = new ApplyOptions(contexts, labels, to, tag, dryRun, config.runner().lockTimeout(),
                 ignoreMissing);
@@ -75,6 +80,10 @@ public final class ApplyCommand implements Callable<Integer> {
                     allowDestructive);
         }
         ApplyResult result = outcome.result();
+        if (json) {
+            out.print(RunnerReports.apply(outcome));
+            return ExitCode.OK.code();
+        }
         if (dryRun) {
             printDryRun(out, result, outcome.target());
             return ExitCode.OK.code();

@@ -2,6 +2,7 @@ package dev.driftless.cli.command;
 
 import dev.driftless.api.Driftless;
 import dev.driftless.api.ExitCode;
+import dev.driftless.api.RunnerReports;
 import dev.driftless.changelogs.backup.BackupFile;
 import dev.driftless.changelogs.backup.BackupStore;
 import java.io.PrintWriter;
@@ -28,15 +29,23 @@ public final class BackupsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    OutputFormat output;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        boolean json = output.json();
         Clock clock = Clock.systemUTC();
         Driftless.BackupListing listing = new Driftless(options.load(null, null), clock,
                 Progress.to(spec.commandLine().getErr())).backupListing();
+        if (json) {
+            out.print(RunnerReports.backups(listing, clock.instant()));
+            return ExitCode.OK.code();
+        }
         if (listing.backups().isEmpty()) {
             out.println("No backups yet (driftless backup makes one).");
         }

@@ -2,6 +2,7 @@ package dev.driftless.cli.command;
 
 import dev.driftless.api.Driftless;
 import dev.driftless.api.ExitCode;
+import dev.driftless.api.RunnerReports;
 import dev.driftless.api.Gate;
 import dev.driftless.api.Reports;
 import java.io.PrintWriter;
@@ -31,14 +32,22 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Print GitHub Actions ::error annotations (default: on when GITHUB_ACTIONS=true).")
     Boolean githubAnnotations;
 
+    @Mixin
+    OutputFormat output;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        boolean json = output.json();
         Gate.CheckResult result = new Driftless(filter.applyTo(options.load(null, null)), Clock.systemUTC(),
                 Progress.to(spec.commandLine().getErr())).check();
+        if (json) {
+            out.print(RunnerReports.check(result));
+            return result.passes() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+        }
         String took = String.format(Locale.ROOT, "%.1f s", result.took().toMillis() / 1000.0);
         String replay = result.verified();
         for (Gate.Problem problem : result.problems()) {

@@ -7,6 +7,7 @@ import dev.driftless.api.Config;
 import dev.driftless.api.Driftless;
 import dev.driftless.api.DriftlessException;
 import dev.driftless.api.ExitCode;
+import dev.driftless.api.RunnerReports;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +53,9 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the rollback SQL that would run, and change nothing.")
     boolean dryRun;
 
+    @Mixin
+    OutputFormat output;
+
     @Spec
     CommandSpec spec;
 
@@ -59,12 +63,17 @@ public final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean json = output.json();
         RollbackTarget target = target();
         Config config = options.load(null, null, null, null, runner.lockTimeout);
         boolean terminal = Progress.onTerminal();
         RollbackResult result;
         try (Progress.Changesets progress = Progress.changesets(err, "rolling back", terminal)) {
             result = new Driftless(config, Clock.systemUTC(), Progress.to(err)).rollback(target, dryRun, progress);
+        }
+        if (json) {
+            out.print(RunnerReports.rollback(result));
+            return ExitCode.OK.code();
         }
         if (dryRun) {
             out.println("-- Dry run: the rollback SQL of " + result.planned().size() + " changeset(s), " + target.describe()

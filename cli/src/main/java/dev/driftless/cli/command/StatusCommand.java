@@ -4,6 +4,7 @@ import dev.driftless.changelogs.ChangesetStatus;
 import dev.driftless.api.Driftless;
 import dev.driftless.changelogs.MissingChangesets;
 import dev.driftless.api.ExitCode;
+import dev.driftless.api.RunnerReports;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -23,15 +24,23 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     ChangesetFilterOptions filter;
 
+    @Mixin
+    OutputFormat output;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        boolean json = output.json();
         Driftless driftless = new Driftless(filter.applyTo(options.load(null, null)), Clock.systemUTC(), Progress.to(spec.commandLine().getErr()));
         List<ChangesetStatus> statuses = driftless.status();
         MissingChangesets missing = statuses.isEmpty() ? MissingChangesets.NONE : driftless.missing();
+        if (json) {
+            out.print(RunnerReports.status(statuses, missing));
+            return ExitCode.OK.code();
+        }
         if (statuses.isEmpty()) {
             out.println("No changesets yet: run driftless diff to generate the first changelog.");
             return ExitCode.OK.code();

@@ -3,6 +3,7 @@ package dev.driftless.cli.command;
 import dev.driftless.changelogs.ValidationResult;
 import dev.driftless.api.Driftless;
 import dev.driftless.api.ExitCode;
+import dev.driftless.api.RunnerReports;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -22,14 +23,22 @@ public final class ValidateChangelogCommand implements Callable<Integer> {
     @Mixin
     ChangesetFilterOptions filter;
 
+    @Mixin
+    OutputFormat output;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        boolean json = output.json();
         ValidationResult result = new Driftless(filter.applyTo(options.load(null, null)), Clock.systemUTC(),
                 Progress.to(spec.commandLine().getErr())).validateChangelog();
+        if (json) {
+            out.print(RunnerReports.validateChangelog(result));
+            return result.ok() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+        }
         result.notes().forEach(n -> out.println("note: " + n + "."));
         if (result.ok()) {
             out.println("The changelog is valid: " + result.changesets() + " changeset(s), " + result.applied() + " applied,"
