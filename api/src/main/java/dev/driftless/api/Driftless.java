@@ -72,12 +72,27 @@ public final class Driftless {
     }
 
     /** The outcome of {@link #diff}. */
+    /**
+     * @param written  the changelog written, or for {@link DiffMode#PRINT} the one that would be ({@code written()}
+     *                 false); null when there is nothing to write
+     * @param setAside for {@link DiffMode#REPLACE}: where the replaced changelog was moved, else null
+     */
     public record DiffResult(List<Change> changes, List<ChangesetRef> pendingFirst, ChangelogWriter.Written written,
                              SchemaDiff diff, String target, RenameReport renames, List<String> dataProblems,
-                             Map<dev.driftless.model.QualifiedName, TableSize> tableSizes) {
+                             Map<dev.driftless.model.QualifiedName, TableSize> tableSizes, Path setAside) {
         public DiffResult {
             dataProblems = List.copyOf(dataProblems);
             tableSizes = Map.copyOf(tableSizes);
+        }
+
+        public DiffResult(List<Change> changes, List<ChangesetRef> pendingFirst, ChangelogWriter.Written written,
+                          SchemaDiff diff, String target, RenameReport renames, List<String> dataProblems,
+                          Map<dev.driftless.model.QualifiedName, TableSize> tableSizes) {
+            this(changes, pendingFirst, written, diff, target, renames, dataProblems, tableSizes, null);
+        }
+
+        DiffResult withSetAside(Path file) {
+            return new DiffResult(changes, pendingFirst, written, diff, target, renames, dataProblems, tableSizes, file);
         }
 
         public DiffResult(List<Change> changes, List<ChangesetRef> pendingFirst, ChangelogWriter.Written written,
@@ -151,45 +166,94 @@ public final class Driftless {
      * compatible types in one table); a "yes" makes it a rename, a "no" leaves the drop and the add, flagged.
      */
     public DiffResult diff(String name, RenameQuestion question) {
+        return diff(name, question, DiffMode.WRITE);
+    }
+
+    /** What {@link #diff(String, RenameQuestion, DiffMode)} does with the changelog it generates. */
+    public enum DiffMode {
+        /** Write it and include it in the master. */
+        WRITE,
+        /** Write nothing: the result holds the text that would be written. */
+        PRINT,
+        /**
+         * Regenerate the newest changelog: when none of its changesets is applied to the target, it is set aside
+         * (moved under {@code .driftless/replaced/}, its include removed) and the new one written in its place; its
+         * pending changesets do not block the diff, as they would otherwise.
+         */
+        REPLACE
+    }
+
+    /** As {@link #diff(String, RenameQuestion)}, writing, printing or replacing as {@code mode} says. */
+    public DiffResult diff(String name, RenameQuestion question, DiffMode mode) {
         try (Target target = Target.open(config, progress); Connection connection = target.connect();
              DevServer dev = DevServer.forTarget(config, target, progress)) {
-            List<ChangesetRef> pending = config.changelogRunner(connection).pending(config.cache());
-            if (!pending.isEmpty()) {
-                return new DiffResult(List.of(), pending, null, null, target.describe());
+            ChangelogReplacement replacing = null;
+            List<ChangesetRef> pending;
+            if (mode == DiffMode.REPLACE) {
+                replacing = ChangelogReplacement.find(config.changelogDirectory(),
+                        config.changelogRunner(connection).status());
+                ChangelogReplacement replaced = replacing;
+                pending = config.changelogRunner(connection).pending().stream().filter(c -> !replaced.holds(c)).toList();
+            } else {
+                pending = config.changelogRunner(connection).pending(config.cache());
             }
-            DesiredSchemas.Desired desired = Entities.read(config, serverVersion(connection), dev, progress);
-            EntityModel model = desired.model();
-            progress.accept("reading " + target.describe());
-            Schema actual = new CatalogIntrospector().read(connection);
-            CheckNormaliser.Normalised both = new CheckNormaliser(dev).normalise(actual, desired.schema());
-            SchemaDiffer differ = new SchemaDiffer(new DiffOptions(config.dropUnmapped(), config.ignore().tables()));
-            List<Renames.Request> requests = new ArrayList<>(config.renames().hints());
-            requests.addAll(renamesFromHistory());
-            Renames.Resolution resolution = resolveRenames(both, requests);
-            SchemaDiff diff = convertEnums(Renames.diff(differ, both.desired(), resolution), model);
-            List<Change.RenameColumn> confirmed = Renames.probable(diff.changes()).stream().filter(question::isRename).toList();
-            if (!confirmed.isEmpty()) {
-                confirmed.forEach(c -> requests.add(new Renames.Request(c, Renames.Origin.CONFIRMED, "confirmed probable rename")));
-                resolution = resolveRenames(both, requests);
-                diff = convertEnums(Renames.diff(differ, both.desired(), resolution), model);
+            DiffResult result = diff(name, question, mode, target, connection, dev, pending);
+            if (replacing == null || result.blockedByPending()) {
+                return result;
             }
-            List<Change.RenameColumn> probable = Renames.probable(diff.changes());
-            RenameReport renames = new RenameReport(resolution.renames(), probable, resolution.alreadyApplied());
-            if (diff.isEmpty()) {
-                return new DiffResult(List.of(), List.of(), null, diff, target.describe(), renames);
+            Path setAside = replacing.setAside(config.dataDirectory().resolve("replaced"));
+            progress.accept("set aside " + replacing.file().getFileName() + " in " + setAside.getParent());
+            if (result.written() == null) {
+                return result.withSetAside(setAside);
             }
-            DataChecks.refuseReinterpreting(diff.changes());
-            List<String> dataProblems = new DataChecks(connection).problems(diff.changes());
-            String fileName = name != null ? name : defaultName(actual, diff.changes());
-            ChangelogWriter.Written written = new ChangelogWriter(config.ddl()).write(config.changelogDirectory(), diff.changes(),
-                    fileName, config.format(), clock.instant(), probableRenameNotes(diff.changes(), probable));
-            return new DiffResult(diff.changes(), List.of(), written, diff, target.describe(), renames, dataProblems,
-                    TableSize.of(connection, diff.changes().stream().map(Change::table).filter(java.util.Objects::nonNull).toList()));
+            ChangelogWriter.Written written = new ChangelogWriter(config.ddl()).write(result.written());
+            return new DiffResult(result.changes(), List.of(), written, result.diff(), result.target(), result.renames(),
+                    result.dataProblems(), result.tableSizes(), setAside);
         } catch (SQLException e) {
             throw databaseFailure(e);
         } catch (UnsafeChangelogException | UnsafeNameException e) {
             throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
         }
+    }
+
+    private DiffResult diff(String name, RenameQuestion question, DiffMode mode, Target target, Connection connection,
+                            DevServer dev, List<ChangesetRef> pending) throws SQLException {
+        if (!pending.isEmpty()) {
+            return new DiffResult(List.of(), pending, null, null, target.describe());
+        }
+        DesiredSchemas.Desired desired = Entities.read(config, serverVersion(connection), dev, progress);
+        EntityModel model = desired.model();
+        progress.accept("reading " + target.describe());
+        Schema actual = new CatalogIntrospector().read(connection);
+        CheckNormaliser.Normalised both = new CheckNormaliser(dev).normalise(actual, desired.schema());
+        SchemaDiffer differ = new SchemaDiffer(new DiffOptions(config.dropUnmapped(), config.ignore().tables()));
+        List<Renames.Request> requests = new ArrayList<>(config.renames().hints());
+        requests.addAll(renamesFromHistory());
+        Renames.Resolution resolution = resolveRenames(both, requests);
+        SchemaDiff diff = convertEnums(Renames.diff(differ, both.desired(), resolution), model);
+        List<Change.RenameColumn> confirmed = Renames.probable(diff.changes()).stream().filter(question::isRename).toList();
+        if (!confirmed.isEmpty()) {
+            confirmed.forEach(c -> requests.add(new Renames.Request(c, Renames.Origin.CONFIRMED, "confirmed probable rename")));
+            resolution = resolveRenames(both, requests);
+            diff = convertEnums(Renames.diff(differ, both.desired(), resolution), model);
+        }
+        List<Change.RenameColumn> probable = Renames.probable(diff.changes());
+        RenameReport renames = new RenameReport(resolution.renames(), probable, resolution.alreadyApplied());
+        if (diff.isEmpty()) {
+            return new DiffResult(List.of(), List.of(), null, diff, target.describe(), renames);
+        }
+        DataChecks.refuseReinterpreting(diff.changes());
+        List<String> dataProblems = new DataChecks(connection).problems(diff.changes());
+        String fileName = name != null ? name : defaultName(actual, diff.changes());
+        ChangelogWriter writer = new ChangelogWriter(config.ddl());
+        // A replacement is written once the old file is set aside: until then, only previewed.
+        ChangelogWriter.Written written = mode == DiffMode.WRITE
+                ? writer.write(config.changelogDirectory(), diff.changes(), fileName, config.format(),
+                        clock.instant(), probableRenameNotes(diff.changes(), probable))
+                : writer.preview(config.changelogDirectory(), diff.changes(), fileName, config.format(),
+                        clock.instant(), probableRenameNotes(diff.changes(), probable));
+        return new DiffResult(diff.changes(), List.of(), written, diff, target.describe(), renames, dataProblems,
+                TableSize.of(connection, diff.changes().stream().map(Change::table).filter(java.util.Objects::nonNull).toList()));
     }
 
     /** Enum columns whose storage changes (ORDINAL to STRING) keep their values: the type change converts them. */

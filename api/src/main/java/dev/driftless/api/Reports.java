@@ -139,6 +139,9 @@ public final class Reports {
         root.put("target", result.target());
         root.put("pendingFirst", result.pendingFirst().stream().map(c -> c.file() + "::" + c.id()).toList());
         root.put("file", result.written() == null ? null : result.written().file().toString());
+        root.put("written", result.written() != null && result.written().written());
+        root.put("text", result.written() == null || result.written().written() ? null : result.written().text());
+        root.put("setAside", result.setAside() == null ? null : result.setAside().toString());
         root.put("changesets", result.written() == null ? List.of() : result.written().changeSets().stream().map(c -> {
             Map<String, Object> changeset = new LinkedHashMap<>();
             changeset.put("id", c.id());

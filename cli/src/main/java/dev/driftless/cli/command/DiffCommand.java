@@ -19,6 +19,7 @@ import dev.driftless.model.QualifiedName;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,6 +73,18 @@ public final class DiffCommand implements Callable<Integer> {
             description = "How to report what was found and written (default: text). json: one object with every change's risk, lock and table size (docs/safety.md).")
     String report = "text";
 
+    @ArgGroup(exclusive = true)
+    Output output = new Output();
+
+    static final class Output {
+        @Option(names = "--print", description = "Write nothing: print the changelog diff would write.")
+        boolean print;
+
+        @Option(names = "--replace", description = "Regenerate the newest changelog, which must not be applied: it is"
+                + " set aside in .driftless/replaced/ with its include, and the new one takes its place.")
+        boolean replace;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -90,7 +103,8 @@ public final class DiffCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         Driftless.DiffResult result = new Driftless(config, Clock.systemUTC(), Progress.to(spec.commandLine().getErr()))
-                .diff(name, question);
+                .diff(name, question, output.print ? Driftless.DiffMode.PRINT
+                        : output.replace ? Driftless.DiffMode.REPLACE : Driftless.DiffMode.WRITE);
         if (report.equals("json")) {
             out.println(dev.driftless.api.Reports.json(result, config.ddl().online()));
             return result.blockedByPending() ? ExitCode.FAILURE.code() : ExitCode.OK.code();
@@ -122,8 +136,19 @@ public final class DiffCommand implements Callable<Integer> {
             out.println("note: " + kept.describe() + " exists only in the database; kept"
                     + (kept.why().equals(KeptObject.IGNORED) ? " (an ignore rule names it)" : " (--drop-unmapped drops it)"));
         }
+        if (result.setAside() != null) {
+            out.println("Set aside " + result.setAside().getFileName() + " (it is in " + result.setAside().getParent()
+                    + ") and removed its include.");
+        }
         if (result.written() == null) {
             out.println("No changes: the entities and " + result.target() + " agree.");
+            return ExitCode.OK.code();
+        }
+        if (!result.written().written()) {
+            out.println("Would write " + result.written().file() + " with " + result.written().changeSets().size()
+                    + " changeset(s); nothing was written:");
+            out.println();
+            out.print(result.written().text());
             return ExitCode.OK.code();
         }
         out.println("Wrote " + result.written().file() + " with " + result.written().changeSets().size() + " changeset(s):");
@@ -133,9 +158,9 @@ public final class DiffCommand implements Callable<Integer> {
         for (Change.RenameColumn probable : result.renames().probable()) {
             out.println("warning: PROBABLE RENAME: " + probable.table() + "." + probable.from() + " is dropped and "
                     + probable.table() + "." + probable.to() + " added; the changelog drops the column and its data.");
-            out.println("  If it is a rename, delete " + result.written().file().getFileName() + " (and its include in "
-                    + ChangelogWriter.MASTER + ") and run diff again with --rename " + Driftless.renameHint(probable)
-                    + " (or --accept-probable-renames).");
+            out.println("  If it is a rename, run diff again with --replace --rename " + Driftless.renameHint(probable)
+                    + " (or --replace --accept-probable-renames): it regenerates " + result.written().file().getFileName()
+                    + ".");
         }
         printRisks(out, result.risks(config.ddl().online()));
         for (String problem : result.dataProblems()) {

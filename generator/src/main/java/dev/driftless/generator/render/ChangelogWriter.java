@@ -31,8 +31,15 @@ public final class ChangelogWriter {
         this.renderer = new ChangelogRenderer(ddl);
     }
 
-    /** What was written: the new file and the changesets in it. */
-    public record Written(Path file, List<ChangeSet> changeSets) {
+    /**
+     * What was written (or, from {@link #preview}, would be): the new file, the changesets in it and its text.
+     *
+     * @param written false for a preview: {@code file} does not exist and the master does not include it
+     */
+    public record Written(Path file, List<ChangeSet> changeSets, String text, boolean written) {
+        public Written(Path file, List<ChangeSet> changeSets) {
+            this(file, changeSets, null, true);
+        }
     }
 
     public Written write(Path directory, List<Change> changes, String name, ChangelogFormat format, Instant now) {
@@ -45,18 +52,76 @@ public final class ChangelogWriter {
      */
     public Written write(Path directory, List<Change> changes, String name, ChangelogFormat format, Instant now,
                          java.util.Map<Change, String> notes) {
+        return write(preview(directory, changes, name, format, now, notes));
+    }
+
+    /** Writes exactly what {@link #preview} showed, and includes it in the master of its directory. */
+    public Written write(Written preview) {
+        Path directory = preview.file().getParent();
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(preview.file(), preview.text(), StandardOpenOption.CREATE_NEW);
+            include(directory.resolve(MASTER), preview.file().getFileName().toString());
+            return new Written(preview.file(), preview.changeSets(), preview.text(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the changelog in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The changelog {@link #write} would write, named and stamped as it would be, with nothing written: for
+     * {@code diff --print}. The same guard refuses a change that could break out of its changeset.
+     */
+    public Written preview(Path directory, List<Change> changes, String name, ChangelogFormat format, Instant now,
+                           java.util.Map<Change, String> notes) {
         new ChangelogGuard().check(changes);
         String stamp = STAMP.format(after(newestStamp(directory), now));
         String fileName = stamp + "-" + slug(name) + "." + format.extension();
         List<ChangeSet> sets = renderer.changeSets(stamp, changes, notes);
-        try {
-            Files.createDirectories(directory);
-            Path file = directory.resolve(fileName);
-            Files.writeString(file, renderer.render(format, sets), StandardOpenOption.CREATE_NEW);
-            include(directory.resolve(MASTER), fileName);
-            return new Written(file, sets);
+        return new Written(directory.resolve(fileName), sets, renderer.render(format, sets), false);
+    }
+
+    /**
+     * The newest changelog file driftless generated in {@code directory} (by its stamp), or null: the one
+     * {@code diff --replace} may regenerate.
+     */
+    public static Path newest(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return null;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().matches("\\d{14}-.*\\.(sql|yaml|xml)"))
+                    .max(java.util.Comparator.comparing(f -> f.getFileName().toString())).orElse(null);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the changelog in " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not list " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The include {@link #include} appends for {@code fileName}, exactly as it writes it. */
+    public static String includeBlock(String fileName) {
+        return "  - include:\n      file: " + fileName + "\n      relativeToChangelogFile: true\n";
+    }
+
+    /**
+     * Removes the include of {@code fileName} that {@link #write} appended to the master. False, with the master
+     * untouched, when the master does not hold it exactly once in that form (edited by hand: a person decides).
+     */
+    public static boolean exclude(Path directory, String fileName) {
+        Path master = directory.resolve(MASTER);
+        try {
+            if (!Files.exists(master)) {
+                return false;
+            }
+            String text = Files.readString(master);
+            String block = includeBlock(fileName);
+            int at = text.indexOf(block);
+            if (at < 0 || text.indexOf(block, at + 1) >= 0) {
+                return false;
+            }
+            Files.writeString(master, text.substring(0, at) + text.substring(at + block.length()));
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not edit " + master + ": " + e.getMessage(), e);
         }
     }
 
@@ -127,7 +192,6 @@ public final class ChangelogWriter {
             Files.writeString(master, "# Written by driftless: each generated changelog is included here, oldest first.\n"
                     + "databaseChangeLog:\n");
         }
-        Files.writeString(master, "  - include:\n      file: " + fileName + "\n      relativeToChangelogFile: true\n",
-                StandardOpenOption.APPEND);
+        Files.writeString(master, includeBlock(fileName), StandardOpenOption.APPEND);
     }
 }
