@@ -4,9 +4,7 @@ import dev.driftless.api.Config;
 import dev.driftless.api.Driftless;
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.ApplyResult;
-import dev.driftless.changelogs.ExecutedChangeset;
 import dev.driftless.changelogs.PlannedChangeset;
-import dev.driftless.changelogs.RunnerEvents;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -82,21 +80,5 @@ public final class ApplyMojo extends DriftlessMojo {
                     + (planned.runInTransaction() ? "" : "  (outside a transaction)"));
             planned.sql().forEach(statement -> info(statement.strip().endsWith(";") ? statement : statement + ";"));
         }
-    }
-
-    /** One line per changeset as it finishes, as the command line prints without a terminal. */
-    RunnerEvents events(String doing) {
-        return new RunnerEvents() {
-            @Override
-            public void finished(int number, int total, ExecutedChangeset changeset) {
-                info(doing + " [" + number + "/" + total + "] " + changeset.changeset().file() + " :: "
-                        + changeset.changeset().id() + " (" + changeset.executionTime().toMillis() + " ms)");
-            }
-
-            @Override
-            public void note(String message) {
-                info(message);
-            }
-        };
     }
 }

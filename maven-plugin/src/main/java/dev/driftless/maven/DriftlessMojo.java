@@ -8,6 +8,8 @@ import dev.driftless.api.MaskingWriter;
 import dev.driftless.api.ProjectLayout;
 import dev.driftless.api.RenameSettings;
 import dev.driftless.api.Secrets;
+import dev.driftless.changelogs.ExecutedChangeset;
+import dev.driftless.changelogs.RunnerEvents;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -202,6 +204,22 @@ abstract class DriftlessMojo extends AbstractMojo {
             return layout;
         }
         return new ProjectLayout(null, layout.module().directory(), layout.module().buildRoot(), layout.module());
+    }
+
+    /** One line per changeset as it finishes, as the command line prints without a terminal. */
+    RunnerEvents events(String doing) {
+        return new RunnerEvents() {
+            @Override
+            public void finished(int number, int total, ExecutedChangeset changeset) {
+                info(doing + " [" + number + "/" + total + "] " + changeset.changeset().file() + " :: "
+                        + changeset.changeset().id() + " (" + changeset.executionTime().toMillis() + " ms)");
+            }
+
+            @Override
+            public void note(String message) {
+                info(message);
+            }
+        };
     }
 
     /** The goal's name, for messages. */
