@@ -41,6 +41,7 @@ assert !noRange.contains('Rolled back')
 
 assert rollback.contains('Rolled back 1 changeset(s).')
 assert rollback.contains('6 changeset(s) applied.')
+assert rollback =~ /Linted 1 changeset\(s\) \(the changesets pending on the embedded database \(\.driftless\/\)\): highest risk \w+\./
 assert rollback.contains('BUILD SUCCESS')
 
 assert added =~ /Wrote .*-backfill-prices\.sql and included it/

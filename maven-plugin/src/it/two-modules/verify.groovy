@@ -17,8 +17,8 @@ assert !new File(basedir, '.driftless').exists() && !new File(basedir, 'lib/.dri
 
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\./).findAll { !it.isBlank() }
-assert runs.size() == 3 : "expected three builds in build.log, found ${runs.size()}"
-def (diff, validate, verify) = runs
+assert runs.size() == 4 : "expected four builds in build.log, found ${runs.size()}"
+def (diff, validate, verify, baseline) = runs
 assert diff.contains('skipped billing: an aggregator') && diff.contains('driftless: skipped (driftless.skip)')
 assert diff =~ /reading entities from \[.*app\/target\/classes, .*lib\/target\/classes\]/
 assert diff.contains('default-schema billing (application.properties)')
@@ -36,4 +36,8 @@ assert verify.contains('billing-domain-1.0.jar]') : 'check did not read the enti
 assert verify.contains('Applied 4 changeset(s).')
 assert verify.contains('OK: the entities and the embedded database (.driftless/) agree (2 tables).')
 assert verify.contains('BUILD SUCCESS')
+assert baseline =~ /Wrote .*app\/target\/adopted\/\S+-adopted\.sql with \d+ changeset\(s\) describing the embedded database/
+def adopted = new File(basedir, 'app/target/adopted').listFiles().findAll { it.name.endsWith('-adopted.sql') }
+assert adopted.size() == 1 && adopted[0].text.contains('CREATE TABLE billing.invoice (')
+assert baseline.contains('BUILD SUCCESS')
 return true
