@@ -49,4 +49,7 @@ assert added.contains('6 applied, 2 pending.')
 
 assert skipped.contains('driftless: skipped (driftless.skip)')
 assert !skipped.contains('Applied ')
+['diff', 'apply', 'rollback', 'tag', 'status', 'history', 'validate', 'check', 'lint', 'baseline', 'new'].each { goal ->
+    assert skipped.contains("driftless:${goal}\n") : "help does not list driftless:${goal}"
+}
 return true

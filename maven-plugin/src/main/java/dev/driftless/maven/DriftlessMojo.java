@@ -177,9 +177,9 @@ abstract class DriftlessMojo extends AbstractMojo {
                 backup(), null, lockTimeout, profile);
         Config config = Config.load(layout, basedir, flags, Map.copyOf(System.getenv())).withFilter(contexts, labels);
         BuildClasses build = BuildClasses.of(project, session);
-        boolean zeroSetUp = classes == null || classes.isEmpty()
-                ? config.maven() != null && config.classes().equals(List.of(config.maven().classes())) : false;
-        // The build has resolved the class path already: never ask Maven a second time (classpath: maven).
+        // Neither the POM nor driftless.yaml named the classes (then Config.load took the Maven module's target/classes
+        // and would ask Maven for the class path): the build's own classes and class path, resolved already.
+        boolean zeroSetUp = config.maven() != null && config.classes().equals(List.of(config.maven().classes()));
         config = zeroSetUp ? config.withBuildClasses(build.classes(), build.classpath())
                 : config.withBuildClasses(config.classes(), build.everything());
         if (needsEntities() && config.classes().isEmpty()) {
