@@ -116,6 +116,9 @@ abstract class DriftlessMojo extends AbstractMojo {
                 QuietLibraries.quiet();
             }
             run();
+        } catch (MojoFailureException e) {
+            // a report: findings, changeset names, a server's error; masked like every other line
+            throw new MojoFailureException(Secrets.mask(e.getMessage()));
         } catch (DriftlessException e) {
             debugCause(e);
             String message = Secrets.mask(e.getMessage());
