@@ -18,8 +18,13 @@ assert handWritten.size() == 1 && master.text.contains(handWritten[0].name) : 'd
 assert new File(basedir, '.driftless/pgdata').isDirectory()
 
 def runs = new File(basedir, 'build.log').text.split(/(?m)^\[INFO\] Scanning for projects\.\.\./).findAll { !it.isBlank() }
-assert runs.size() == 7 : "expected seven builds in build.log, found ${runs.size()}"
-def (diff, apply, verify, noRange, rollback, added, skipped) = runs
+assert runs.size() == 8 : "expected eight builds in build.log, found ${runs.size()}"
+def (unchecked, diff, apply, verify, noRange, rollback, added, skipped) = runs
+// before any changelog, check in verify fails the build and says what the entities have that no changelog does
+assert unchecked =~ /--- driftless:[^:]+:check \(default\) @ shop ---/
+assert unchecked.contains('BUILD FAILURE')
+assert unchecked.contains('change(s) with no changelog; run driftless:diff to generate one')
+assert unchecked =~ /Customer\.java:\d+ class Customer → table public\.customer/
 def name = java.util.regex.Pattern.quote(generated[0].name)
 assert diff =~ /Wrote .*${name} with 7 changeset\(s\):/
 assert diff.contains('BUILD SUCCESS')
