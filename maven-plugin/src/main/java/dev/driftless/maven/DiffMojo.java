@@ -130,8 +130,10 @@ public final class DiffMojo extends DriftlessMojo {
     }
 
     private void notes(Driftless.DiffResult result) {
-        for (QualifiedName table : result.diff() == null ? List.<QualifiedName>of() : result.diff().unmappedTables()) {
-            info("note: table " + table + " exists only in the database; left alone (dropUnmapped drops it)");
+        if (result.diff() != null) {
+            result.diff().unmappedTables().forEach(t -> unmapped("table", t));
+            result.diff().unmappedSequences().forEach(s -> unmapped("sequence", s));
+            result.diff().unmappedEnumTypes().forEach(e -> unmapped("enum type", e));
         }
         for (Renames.Request done : result.renames().alreadyApplied()) {
             info("note: " + done.rename().describe() + " (" + done.why() + ") is already done in the database; the hint can go");
@@ -144,6 +146,10 @@ public final class DiffMojo extends DriftlessMojo {
             info("Set aside " + result.setAside().getFileName() + " (it is in " + result.setAside().getParent()
                     + ") and removed its include.");
         }
+    }
+
+    private void unmapped(String kind, QualifiedName name) {
+        info("note: " + kind + " " + name + " exists only in the database; left alone (dropUnmapped drops it)");
     }
 
     private void warnings(Driftless.DiffResult result, Config config) {
