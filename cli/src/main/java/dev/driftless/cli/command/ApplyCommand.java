@@ -2,12 +2,14 @@ package dev.driftless.cli.command;
 
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.ApplyResult;
+import dev.driftless.changelogs.ExecutedChangeset;
 import dev.driftless.changelogs.PlannedChangeset;
 import dev.driftless.api.Config;
 import dev.driftless.api.Driftless;
 import dev.driftless.api.ExitCode;
 import dev.driftless.api.RunnerReports;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -75,9 +77,17 @@ public final class ApplyCommand implements Callable<Integer> {
                 ignoreMissing);
         boolean terminal = Progress.onTerminal();
         Driftless.ApplyOutcome outcome;
-        try (Progress.Changesets progress = Progress.changesets(err, "applying", terminal)) {
-            outcome = new Driftless(config, Clock.systemUTC(), Progress.to(err)).apply(applyOptions, progress,
-                    allowDestructive);
+        try (Progress.Changesets progress = Progress.changesets(err, "applying", terminal);
+             Interruption interruption = Interruption.around(progress, err)) {
+            try {
+                outcome = new Driftless(config, Clock.systemUTC(), Progress.to(err)).apply(applyOptions, interruption,
+                        allowDestructive);
+            } catch (RuntimeException e) {
+                if (!interruption.stoppedBy(e)) {
+                    throw e;
+                }
+                return stopped(err, "applied", interruption.finished());
+            }
         }
         ApplyResult result = outcome.result();
         if (json) {
@@ -102,6 +112,15 @@ public final class ApplyCommand implements Callable<Integer> {
             out.println("Tagged the database " + result.tag() + ".");
         }
         return ExitCode.OK.code();
+    }
+
+    /** After a Ctrl-C: what ran, and that the rest waits for the next run. */
+    static int stopped(PrintWriter err, String verb, List<ExecutedChangeset> finished) {
+        err.println("Stopped by Ctrl-C after " + finished.size() + " changeset(s) " + verb + "; every lock is released."
+                + " Run the command again to go on.");
+        finished.forEach(c -> err.println(verb + " " + c.changeset().file() + " :: " + c.changeset().id() + " ("
+                + c.executionTime().toMillis() + " ms)"));
+        return Interruption.EXIT_CODE;
     }
 
     private static void printDryRun(PrintWriter out, ApplyResult result, String target) {
