@@ -2,7 +2,6 @@ package dev.driftless.changelogs;
 
 import dev.driftless.generator.cache.DerivedCache;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +26,7 @@ final class ChangelogQueries {
             return List.of();
         }
         ChangesetSelection selection = new ChangesetSelection(session.filter());
-        return session.withLiquibase("read changelog status", (database, changelog, parameters, holding) -> {
+        return markReapplied(session.withLiquibase("read changelog status", (database, changelog, parameters, holding) -> {
             Map<String, List<RanChangeSet>> ran = byIdAndAuthor(LiquibaseSession.ranChangesets(database));
             Set<ChangeSet> toRun = new HashSet<>(selection.pending(database, changelog, ApplyOptions.defaults()));
             List<ChangesetStatus> statuses = new ArrayList<>();
@@ -48,7 +47,7 @@ final class ChangelogQueries {
                         .orElseGet(() -> ChangesetStatus.notApplied(ref)));
             }
             return List.copyOf(statuses);
-        });
+        }));
     }
 
     /**
@@ -86,7 +85,8 @@ final class ChangelogQueries {
         if (recorded == null || !recorded.unrecorded().isEmpty()) {
             return status();
         }
-        return recorded.index().entries().stream().map(e -> new ChangesetStatus(e.changeset(), true, null, null)).toList();
+        return markReapplied(recorded.index().entries().stream()
+                .map(e -> new ChangesetStatus(e.changeset(), true, null, null)).toList());
     }
 
     /** See {@link ChangelogRunner#unrecorded(DerivedCache)}. */
@@ -116,15 +116,44 @@ final class ChangelogQueries {
     /** See {@link ChangelogRunner#history()}. */
     List<HistoryEntry> history() {
         return session.withLiquibase("read the history", false, (database, changelog, parameters, holding) -> {
-            Map<ChangesetRef, Duration> timings = new BookkeepingTables(session.connection()).timings();
+            Map<ChangesetRef, AuditEntry> applies = AuditLog.lastApplies(audit().entries());
             List<HistoryEntry> entries = new ArrayList<>();
             for (RanChangeSet r : LiquibaseSession.ranChangesets(database)) {
                 ChangesetRef ref = new ChangesetRef(r.getChangeLog(), r.getId(), r.getAuthor());
+                AuditEntry applied = applies.get(ref);
                 entries.add(new HistoryEntry(ref, r.getDateExecuted() == null ? null : r.getDateExecuted().toInstant(),
-                        timings.get(ref), r.getTag(), r.getExecType() == null ? null : r.getExecType().name(),
-                        r.getOrderExecuted() == null ? 0 : r.getOrderExecuted(), r.getComments()));
+                        applied == null ? null : applied.took(), r.getTag(), r.getExecType() == null ? null : r.getExecType().name(),
+                        r.getOrderExecuted() == null ? 0 : r.getOrderExecuted(), r.getComments(),
+                        applied == null ? null : applied.osUser(), applied == null ? null : applied.reason()));
             }
             return List.copyOf(entries);
         });
+    }
+
+    /** See {@link ChangelogRunner#attempts()}. */
+    List<AuditEntry> attempts() {
+        try {
+            return List.copyOf(audit().entries());
+        } catch (SQLException e) {
+            throw new ChangelogException("Cannot read the history: " + Failures.describe(e), e);
+        }
+    }
+
+    /** {@code statuses} with every applied changeset that was rolled back before (so applied again since) marked. */
+    private List<ChangesetStatus> markReapplied(List<ChangesetStatus> statuses) {
+        if (statuses.stream().noneMatch(ChangesetStatus::applied)) {
+            return statuses;
+        }
+        Set<ChangesetRef> rolledBack;
+        try {
+            rolledBack = AuditLog.rolledBack(audit().entries());
+        } catch (SQLException e) {
+            throw new ChangelogException("Cannot read the history: " + Failures.describe(e), e);
+        }
+        return statuses.stream().map(s -> s.applied() && rolledBack.contains(s.changeset()) ? s.withReapplied(true) : s).toList();
+    }
+
+    private AuditLog audit() {
+        return new AuditLog(session.connection(), Attribution.of(null));
     }
 }

@@ -26,8 +26,8 @@ final class ChangelogRollback {
         this.session = session;
     }
 
-    /** See {@link ChangelogRunner#rollback(RollbackTarget, boolean, Duration, RunnerEvents)}. */
-    RollbackResult rollback(RollbackTarget target, boolean dryRun, Duration lockTimeout, RunnerEvents events) {
+    /** See {@link ChangelogRunner#rollback(RollbackTarget, boolean, Duration, RunnerEvents, String)}. */
+    RollbackResult rollback(RollbackTarget target, boolean dryRun, Duration lockTimeout, RunnerEvents events, String reason) {
         Objects.requireNonNull(target, "target");
         if (!session.hasMasterChangelog()) {
             throw new ChangelogException("Cannot roll back: there is no changelog at " + session.masterChangelog());
@@ -42,7 +42,9 @@ final class ChangelogRollback {
                 if (plan.isEmpty()) {
                     return new RollbackResult(plan, List.of(), false);
                 }
-                ExecutionRecorder recorder = new ExecutionRecorder(plan, holding, null, events);
+                AuditLog audit = new AuditLog(session.connection(), Attribution.of(reason));
+                audit.prepare();
+                ExecutionRecorder recorder = new ExecutionRecorder(plan, holding, audit, AuditEntry.Kind.ROLLBACK, events);
                 try {
                     new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
@@ -54,7 +56,7 @@ final class ChangelogRollback {
                             .setOutput(OutputStream.nullOutputStream())
                             .execute();
                 } catch (Exception e) {
-                    throw recorder.failure("Rollback of changeset", e);
+                    throw ChangelogUpdate.recordFailure(audit, recorder, recorder.failure("Rollback of changeset", e));
                 } finally {
                     holding.hold(false);
                 }

@@ -88,6 +88,9 @@ public final class ChangelogRunner {
      * <p>A changeset marked {@code runInTransaction:false} runs outside a transaction; an invalid index left by an
      * earlier failed {@code CREATE INDEX CONCURRENTLY} of it is dropped first.
      *
+     * <p>Each attempt leaves a row in driftless's history ({@link #attempts()}): a success in the changeset's own
+     * transaction, a failure right after Liquibase rolled the changeset back, in its own.
+     *
      * @return what was planned and applied; nothing when the master changelog does not exist
      * @throws ChangelogException naming the failing file and changeset, its SQL and the database's error; or who holds
      *                            the lock when it was not free within the lock timeout
@@ -140,6 +143,15 @@ public final class ChangelogRunner {
         return new ChangelogQueries(session).history();
     }
 
+    /**
+     * Every apply attempt (successful or failed) and every rollback driftless recorded, oldest first: what
+     * {@code DATABASECHANGELOG} forgets (Liquibase deletes a rolled-back changeset's row and records no failure).
+     * Reads only; empty before driftless's first apply.
+     */
+    public List<AuditEntry> attempts() {
+        return new ChangelogQueries(session).attempts();
+    }
+
     /** Rolls back the {@code count} most recently applied changesets; see {@link #rollback(RollbackTarget, boolean)}. */
     public RollbackResult rollback(int count) {
         if (count < 1) {
@@ -161,7 +173,16 @@ public final class ChangelogRunner {
      * @throws ChangelogException when refusing or when a rollback fails
      */
     public RollbackResult rollback(RollbackTarget target, boolean dryRun, Duration lockTimeout, RunnerEvents events) {
-        return new ChangelogRollback(session).rollback(target, dryRun, lockTimeout, events);
+        return rollback(target, dryRun, lockTimeout, events, null);
+    }
+
+    /**
+     * As {@link #rollback(RollbackTarget, boolean, Duration, RunnerEvents)}, recording {@code reason}
+     * ({@code rollback --reason}) with each rolled-back changeset in the history.
+     */
+    public RollbackResult rollback(RollbackTarget target, boolean dryRun, Duration lockTimeout, RunnerEvents events,
+                                   String reason) {
+        return new ChangelogRollback(session).rollback(target, dryRun, lockTimeout, events, reason);
     }
 
     /**

@@ -71,7 +71,9 @@ final class ChangelogUpdate {
                 InvalidIndexes.dropBefore(connection, planned.sql()).forEach(n -> note(n, notes, events));
             }
         }
-        ExecutionRecorder recorder = new ExecutionRecorder(plan, holding, new BookkeepingTables(connection), events);
+        AuditLog audit = new AuditLog(connection, Attribution.of(options.reason()));
+        audit.prepare();
+        ExecutionRecorder recorder = new ExecutionRecorder(plan, holding, audit, AuditEntry.Kind.APPLY, events);
         try {
             new CommandScope(UpdateCountCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
@@ -87,11 +89,27 @@ final class ChangelogUpdate {
                     .setOutput(OutputStream.nullOutputStream())
                     .execute();
         } catch (Exception e) {
-            throw recorder.failure("Changeset", e);
+            throw recordFailure(audit, recorder, recorder.failure("Changeset", e));
         } finally {
             holding.hold(false);
         }
         return recorder.executed();
+    }
+
+    /**
+     * Writes the failed attempt's row after Liquibase rolled the changeset back, in a transaction of its own. A
+     * failure to write it is attached to the changeset's failure, never in its place.
+     */
+    static ChangelogException recordFailure(AuditLog audit, ExecutionRecorder recorder, ChangelogException failure) {
+        recorder.failedAttempt().ifPresent(attempt -> {
+            try {
+                audit.recordFailure(recorder.kind(), attempt.changeset(), attempt.startedAt(), attempt.took(),
+                        failure.getMessage());
+            } catch (java.sql.SQLException e) {
+                failure.addSuppressed(e);
+            }
+        });
+        return failure;
     }
 
     /** Tags the most recently applied changeset; see {@link ChangelogRunner#tag(String)}. */

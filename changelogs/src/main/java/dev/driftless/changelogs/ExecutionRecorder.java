@@ -3,6 +3,7 @@ package dev.driftless.changelogs;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import liquibase.database.Database;
 
 /**
  * Follows what Liquibase runs or rolls back: reports progress, holds the changeset's commit until its record is
- * written (see {@link HoldingConnection}), records how long it took, and remembers a failure.
+ * written (see {@link HoldingConnection}), writes its row in the history table ({@link AuditLog}) in the same
+ * transaction, and remembers a failure so that the caller can record it after Liquibase gave up.
  */
 final class ExecutionRecorder extends AbstractChangeExecListener {
 
@@ -24,19 +26,39 @@ final class ExecutionRecorder extends AbstractChangeExecListener {
     private final List<PlannedChangeset> plan;
     private final Map<ChangesetRef, PlannedChangeset> planByRef = new HashMap<>();
     private final HoldingConnection holding;
-    private final BookkeepingTables timings;
+    private final AuditLog audit;
+    private final AuditEntry.Kind kind;
     private final RunnerEvents events;
     private long started;
+    private Instant startedAt;
     private ChangesetRef failed;
     private Exception failure;
 
-    /** @param timings where to record execution times, or null (rollbacks record none) */
-    ExecutionRecorder(List<PlannedChangeset> plan, HoldingConnection holding, BookkeepingTables timings, RunnerEvents events) {
+    /**
+     * @param audit where each changeset's row goes
+     * @param kind  whether this follows an apply or a rollback
+     */
+    ExecutionRecorder(List<PlannedChangeset> plan, HoldingConnection holding, AuditLog audit, AuditEntry.Kind kind,
+                      RunnerEvents events) {
         this.plan = plan;
         plan.forEach(p -> planByRef.putIfAbsent(p.changeset(), p));
         this.holding = holding;
-        this.timings = timings;
+        this.audit = audit;
+        this.kind = kind;
         this.events = events;
+    }
+
+    AuditEntry.Kind kind() {
+        return kind;
+    }
+
+    /** The changeset that failed, when it started and how long it ran; empty when none did (or none started). */
+    Optional<FailedAttempt> failedAttempt() {
+        return failed == null ? Optional.empty()
+                : Optional.of(new FailedAttempt(failed, startedAt, Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    record FailedAttempt(ChangesetRef changeset, Instant startedAt, Duration took) {
     }
 
     /** What ran (or was rolled back), in order. */
@@ -56,16 +78,12 @@ final class ExecutionRecorder extends AbstractChangeExecListener {
 
     @Override
     public void ran(ChangeSet changeSet, DatabaseChangeLog changelog, Database database, ChangeSet.ExecType execType) {
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        if (timings != null) {
-            recordTiming(changeSet, took);
-        }
-        finished(changeSet, took);
+        finished(changeSet);
     }
 
     @Override
     public void rolledBack(ChangeSet changeSet, DatabaseChangeLog changelog, Database database) {
-        finished(changeSet, Duration.ofNanos(System.nanoTime() - started));
+        finished(changeSet);
     }
 
     @Override
@@ -83,33 +101,48 @@ final class ExecutionRecorder extends AbstractChangeExecListener {
     private void starting(ChangeSet changeSet) {
         holding.hold(changeSet.isRunInTransaction());
         started = System.nanoTime();
+        startedAt = Instant.now();
+        failed = null;
+        failure = null;
         events.starting(executed.size() + 1, plan.size(), planned(changeSet));
     }
 
-    private void finished(ChangeSet changeSet, Duration took) {
-        holding.hold(false);
-        ExecutedChangeset done = new ExecutedChangeset(ChangesetSelection.ref(changeSet), took,
+    /**
+     * Still inside the changeset's transaction (its commit is held): the caller's events run, then its history row
+     * is written, then the commit is let through. Whatever throws here aborts the changeset, see {@link #abort}.
+     */
+    private void finished(ChangeSet changeSet) {
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        ChangesetRef ref = ChangesetSelection.ref(changeSet);
+        ExecutedChangeset done = new ExecutedChangeset(ref, took,
                 changeSet.getGeneratedSql() == null ? List.of() : changeSet.getGeneratedSql().stream().filter(Objects::nonNull).toList());
+        try {
+            events.finished(executed.size() + 1, plan.size(), done);
+        } catch (RuntimeException e) {
+            throw abort(ref, e);
+        }
+        audit.recordSuccess(kind, ref, startedAt, took);
+        holding.hold(false);
         executed.add(done);
-        events.finished(executed.size(), plan.size(), done);
     }
 
-    /** Part of the changeset's own transaction; a savepoint keeps a failure here from aborting the changeset. */
-    private void recordTiming(ChangeSet changeSet, Duration took) {
+    /**
+     * Liquibase does not roll back a changeset whose listener threw, and its own lock release would later commit the
+     * held transaction; so the changeset's work is rolled back here, before the exception leaves.
+     */
+    private RuntimeException abort(ChangesetRef ref, RuntimeException e) {
+        failed = ref;
+        failure = e;
         Connection connection = holding.getUnderlyingConnection();
         try {
-            boolean inTransaction = !connection.getAutoCommit();
-            java.sql.Savepoint savepoint = inTransaction ? connection.setSavepoint() : null;
-            try {
-                timings.recordTiming(ChangesetSelection.ref(changeSet), took);
-            } catch (SQLException e) {
-                if (savepoint != null) {
-                    connection.rollback(savepoint);
-                }
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
             }
-        } catch (SQLException ignored) {
-            // The execution time is a convenience; never fail a changeset that ran over it.
+        } catch (SQLException rollback) {
+            e.addSuppressed(rollback);
         }
+        holding.hold(false);
+        return e;
     }
 
     private PlannedChangeset planned(ChangeSet changeSet) {

@@ -53,6 +53,10 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the rollback SQL that would run, and change nothing.")
     boolean dryRun;
 
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why this rollback runs; recorded with each"
+            + " rolled-back changeset, with who ran it, in driftless history --rollbacks.")
+    String reason;
+
     @Mixin
     OutputFormat output;
 
@@ -69,7 +73,7 @@ public final class RollbackCommand implements Callable<Integer> {
         boolean terminal = Progress.onTerminal();
         RollbackResult result;
         try (Progress.Changesets progress = Progress.changesets(err, "rolling back", terminal)) {
-            result = new Driftless(config, Clock.systemUTC(), Progress.to(err)).rollback(target, dryRun, progress);
+            result = new Driftless(config, Clock.systemUTC(), Progress.to(err)).rollback(target, dryRun, progress, reason);
         }
         if (json) {
             out.print(RunnerReports.rollback(result));
