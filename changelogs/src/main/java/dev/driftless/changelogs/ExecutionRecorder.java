@@ -108,8 +108,8 @@ final class ExecutionRecorder extends AbstractChangeExecListener {
     }
 
     /**
-     * Still inside the changeset's transaction (its commit is held): the caller's events run, then its history row
-     * is written, then the commit is let through. Whatever throws here aborts the changeset, see {@link #abort}.
+     * Still inside the changeset's transaction (its commit is held): its post-conditions and the caller's events
+     * run, then its history row is written, then the commit is let through. Whatever throws here aborts the changeset, see {@link #abort}.
      */
     private void finished(ChangeSet changeSet) {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -117,6 +117,9 @@ final class ExecutionRecorder extends AbstractChangeExecListener {
         ExecutedChangeset done = new ExecutedChangeset(ref, took,
                 changeSet.getGeneratedSql() == null ? List.of() : changeSet.getGeneratedSql().stream().filter(Objects::nonNull).toList());
         try {
+            if (kind == AuditEntry.Kind.APPLY) {
+                PostConditions.verify(PostConditions.of(changeSet), holding.getUnderlyingConnection());
+            }
             events.finished(executed.size() + 1, plan.size(), done);
         } catch (RuntimeException e) {
             throw abort(ref, e);
