@@ -1,6 +1,7 @@
 package dev.driftless.api;
 
 import dev.driftless.changelogs.ApplyOptions;
+import dev.driftless.changelogs.AuditEntry;
 import dev.driftless.changelogs.ApplyResult;
 import dev.driftless.changelogs.ChangelogException;
 import dev.driftless.changelogs.ChangelogIndex;
@@ -501,7 +502,12 @@ public final class Driftless {
 
     /** Rolls back to a tag, a date or by count; refuses before touching anything if one in range has no rollback. */
     public RollbackResult rollback(RollbackTarget target, boolean dryRun, RunnerEvents events) {
-        return withRunner(r -> r.rollback(target, dryRun, config.runner().lockTimeout(), events));
+        return rollback(target, dryRun, events, null);
+    }
+
+    /** As {@link #rollback(RollbackTarget, boolean, RunnerEvents)}, recording {@code reason} in the history. */
+    public RollbackResult rollback(RollbackTarget target, boolean dryRun, RunnerEvents events, String reason) {
+        return withRunner(r -> r.rollback(target, dryRun, config.runner().lockTimeout(), events, reason));
     }
 
     /** The outcome of {@link #tag}: the changeset that now carries the tag. */
@@ -512,12 +518,25 @@ public final class Driftless {
         return new TagResult(tag, withRunner(r -> r.tag(tag)));
     }
 
-    /** The outcome of {@link #history()}: applied changesets, oldest first. */
-    public record HistoryResult(List<HistoryEntry> entries, String target) {
+    /**
+     * The outcome of {@link #history()}: applied changesets, oldest first, and every apply attempt and rollback
+     * driftless recorded (failures and rollbacks included, which {@code DATABASECHANGELOG} forgets).
+     */
+    public record HistoryResult(List<HistoryEntry> entries, List<AuditEntry> attempts, String target) {
+
+        public List<AuditEntry> failures() {
+            return attempts.stream().filter(a -> a.kind() == AuditEntry.Kind.APPLY && a.failed()).toList();
+        }
+
+        /** Every rollback, failed ones included (their outcome says so). */
+        public List<AuditEntry> rollbacks() {
+            return attempts.stream().filter(a -> a.kind() == AuditEntry.Kind.ROLLBACK).toList();
+        }
     }
 
     public HistoryResult history() {
-        return new HistoryResult(withRunner(ChangelogRunner::history), describeTarget());
+        HistoryResult read = withRunner(r -> new HistoryResult(r.history(), r.attempts(), null));
+        return new HistoryResult(read.entries(), read.attempts(), describeTarget());
     }
 
     /** Structure, duplicate ids and checksums of applied changesets; findings, not exceptions. */

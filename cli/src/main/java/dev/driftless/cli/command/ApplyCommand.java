@@ -61,6 +61,10 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--pg-dump", paramLabel = "PATH", description = "The pg_dump to back up a server with (default: found on PATH).")
     Path pgDump;
 
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why this apply runs (a ticket, a release);"
+            + " recorded with each attempt in driftless history.")
+    String reason;
+
     @Mixin
     OutputFormat output;
 
@@ -74,7 +78,7 @@ public final class ApplyCommand implements Callable<Integer> {
         boolean json = output.json();
         Config config = options.load(null, null, backup, pgDump, runner.lockTimeout).withFilter(contexts, labels);
         ApplyOptions applyOptions = new ApplyOptions(contexts, labels, to, tag, dryRun, config.runner().lockTimeout(),
-                ignoreMissing);
+                ignoreMissing).withReason(reason);
         boolean terminal = Progress.onTerminal();
         Driftless.ApplyOutcome outcome;
         try (Progress.Changesets progress = Progress.changesets(err, "applying", terminal);

@@ -53,6 +53,10 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the rollback SQL that would run, and change nothing.")
     boolean dryRun;
 
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why this rollback runs; recorded with each"
+            + " rolled-back changeset, with who ran it, in driftless history --rollbacks.")
+    String reason;
+
     @Mixin
     OutputFormat output;
 
@@ -72,7 +76,7 @@ public final class RollbackCommand implements Callable<Integer> {
              Interruption interruption = Interruption.around(progress, err)) {
             try {
                 result = new Driftless(config, Clock.systemUTC(), Progress.to(err)).rollback(target, dryRun,
-                        interruption);
+                        interruption, reason);
             } catch (RuntimeException e) {
                 if (!interruption.stoppedBy(e)) {
                     throw e;
