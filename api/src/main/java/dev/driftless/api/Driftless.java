@@ -1,5 +1,7 @@
 package dev.driftless.api;
 
+import dev.driftless.changelogs.ExecutedChangeset;
+import dev.driftless.changelogs.PlannedChangeset;
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.AuditEntry;
 import dev.driftless.changelogs.ApplyResult;
@@ -342,14 +344,74 @@ public final class Driftless {
         if (!options.dryRun() && !allowDestructive) {
             refuseDanger(options);
         }
+        if (!options.dryRun() && config.url() != null && config.runner().backupPolicy() != BackupPolicy.NEVER) {
+            BackupUnderLock underLock = new BackupUnderLock(events);
+            ApplyResult result;
+            try {
+                result = withRunner(r -> r.apply(options, underLock));
+            } catch (RuntimeException e) {
+                // The runner wraps what its events throw; a failed backup keeps its own message and exit code.
+                throw underLock.failure != null ? underLock.failure : e;
+            }
+            return new ApplyOutcome(result, underLock.backup, describeTarget());
+        }
+        // The embedded database is backed up as its stopped data directory, so before the lock: its server is stopped
+        // for the copy, and no other run can reach it meanwhile (one process runs it at a time).
         BackupFile backup = null;
         if (!options.dryRun() && wantsBackup(options)) {
             backup = backups().backup("before-apply");
-            events.note("backed up to " + backup.path() + " before applying (backup policy: "
-                    + config.runner().backupPolicy().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            noteBackup(events, backup);
         }
         ApplyResult result = withRunner(r -> r.apply(options, events));
         return new ApplyOutcome(result, backup, describeTarget());
+    }
+
+    private void noteBackup(RunnerEvents events, BackupFile backup) {
+        events.note("backed up to " + backup.path() + " before applying (backup policy: "
+                + config.runner().backupPolicy().name().toLowerCase(java.util.Locale.ROOT) + ")");
+    }
+
+    /**
+     * A server's backup taken once the migration lock is held and the pending changesets are known, so no other run
+     * can change the database between the backup and this run's first changeset.
+     */
+    private final class BackupUnderLock implements RunnerEvents {
+        private final RunnerEvents events;
+        private BackupFile backup;
+        private DriftlessException failure;
+
+        BackupUnderLock(RunnerEvents events) {
+            this.events = events;
+        }
+
+        @Override
+        public void locked(List<PlannedChangeset> plan) {
+            if (config.runner().backupPolicy().wantsBefore(plan)) {
+                try {
+                    backup = backups().backup("before-apply");
+                } catch (DriftlessException e) {
+                    failure = e;
+                    throw e;
+                }
+                noteBackup(events, backup);
+            }
+            events.locked(plan);
+        }
+
+        @Override
+        public void starting(int number, int total, PlannedChangeset changeset) {
+            events.starting(number, total, changeset);
+        }
+
+        @Override
+        public void finished(int number, int total, ExecutedChangeset changeset) {
+            events.finished(number, total, changeset);
+        }
+
+        @Override
+        public void note(String message) {
+            events.note(message);
+        }
     }
 
     /**

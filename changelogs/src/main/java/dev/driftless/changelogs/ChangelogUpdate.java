@@ -52,6 +52,9 @@ final class ChangelogUpdate {
                 new BookkeepingTables(connection).releaseStaleLiquibaseLock().ifPresent(n -> note(n, notes, events));
                 checks.requireValid(database, changelog, options.ignoreMissing());
                 List<PlannedChangeset> plan = ChangesetSelection.planned(selection.pending(database, changelog, options), database, false);
+                if (!plan.isEmpty()) {
+                    events.locked(plan);
+                }
                 List<ExecutedChangeset> applied = plan.isEmpty() ? List.of()
                         : update(database, changelog, parameters, holding, options, plan, notes, events);
                 if (options.tag() != null) {
