@@ -152,7 +152,7 @@ public final class DriftlessConfiguration {
         return this;
     }
 
-    /** The format {@link Driftless#diff()} writes: {@code sql} (default), {@code yaml} or {@code xml}. */
+    /** The format {@link Driftless#diff()} writes: {@code sql} (default) or {@code yaml}. */
     public DriftlessConfiguration format(String format) {
         try {
             this.format = ChangelogFormat.parse(format);
