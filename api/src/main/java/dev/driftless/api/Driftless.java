@@ -483,6 +483,7 @@ public final class Driftless {
         return policy.wants(withRunner(r -> r.apply(options.withDryRun(true), RunnerEvents.NONE)));
     }
 
+    /** Every changeset of the changelog, in order, applied (when, with which tag) or pending on the target. */
     public List<ChangesetStatus> status() {
         return withRunner(ChangelogRunner::status);
     }
@@ -543,6 +544,7 @@ public final class Driftless {
     public record TagResult(String tag, ChangesetRef changeset) {
     }
 
+    /** Tags the target's most recently applied changeset, for {@code rollback(new RollbackTarget.ToTag(tag))}. */
     public TagResult tag(String tag) {
         return new TagResult(tag, withRunner(r -> r.tag(tag)));
     }
@@ -551,6 +553,7 @@ public final class Driftless {
     public record HistoryResult(List<HistoryEntry> entries, String target) {
     }
 
+    /** The changesets applied to the target, oldest first, as its history table records them. */
     public HistoryResult history() {
         return new HistoryResult(withRunner(ChangelogRunner::history), describeTarget());
     }

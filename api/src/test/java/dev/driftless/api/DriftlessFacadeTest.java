@@ -113,6 +113,24 @@ class DriftlessFacadeTest {
     }
 
     @Test
+    void namingDefaultSchemaAndHibernateSettingsShapeTheModelAsTheApplicationsDo() throws Exception {
+        assertTrue(diffText(configure()).contains("placedat "), "Hibernate's default naming keeps placedAt as one word");
+        assertTrue(diffText(configure().naming("spring")).contains("placed_at "), "Spring Boot's naming");
+        String viaSettings = diffText(configure().hibernate(java.util.Map.of("hibernate.physical_naming_strategy",
+                "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy"))
+                .hibernateProperty("hibernate.default_schema", "shop"));
+        assertTrue(viaSettings.contains("placed_at ") && viaSettings.contains("shop.purchase_orders"), viaSettings);
+        assertTrue(diffText(configure().defaultSchema("sales")).contains("sales.customers"));
+    }
+
+    /** The changelog a diff from empty would write, written nowhere. */
+    private String diffText(DriftlessConfiguration configuration) {
+        Driftless.DiffResult diff = configuration.load().diff(null, probable -> false, Driftless.DiffMode.PRINT);
+        assertFalse(diff.written().written(), "PRINT writes nothing");
+        return diff.written().text();
+    }
+
+    @Test
     void contradictionsAndUnknownPackagesAreUsageErrors() {
         DriftlessException both = assertThrows(DriftlessException.class,
                 () -> configure().url(database.url()).load());

@@ -23,4 +23,6 @@ public class PurchaseOrder {
 
     @Column(nullable = false, precision = 12, scale = 2)
     private BigDecimal total;
+
+    private java.time.Instant placedAt;
 }
