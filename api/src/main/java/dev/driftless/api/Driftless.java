@@ -68,6 +68,14 @@ public final class Driftless {
     private final Clock clock;
     private final Consumer<String> progress;
 
+    /**
+     * The fluent configuration of the Java API: {@code Driftless.configure().dataSource(ds).entityPackages("com.acme")
+     * .load()}. See docs/java-api.md.
+     */
+    public static DriftlessConfiguration configure() {
+        return new DriftlessConfiguration();
+    }
+
     public Driftless(Config config, Clock clock, Consumer<String> progress) {
         this.config = config;
         this.clock = clock;
@@ -162,6 +170,11 @@ public final class Driftless {
      */
     public DiffResult diff(String name) {
         return diff(name, probable -> config.renames().acceptProbable());
+    }
+
+    /** As {@link #diff(String)}, naming the changelog after its changes ({@code initial-schema} on an empty database). */
+    public DiffResult diff() {
+        return diff(null);
     }
 
     /**
@@ -533,6 +546,7 @@ public final class Driftless {
         return policy.wants(withRunner(r -> r.apply(options.withDryRun(true), RunnerEvents.NONE)));
     }
 
+    /** Every changeset of the changelog, in order, applied (when, with which tag) or pending on the target. */
     public List<ChangesetStatus> status() {
         return withRunner(ChangelogRunner::status);
     }
@@ -547,13 +561,35 @@ public final class Driftless {
         return config.changelogDirectory();
     }
 
+    /** Rolls back the {@code count} most recently applied changesets. */
     public RollbackResult rollback(int count) {
-        return rollback(new RollbackTarget.Count(count), false, RunnerEvents.NONE);
+        return rollback(new RollbackTarget.Count(count));
     }
 
-    /** The entities against the live database, read-only: every difference, mapped back to the entity sources. */
-    public Gate.ValidateResult validate() {
+    /** Rolls back to a tag ({@link RollbackTarget.ToTag}), a date or by count; refuses if one in range has no rollback. */
+    public RollbackResult rollback(RollbackTarget target) {
+        return rollback(target, false, RunnerEvents.NONE);
+    }
+
+    /**
+     * The entities against the live database, read-only: every difference, mapped back to the entity sources; no
+     * exception for differences (see {@link #validate()} for that).
+     */
+    public Gate.ValidateResult validateWithResult() {
         return new Gate(config, progress).validate();
+    }
+
+    /**
+     * As {@link #validateWithResult()}, failing when the entities and the database differ.
+     *
+     * @throws SchemaDriftException with the findings, its message the text {@code driftless validate} prints
+     */
+    public Gate.ValidateResult validate() {
+        Gate.ValidateResult result = validateWithResult();
+        if (!result.agrees()) {
+            throw new SchemaDriftException(result);
+        }
+        return result;
     }
 
     /** Offline: the changelogs replayed from empty, every rollback proven, and the result against the entities. */
@@ -576,6 +612,7 @@ public final class Driftless {
     public record TagResult(String tag, ChangesetRef changeset) {
     }
 
+    /** Tags the target's most recently applied changeset, for {@code rollback(new RollbackTarget.ToTag(tag))}. */
     public TagResult tag(String tag) {
         return new TagResult(tag, withRunner(r -> r.tag(tag)));
     }
@@ -596,6 +633,7 @@ public final class Driftless {
         }
     }
 
+    /** The changesets applied to the target, oldest first, as its history table records them. */
     public HistoryResult history() {
         HistoryResult read = withRunner(r -> new HistoryResult(r.history(), r.attempts(), null));
         return new HistoryResult(read.entries(), read.attempts(), describeTarget());

@@ -71,7 +71,8 @@ final class AuditLog {
 
     /**
      * Records a changeset's successful apply or rollback in the open transaction (its own). A savepoint keeps a
-     * failure here from aborting the changeset; the row is then missing, which is said in the result.
+     * failure here from aborting the changeset, which then commits without its row: the table was made ready
+     * before the first changeset ran, so only a lost permission or a full disk gets here.
      *
      * @return false when the row could not be written
      */
@@ -157,10 +158,19 @@ final class AuditLog {
         return last;
     }
 
-    /** The changesets that were rolled back at least once. */
-    static Set<ChangesetRef> rolledBack(List<AuditEntry> entries) {
+    /** The changesets that were rolled back at least once; one small query, since status asks on every call. */
+    Set<ChangesetRef> rolledBack() throws SQLException {
         Set<ChangesetRef> rolledBack = new HashSet<>();
-        entries.stream().filter(e -> e.kind() == AuditEntry.Kind.ROLLBACK && !e.failed()).forEach(e -> rolledBack.add(e.changeset()));
+        if (!exists() || !hasColumn("event")) {
+            return rolledBack;
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT DISTINCT filename, id, author FROM " + TABLE
+                     + " WHERE event = 'rollback' AND outcome = 'success'")) {
+            while (rows.next()) {
+                rolledBack.add(new ChangesetRef(rows.getString(1), rows.getString(2), rows.getString(3)));
+            }
+        }
         return rolledBack;
     }
 

@@ -146,7 +146,7 @@ final class ChangelogQueries {
         }
         Set<ChangesetRef> rolledBack;
         try {
-            rolledBack = AuditLog.rolledBack(audit().entries());
+            rolledBack = audit().rolledBack();
         } catch (SQLException e) {
             throw new ChangelogException("Cannot read the history: " + Failures.describe(e), e);
         }

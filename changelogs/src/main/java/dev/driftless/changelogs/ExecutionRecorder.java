@@ -109,7 +109,8 @@ final class ExecutionRecorder extends AbstractChangeExecListener {
 
     /**
      * Still inside the changeset's transaction (its commit is held): its post-conditions and the caller's events
-     * run, then its history row is written, then the commit is let through. Whatever throws here aborts the changeset, see {@link #abort}.
+     * run, then its history row is written, then the commit is let through. Whatever throws here aborts the
+     * changeset, see {@link #abort}.
      */
     private void finished(ChangeSet changeSet) {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -124,7 +125,10 @@ final class ExecutionRecorder extends AbstractChangeExecListener {
         } catch (RuntimeException e) {
             throw abort(ref, e);
         }
-        audit.recordSuccess(kind, ref, startedAt, took);
+        if (!audit.recordSuccess(kind, ref, startedAt, took)) {
+            events.note("could not write the history row of " + ref.file() + " :: " + ref.id() + " (it is "
+                    + (kind == AuditEntry.Kind.APPLY ? "applied" : "rolled back") + " all the same)");
+        }
         holding.hold(false);
         executed.add(done);
     }

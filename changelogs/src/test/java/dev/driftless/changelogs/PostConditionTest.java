@@ -117,6 +117,30 @@ class PostConditionTest {
         assertTrue(failure.getMessage().contains("returned no row"), failure.getMessage());
     }
 
+    @Test
+    void theSameLineInAYamlSqlChangeIsAPostConditionToo() throws Exception {
+        Files.writeString(changelogs.resolve(ChangelogRunner.DEFAULT_MASTER_FILE), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: ana
+                      changes:
+                        - sql:
+                            sql: |
+                              CREATE TABLE accounts (id bigint PRIMARY KEY);
+                              -- validate: SELECT count(*) = 1 FROM accounts
+                      rollback:
+                        - sql:
+                            sql: DROP TABLE accounts
+                """);
+        ChangelogRunner runner = new ChangelogRunner(connection, changelogs);
+
+        ChangelogException failure = assertThrows(ChangelogException.class, runner::apply);
+
+        assertTrue(failure.getMessage().contains("SELECT count(*) = 1 FROM accounts returned false"), failure.getMessage());
+        assertEquals(List.of(), database.strings("SELECT relname FROM pg_class WHERE relname = 'accounts'"));
+    }
+
     void write(String changesets) throws Exception {
         Files.writeString(changelogs.resolve(ChangelogRunner.DEFAULT_MASTER_FILE), """
                 databaseChangeLog:

@@ -48,7 +48,7 @@ public final class ValidateCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         Gate.ValidateResult result = new Driftless(filter.applyTo(options.load(null, null)), Clock.systemUTC(),
-                Progress.to(spec.commandLine().getErr())).validate();
+                Progress.to(spec.commandLine().getErr())).validateWithResult();
         if (format.equals("json")) {
             out.print(Reports.json(result));
         } else {
