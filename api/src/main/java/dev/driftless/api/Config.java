@@ -42,12 +42,17 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param ddl      how generated DDL treats existing tables: online forms and timeouts, or plain ({@code simple-ddl})
  * @param maven    the Maven module whose {@code target/classes} are the classes and whose build gives the class path,
  *                 when neither flags nor driftless.yaml name the classes; {@code null} otherwise
+ * @param packages only the mapped classes of these packages are the model (the Java API's {@code entityPackages});
+ *                 empty for every mapped class in {@code classes}
+ * @param dataSource where connections to the target come from, when the Java API was given one; {@code url} and
+ *                 {@code user} are then read from its connections, for descriptions and for pg_dump backups only
  */
 public record Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
                      String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
                      String password, Path dataDirectory, boolean dropUnmapped, String devUrl,
                      RenameSettings renames, Runner runner, List<Path> sources, IgnoreRules ignore,
-                     HibernateSettings hibernate, DdlSettings ddl, MavenModule maven) {
+                     HibernateSettings hibernate, DdlSettings ddl, MavenModule maven, List<String> packages,
+                     javax.sql.DataSource dataSource) {
 
     public static final String FILE_NAME = "driftless.yaml";
     /** {@code classpath: maven}: the class path the Maven module of the classes resolves. */
@@ -90,7 +95,8 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         Runner filtered = new Runner(runner.backupPolicy(), runner.backupDirectory(), runner.pgDump(), runner.lockTimeout(),
                 runner.filter().or(contexts, labels));
         return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
-                password, dataDirectory, dropUnmapped, devUrl, renames, filtered, sources, ignore, hibernate, ddl, maven);
+                password, dataDirectory, dropUnmapped, devUrl, renames, filtered, sources, ignore, hibernate, ddl, maven,
+                packages, dataSource);
     }
 
     /** A runner for the project's changelog on {@code connection}, reading it with the configured contexts and labels. */
@@ -105,6 +111,17 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         ignore = ignore == null ? IgnoreRules.none() : ignore;
         hibernate = hibernate == null ? HibernateSettings.of(naming, defaultSchema) : hibernate;
         ddl = ddl == null ? DdlSettings.DEFAULT : ddl;
+        packages = packages == null ? List.of() : List.copyOf(packages);
+    }
+
+    /** Every entity class in {@code classes}, connecting by {@code url}: what the command line and driftless.yaml give. */
+    public Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
+                  String defaultSchema, Path changelogDirectory, ChangelogFormat format, String url, String user,
+                  String password, Path dataDirectory, boolean dropUnmapped, String devUrl,
+                  RenameSettings renames, Runner runner, List<Path> sources, IgnoreRules ignore,
+                  HibernateSettings hibernate, DdlSettings ddl, MavenModule maven) {
+        this(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user, password,
+                dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, ddl, maven, List.of(), null);
     }
 
     public Config(Path projectDirectory, List<Path> classes, List<Path> classpath, NamingStrategy naming,
@@ -128,7 +145,8 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
     /** The same, writing plain DDL ({@code --simple-ddl}). */
     public Config withSimpleDdl() {
         return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
-                password, dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, ddl.simple(), maven);
+                password, dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, ddl.simple(), maven,
+                packages, dataSource);
     }
 
     /** Without settings of the application's own: the naming and default schema are all there is. */
@@ -143,7 +161,8 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
     /** The same configuration with other entity source roots ({@code --sources}). */
     public Config withSources(List<Path> newSources) {
         return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
-                password, dataDirectory, dropUnmapped, devUrl, renames, runner, newSources, ignore, hibernate, ddl, maven);
+                password, dataDirectory, dropUnmapped, devUrl, renames, runner, newSources, ignore, hibernate, ddl, maven,
+                packages, dataSource);
     }
 
     /** The same configuration with further class-path entries ({@code --classpath}). */
@@ -151,7 +170,8 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         List<Path> all = new ArrayList<>(classpath);
         all.addAll(entries);
         return new Config(projectDirectory, classes, all, naming, defaultSchema, changelogDirectory, format, url, user,
-                password, dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, ddl, maven);
+                password, dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, ddl, maven,
+                packages, dataSource);
     }
 
     /**

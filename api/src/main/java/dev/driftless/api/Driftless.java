@@ -1,6 +1,9 @@
 package dev.driftless.api;
 
+import dev.driftless.changelogs.ExecutedChangeset;
+import dev.driftless.changelogs.PlannedChangeset;
 import dev.driftless.changelogs.ApplyOptions;
+import dev.driftless.changelogs.AuditEntry;
 import dev.driftless.changelogs.ApplyResult;
 import dev.driftless.changelogs.ChangelogException;
 import dev.driftless.changelogs.ChangelogIndex;
@@ -64,6 +67,14 @@ public final class Driftless {
     private final Config config;
     private final Clock clock;
     private final Consumer<String> progress;
+
+    /**
+     * The fluent configuration of the Java API: {@code Driftless.configure().dataSource(ds).entityPackages("com.acme")
+     * .load()}. See docs/java-api.md.
+     */
+    public static DriftlessConfiguration configure() {
+        return new DriftlessConfiguration();
+    }
 
     public Driftless(Config config, Clock clock, Consumer<String> progress) {
         this.config = config;
@@ -159,6 +170,11 @@ public final class Driftless {
      */
     public DiffResult diff(String name) {
         return diff(name, probable -> config.renames().acceptProbable());
+    }
+
+    /** As {@link #diff(String)}, naming the changelog after its changes ({@code initial-schema} on an empty database). */
+    public DiffResult diff() {
+        return diff(null);
     }
 
     /**
@@ -341,14 +357,74 @@ public final class Driftless {
         if (!options.dryRun() && !allowDestructive) {
             refuseDanger(options);
         }
+        if (!options.dryRun() && config.url() != null && config.runner().backupPolicy() != BackupPolicy.NEVER) {
+            BackupUnderLock underLock = new BackupUnderLock(events);
+            ApplyResult result;
+            try {
+                result = withRunner(r -> r.apply(options, underLock));
+            } catch (RuntimeException e) {
+                // The runner wraps what its events throw; a failed backup keeps its own message and exit code.
+                throw underLock.failure != null ? underLock.failure : e;
+            }
+            return new ApplyOutcome(result, underLock.backup, describeTarget());
+        }
+        // The embedded database is backed up as its stopped data directory, so before the lock: its server is stopped
+        // for the copy, and no other run can reach it meanwhile (one process runs it at a time).
         BackupFile backup = null;
         if (!options.dryRun() && wantsBackup(options)) {
             backup = backups().backup("before-apply");
-            events.note("backed up to " + backup.path() + " before applying (backup policy: "
-                    + config.runner().backupPolicy().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            noteBackup(events, backup);
         }
         ApplyResult result = withRunner(r -> r.apply(options, events));
         return new ApplyOutcome(result, backup, describeTarget());
+    }
+
+    private void noteBackup(RunnerEvents events, BackupFile backup) {
+        events.note("backed up to " + backup.path() + " before applying (backup policy: "
+                + config.runner().backupPolicy().name().toLowerCase(java.util.Locale.ROOT) + ")");
+    }
+
+    /**
+     * A server's backup taken once the migration lock is held and the pending changesets are known, so no other run
+     * can change the database between the backup and this run's first changeset.
+     */
+    private final class BackupUnderLock implements RunnerEvents {
+        private final RunnerEvents events;
+        private BackupFile backup;
+        private DriftlessException failure;
+
+        BackupUnderLock(RunnerEvents events) {
+            this.events = events;
+        }
+
+        @Override
+        public void locked(List<PlannedChangeset> plan) {
+            if (config.runner().backupPolicy().wantsBefore(plan)) {
+                try {
+                    backup = backups().backup("before-apply");
+                } catch (DriftlessException e) {
+                    failure = e;
+                    throw e;
+                }
+                noteBackup(events, backup);
+            }
+            events.locked(plan);
+        }
+
+        @Override
+        public void starting(int number, int total, PlannedChangeset changeset) {
+            events.starting(number, total, changeset);
+        }
+
+        @Override
+        public void finished(int number, int total, ExecutedChangeset changeset) {
+            events.finished(number, total, changeset);
+        }
+
+        @Override
+        public void note(String message) {
+            events.note(message);
+        }
     }
 
     /**
@@ -470,6 +546,7 @@ public final class Driftless {
         return policy.wants(withRunner(r -> r.apply(options.withDryRun(true), RunnerEvents.NONE)));
     }
 
+    /** Every changeset of the changelog, in order, applied (when, with which tag) or pending on the target. */
     public List<ChangesetStatus> status() {
         return withRunner(ChangelogRunner::status);
     }
@@ -484,13 +561,35 @@ public final class Driftless {
         return config.changelogDirectory();
     }
 
+    /** Rolls back the {@code count} most recently applied changesets. */
     public RollbackResult rollback(int count) {
-        return rollback(new RollbackTarget.Count(count), false, RunnerEvents.NONE);
+        return rollback(new RollbackTarget.Count(count));
     }
 
-    /** The entities against the live database, read-only: every difference, mapped back to the entity sources. */
-    public Gate.ValidateResult validate() {
+    /** Rolls back to a tag ({@link RollbackTarget.ToTag}), a date or by count; refuses if one in range has no rollback. */
+    public RollbackResult rollback(RollbackTarget target) {
+        return rollback(target, false, RunnerEvents.NONE);
+    }
+
+    /**
+     * The entities against the live database, read-only: every difference, mapped back to the entity sources; no
+     * exception for differences (see {@link #validate()} for that).
+     */
+    public Gate.ValidateResult validateWithResult() {
         return new Gate(config, progress).validate();
+    }
+
+    /**
+     * As {@link #validateWithResult()}, failing when the entities and the database differ.
+     *
+     * @throws SchemaDriftException with the findings, its message the text {@code driftless validate} prints
+     */
+    public Gate.ValidateResult validate() {
+        Gate.ValidateResult result = validateWithResult();
+        if (!result.agrees()) {
+            throw new SchemaDriftException(result);
+        }
+        return result;
     }
 
     /** Offline: the changelogs replayed from empty, every rollback proven, and the result against the entities. */
@@ -501,23 +600,43 @@ public final class Driftless {
 
     /** Rolls back to a tag, a date or by count; refuses before touching anything if one in range has no rollback. */
     public RollbackResult rollback(RollbackTarget target, boolean dryRun, RunnerEvents events) {
-        return withRunner(r -> r.rollback(target, dryRun, config.runner().lockTimeout(), events));
+        return rollback(target, dryRun, events, null);
+    }
+
+    /** As {@link #rollback(RollbackTarget, boolean, RunnerEvents)}, recording {@code reason} in the history. */
+    public RollbackResult rollback(RollbackTarget target, boolean dryRun, RunnerEvents events, String reason) {
+        return withRunner(r -> r.rollback(target, dryRun, config.runner().lockTimeout(), events, reason));
     }
 
     /** The outcome of {@link #tag}: the changeset that now carries the tag. */
     public record TagResult(String tag, ChangesetRef changeset) {
     }
 
+    /** Tags the target's most recently applied changeset, for {@code rollback(new RollbackTarget.ToTag(tag))}. */
     public TagResult tag(String tag) {
         return new TagResult(tag, withRunner(r -> r.tag(tag)));
     }
 
-    /** The outcome of {@link #history()}: applied changesets, oldest first. */
-    public record HistoryResult(List<HistoryEntry> entries, String target) {
+    /**
+     * The outcome of {@link #history()}: applied changesets, oldest first, and every apply attempt and rollback
+     * driftless recorded (failures and rollbacks included, which {@code DATABASECHANGELOG} forgets).
+     */
+    public record HistoryResult(List<HistoryEntry> entries, List<AuditEntry> attempts, String target) {
+
+        public List<AuditEntry> failures() {
+            return attempts.stream().filter(a -> a.kind() == AuditEntry.Kind.APPLY && a.failed()).toList();
+        }
+
+        /** Every rollback, failed ones included (their outcome says so). */
+        public List<AuditEntry> rollbacks() {
+            return attempts.stream().filter(a -> a.kind() == AuditEntry.Kind.ROLLBACK).toList();
+        }
     }
 
+    /** The changesets applied to the target, oldest first, as its history table records them. */
     public HistoryResult history() {
-        return new HistoryResult(withRunner(ChangelogRunner::history), describeTarget());
+        HistoryResult read = withRunner(r -> new HistoryResult(r.history(), r.attempts(), null));
+        return new HistoryResult(read.entries(), read.attempts(), describeTarget());
     }
 
     /** Structure, duplicate ids and checksums of applied changesets; findings, not exceptions. */

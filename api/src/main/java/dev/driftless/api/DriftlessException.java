@@ -1,7 +1,10 @@
 package dev.driftless.api;
 
-/** A failure the user can act on: the message says what is wrong and what to do; the exit code says how bad. */
-public final class DriftlessException extends RuntimeException {
+/**
+ * A failure the user can act on: the message says what is wrong and what to do; the exit code says how bad.
+ * {@link SchemaDriftException} is the one kind that also carries findings.
+ */
+public class DriftlessException extends RuntimeException {
 
     private final ExitCode exitCode;
 

@@ -66,6 +66,15 @@ public final class Reports {
         }
     }
 
+    /** The report {@link #human} prints, without colours, as one text (what {@link SchemaDriftException} says). */
+    public static String text(Gate.ValidateResult result) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (PrintWriter out = new PrintWriter(text)) {
+            human(result, out, false);
+        }
+        return text.toString().stripTrailing().replace(System.lineSeparator(), "\n");
+    }
+
     /** Findings grouped by table, each with its origin when known. */
     public static void findings(List<Finding> findings, PrintWriter out, boolean colour) {
         Gate.byGroup(findings).forEach((group, list) -> {

@@ -1,5 +1,6 @@
 package dev.driftless.api;
 
+import dev.driftless.changelogs.AuditEntry;
 import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.changelogs.ChangesetStatus;
 import dev.driftless.changelogs.ExecutedChangeset;
@@ -34,6 +35,7 @@ public final class RunnerReports {
             changeset.put("state", s.applied() ? "applied" : "pending");
             changeset.put("appliedAt", instant(s.appliedAt()));
             changeset.put("tag", s.tag());
+            changeset.put("reapplied", s.reapplied());
             return changeset;
         }).toList());
         root.put("missingChangesets", missing.missing().stream().map(RunnerReports::ref).toList());
@@ -61,6 +63,47 @@ public final class RunnerReports {
         root.put("planned", result.planned().stream().map(RunnerReports::planned).toList());
         root.put("rolledBack", result.rolledBack().stream().map(RunnerReports::executed).toList());
         return Reports.Json.write(root);
+    }
+
+    /**
+     * The history: {@code applied} (as DATABASECHANGELOG records it), {@code failures} (failed apply attempts) and
+     * {@code rollbacks}; {@code only} names the lists wanted ("failures", "rollbacks"), all three when empty.
+     */
+    public static String history(Driftless.HistoryResult history, java.util.Set<String> only) {
+        Map<String, Object> root = envelope("history", true);
+        root.put("target", history.target());
+        if (only.isEmpty()) {
+            root.put("applied", history.entries().stream().map(e -> {
+                Map<String, Object> changeset = ref(e.changeset());
+                changeset.put("appliedAt", instant(e.appliedAt()));
+                changeset.put("executionTimeMillis", e.executionTime() == null ? null : e.executionTime().toMillis());
+                changeset.put("tag", e.tag());
+                changeset.put("execType", e.execType());
+                changeset.put("comment", e.comment());
+                changeset.put("appliedBy", e.appliedBy());
+                changeset.put("reason", e.reason());
+                return changeset;
+            }).toList());
+        }
+        if (only.isEmpty() || only.contains("failures")) {
+            root.put("failures", history.failures().stream().map(RunnerReports::attempt).toList());
+        }
+        if (only.isEmpty() || only.contains("rollbacks")) {
+            root.put("rollbacks", history.rollbacks().stream().map(RunnerReports::attempt).toList());
+        }
+        return Reports.Json.write(root);
+    }
+
+    private static Map<String, Object> attempt(AuditEntry a) {
+        Map<String, Object> attempt = ref(a.changeset());
+        attempt.put("startedAt", instant(a.startedAt()));
+        attempt.put("tookMillis", a.took() == null ? null : a.took().toMillis());
+        attempt.put("outcome", a.outcome().name().toLowerCase(Locale.ROOT));
+        attempt.put("error", a.error());
+        attempt.put("user", a.osUser());
+        attempt.put("reason", a.reason());
+        attempt.put("driftlessVersion", a.version());
+        return attempt;
     }
 
     public static String validateChangelog(ValidationResult result) {

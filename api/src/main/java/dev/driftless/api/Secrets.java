@@ -1,6 +1,6 @@
 package dev.driftless.api;
 
-import java.util.regex.Pattern;
+import dev.driftless.changelogs.CredentialMask;
 
 /**
  * Masks credentials in any text about to be shown: a {@code password=} parameter (JDBC URL query, connection string)
@@ -9,18 +9,12 @@ import java.util.regex.Pattern;
  */
 public final class Secrets {
 
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password\\s*=\\s*)[^&\\s;,)'\"]+");
-    private static final Pattern USERINFO = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]*:)[^@/\\s]+@");
-
     private Secrets() {
     }
 
+    /** The runner's rules ({@link CredentialMask}), so what the history table stores and what is shown agree. */
     public static String mask(String text) {
-        if (text == null) {
-            return null;
-        }
-        String masked = PASSWORD_PARAMETER.matcher(text).replaceAll("$1***");
-        return USERINFO.matcher(masked).replaceAll("$1***@");
+        return CredentialMask.mask(text);
     }
 
     /** Whether {@code url} carries a password (a {@code password=} parameter or {@code user:password@}). */

@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The database a command works on: a server given by URL, or the embedded default database whose data lives
- * under {@code .driftless/} in the project, started for the length of the command.
+ * The database a command works on: a server given by URL, a {@link javax.sql.DataSource} given to the Java API, or the
+ * embedded default database whose data lives under {@code .driftless/} in the project, started for the length of the
+ * command.
  */
 final class Target implements AutoCloseable {
 
@@ -20,11 +21,17 @@ final class Target implements AutoCloseable {
     private final String url;
     private final Properties credentials;
     private final EmbeddedServer embedded;
+    private final javax.sql.DataSource dataSource;
 
-    private Target(String url, Properties credentials, EmbeddedServer embedded) {
+    private Target(String url, Properties credentials, EmbeddedServer embedded, javax.sql.DataSource dataSource) {
         this.url = url;
         this.credentials = credentials;
         this.embedded = embedded;
+        this.dataSource = dataSource;
+    }
+
+    private Target(String url, Properties credentials, EmbeddedServer embedded) {
+        this(url, credentials, embedded, null);
     }
 
     static Target open(Config config) {
@@ -33,6 +40,10 @@ final class Target implements AutoCloseable {
 
     /** @param waiting told when another command uses the embedded database and this one waits for it */
     static Target open(Config config, java.util.function.Consumer<String> waiting) {
+        if (config.dataSource() != null) {
+            // the caller's pool or driver settings decide how to connect; the URL only names the target
+            return new Target(config.url(), new Properties(), null, config.dataSource());
+        }
         if (config.url() == null) {
             return openEmbedded(config.dataDirectory(), waiting);
         }
@@ -70,6 +81,9 @@ final class Target implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
+        if (dataSource != null) {
+            return dataSource.getConnection();
+        }
         return DriverManager.getConnection(url, credentials);
     }
 
@@ -80,7 +94,10 @@ final class Target implements AutoCloseable {
 
     /** Where the target is, fit to print: never a password. */
     String describe() {
-        return embedded != null ? "the embedded database (.driftless/)" : redact(url);
+        if (embedded != null) {
+            return "the embedded database (.driftless/)";
+        }
+        return url != null ? redact(url) : "the DataSource's database";
     }
 
     static String redact(String url) {

@@ -12,11 +12,18 @@ import java.util.Objects;
  * @param tag           the tag on it, or {@code null}
  * @param execType      Liquibase's EXECTYPE: EXECUTED, MARK_RAN (baseline, import), RERAN…
  * @param order         Liquibase's ORDEREXECUTED
+ * @param appliedBy     the operating-system user driftless recorded applying it; {@code null} when unknown
+ * @param reason        the {@code apply --reason} recorded with it, or {@code null}
  */
 public record HistoryEntry(ChangesetRef changeset, Instant appliedAt, Duration executionTime, String tag,
-                           String execType, int order, String comment) {
+                           String execType, int order, String comment, String appliedBy, String reason) {
 
     public HistoryEntry {
         Objects.requireNonNull(changeset, "changeset");
+    }
+
+    public HistoryEntry(ChangesetRef changeset, Instant appliedAt, Duration executionTime, String tag, String execType,
+                        int order, String comment) {
+        this(changeset, appliedAt, executionTime, tag, execType, order, comment, null, null);
     }
 }

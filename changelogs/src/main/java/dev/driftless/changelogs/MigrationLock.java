@@ -140,12 +140,26 @@ final class MigrationLock implements AutoCloseable {
             // An aborted transaction would refuse the unlock; whatever it held is not ours to keep.
             connection.rollback();
         }
+        clearLiquibaseLockRow();
         try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             statement.setLong(1, KEY);
             statement.execute();
         }
         if (!connection.getAutoCommit()) {
             connection.commit();
+        }
+    }
+
+    /**
+     * Liquibase clears its lock row when an update ends, but not when a changeset listener stops the run (Ctrl-C) and
+     * not when its connection fails; plain Liquibase (a Spring Boot app starting, say) would then wait on it for good.
+     * While this lock is held no other driftless run can hold Liquibase's, so a set row is this run's own.
+     */
+    private void clearLiquibaseLockRow() {
+        try {
+            new BookkeepingTables(connection).releaseStaleLiquibaseLock();
+        } catch (SQLException e) {
+            // The next run releases it under this lock and says so; never hide why this run ended behind this.
         }
     }
 

@@ -7,6 +7,13 @@ public interface RunnerEvents {
     RunnerEvents NONE = new RunnerEvents() {
     };
 
+    /**
+     * The migration lock is held and {@code plan} (not empty) is what this run will apply; nothing has changed yet. A
+     * backup taken here cannot miss a change another run makes in between. Throwing stops the run before any change.
+     */
+    default void locked(java.util.List<PlannedChangeset> plan) {
+    }
+
     /** Changeset {@code number} of {@code total} is about to run. */
     default void starting(int number, int total, PlannedChangeset changeset) {
     }

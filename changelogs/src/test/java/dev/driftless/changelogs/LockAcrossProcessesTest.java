@@ -18,10 +18,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The migration lock between real processes: two applies at once, and an apply killed with SIGKILL. */
+@Tag("reliability")
 class LockAcrossProcessesTest {
 
     static final String FILE = "001-slow.sql";

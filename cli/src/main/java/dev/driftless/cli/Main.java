@@ -22,6 +22,7 @@ import dev.driftless.cli.command.ImportSqlCommand;
 import dev.driftless.cli.command.RestoreCommand;
 import dev.driftless.cli.command.RollbackCommand;
 import dev.driftless.cli.command.StatusCommand;
+import dev.driftless.cli.command.ReleaseCommand;
 import dev.driftless.cli.command.TagCommand;
 import dev.driftless.cli.command.ValidateChangelogCommand;
 import dev.driftless.cli.command.ValidateCommand;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Command;
 @Command(name = "driftless", mixinStandardHelpOptions = true, version = "driftless 0.1.0-SNAPSHOT",
         scope = CommandLine.ScopeType.INHERIT,
         description = "Model-first database migrations for JPA on PostgreSQL: the entity classes are the truth.",
-        subcommands = {DiffCommand.class, ApplyCommand.class, StatusCommand.class, RollbackCommand.class,
+        subcommands = {DiffCommand.class, ApplyCommand.class, ReleaseCommand.class, StatusCommand.class, RollbackCommand.class,
                 TagCommand.class, HistoryCommand.class, ValidateChangelogCommand.class, AcceptChecksumCommand.class, MarkAppliedCommand.class,
                 BaselineCommand.class, AdoptCommand.class, ImportSqlCommand.class, BackupCommand.class, BackupsCommand.class,
                 RestoreCommand.class, ValidateCommand.class, CheckCommand.class, LintCommand.class, NewCommand.class,

@@ -46,6 +46,16 @@ final class CliProcess {
         return start(directory, args).await();
     }
 
+    /** Kills the command as {@code kill -9} would: no shutdown hook, no finally block runs. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Sends a signal as a shell's {@code kill -NAME} does (INT is what Ctrl-C sends to the foreground process). */
+    void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+    }
+
     /** Waits for the command (a generous bound, so a hang fails the test instead of the build). */
     CliRun await() throws IOException, InterruptedException {
         if (!process.waitFor(10, TimeUnit.MINUTES)) {

@@ -36,7 +36,7 @@ class GateUsageErrorsTest {
     void unknownOutputFormatIsExit2() throws IOException {
         CliRun run = run("classes: classes\nurl: jdbc:postgresql://127.0.0.1:1/none\n", "validate", "--format", "xml");
         assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("--format must be human or json"), run::toString);
+        assertTrue(run.err().contains("error: unknown output format 'xml' (use text or json)"), run::toString);
     }
 
     @Test

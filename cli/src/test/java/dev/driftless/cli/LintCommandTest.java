@@ -134,6 +134,6 @@ class LintCommandTest {
     void aBadFormatIsAUsageError() {
         CliRun run = driftless("lint", "--all", "--format", "xml");
         assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("--format must be text or json"), run::toString);
+        assertTrue(run.err().contains("error: unknown output format 'xml' (use text or json)"), run::toString);
     }
 }

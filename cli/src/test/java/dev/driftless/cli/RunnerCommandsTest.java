@@ -123,8 +123,13 @@ class RunnerCommandsTest {
         CliRun history = driftless("history");
         assertTrue(history.out().contains("[tag v1]") && history.out().contains("19 changeset(s) applied."), history::toString);
         CliRun json = driftless("history", "--format", "json");
-        assertTrue(json.out().startsWith("[\n  {\"id\": \""), json::toString);
-        assertTrue(json.out().contains("\"tag\": \"v1\"") && json.out().contains("\"executionTimeMs\": "), json::toString);
+        Map<String, Object> report = ValidateTest.parse(json.out());
+        assertEquals("history", report.get("command"), json::toString);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> applied = (List<Map<String, Object>>) report.get("applied");
+        assertEquals(19, applied.size(), json::toString);
+        assertEquals("v1", applied.get(18).get("tag"), json::toString);
+        assertTrue(applied.stream().allMatch(a -> a.get("executionTimeMillis") instanceof Number), json::toString);
         assertTrue(driftless("status").out().contains("[tag v1]"));
 
         Path sources = ModelCompiler.copySources(ModelCompiler.exampleSources(), project.resolve("src-v2"));

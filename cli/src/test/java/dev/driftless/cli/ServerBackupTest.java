@@ -129,6 +129,44 @@ class ServerBackupTest {
         }
     }
 
+    /**
+     * Two applies of one destructive changeset at once: the backup is taken under the migration lock, so only the run
+     * that applies backs up, and its backup holds the data from right before the change (issue 11.7).
+     */
+    @Test
+    void aDestructiveApplyBacksUpUnderTheLockSoARacingRunNeitherBacksUpNorApplies() throws Exception {
+        execute(trading, "CREATE TABLE accounts (id bigint PRIMARY KEY, nickname text);"
+                + " INSERT INTO accounts VALUES (1, 'ada')");
+        Path changelogs = Files.createDirectories(project.resolve("db"));
+        Files.writeString(changelogs.resolve("001-drop-nickname.sql"), """
+                -- liquibase formatted sql
+
+                -- changeset dev:1
+                -- comment: DESTRUCTIVE: drops accounts.nickname with its data
+                ALTER TABLE accounts DROP COLUMN nickname;
+                -- rollback ALTER TABLE accounts ADD COLUMN nickname text;
+                """);
+        Files.writeString(changelogs.resolve("db.changelog-master.yaml"), "databaseChangeLog:\n  - include:\n"
+                + "      file: 001-drop-nickname.sql\n      relativeToChangelogFile: true\n");
+        Path config = project.resolve(trading.name() + ".yaml");
+        Files.writeString(config, "changelogs: " + changelogs + "\nbackups: " + project.resolve("backups") + "\nurl: "
+                + trading.url() + "\nuser: " + trading.user() + "\n");
+
+        CliProcess first = CliProcess.start(project, "apply", "--allow-destructive", "--config", config.toString());
+        CliProcess second = CliProcess.start(project, "apply", "--allow-destructive", "--config", config.toString());
+        List<CliRun> runs = List.of(first.await(), second.await());
+
+        for (CliRun run : runs) {
+            assertEquals(0, run.exitCode(), run::toString);
+        }
+        assertEquals(1, runs.stream().filter(r -> r.out().contains("Applied 1 changeset(s).")).count(), runs::toString);
+        assertEquals(1, backupFiles().size(), () -> "one backup, by the run that applied: " + runs);
+        execute(trading, "CREATE TABLE kept AS SELECT 1 AS id");
+        CliRun restore = driftless(trading, "restore", newestOf(trading), "--yes");
+        assertEquals(0, restore.exitCode(), restore::toString);
+        assertEquals(List.of("1:ada"), trading.strings("SELECT id || ':' || nickname FROM accounts"));
+    }
+
     private String newestOf(TestDatabase database) throws IOException {
         return driftless(database, "backups").out().lines().filter(l -> l.contains(database.name() + " on "))
                 .findFirst().orElseThrow().replaceFirst(".*  ", "");

@@ -15,9 +15,14 @@ public enum BackupPolicy {
 
     /** Whether an apply with this plan (a dry run's result) should be preceded by a backup. */
     public boolean wants(ApplyResult plan) {
+        return !plan.upToDate() && wantsBefore(plan.planned());
+    }
+
+    /** Whether an apply of these pending changesets (not empty) backs up first. */
+    public boolean wantsBefore(java.util.List<PlannedChangeset> pending) {
         return switch (this) {
-            case ALWAYS -> !plan.upToDate();
-            case DESTRUCTIVE -> plan.planned().stream().anyMatch(PlannedChangeset::destructive);
+            case ALWAYS -> !pending.isEmpty();
+            case DESTRUCTIVE -> pending.stream().anyMatch(PlannedChangeset::destructive);
             case NEVER -> false;
         };
     }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Stopping driftless (SIGTERM, as Ctrl-C or a CI's cancel does) stops the tool it runs: no pg_dump left behind. */
+@Tag("reliability")
 class KilledBackupTest {
 
     @Test

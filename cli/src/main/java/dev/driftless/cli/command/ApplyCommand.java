@@ -2,12 +2,14 @@ package dev.driftless.cli.command;
 
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.ApplyResult;
+import dev.driftless.changelogs.ExecutedChangeset;
 import dev.driftless.changelogs.PlannedChangeset;
 import dev.driftless.api.Config;
 import dev.driftless.api.Driftless;
 import dev.driftless.api.ExitCode;
 import dev.driftless.api.RunnerReports;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -59,6 +61,10 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--pg-dump", paramLabel = "PATH", description = "The pg_dump to back up a server with (default: found on PATH).")
     Path pgDump;
 
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why this apply runs (a ticket, a release);"
+            + " recorded with each attempt in driftless history.")
+    String reason;
+
     @Mixin
     OutputFormat output;
 
@@ -72,12 +78,20 @@ public final class ApplyCommand implements Callable<Integer> {
         boolean json = output.json();
         Config config = options.load(null, null, backup, pgDump, runner.lockTimeout).withFilter(contexts, labels);
         ApplyOptions applyOptions = new ApplyOptions(contexts, labels, to, tag, dryRun, config.runner().lockTimeout(),
-                ignoreMissing);
+                ignoreMissing).withReason(reason);
         boolean terminal = Progress.onTerminal();
         Driftless.ApplyOutcome outcome;
-        try (Progress.Changesets progress = Progress.changesets(err, "applying", terminal)) {
-            outcome = new Driftless(config, Clock.systemUTC(), Progress.to(err)).apply(applyOptions, progress,
-                    allowDestructive);
+        try (Progress.Changesets progress = Progress.changesets(err, "applying", terminal);
+             Interruption interruption = Interruption.around(progress, err)) {
+            try {
+                outcome = new Driftless(config, Clock.systemUTC(), Progress.to(err)).apply(applyOptions, interruption,
+                        allowDestructive);
+            } catch (RuntimeException e) {
+                if (!interruption.stoppedBy(e)) {
+                    throw e;
+                }
+                return stopped(err, "applied", interruption.finished());
+            }
         }
         ApplyResult result = outcome.result();
         if (json) {
@@ -102,6 +116,15 @@ public final class ApplyCommand implements Callable<Integer> {
             out.println("Tagged the database " + result.tag() + ".");
         }
         return ExitCode.OK.code();
+    }
+
+    /** After a Ctrl-C: what ran, and that the rest waits for the next run. */
+    static int stopped(PrintWriter err, String verb, List<ExecutedChangeset> finished) {
+        err.println("Stopped by Ctrl-C after " + finished.size() + " changeset(s) " + verb + "; every lock is released."
+                + " Run the command again to go on.");
+        finished.forEach(c -> err.println(verb + " " + c.changeset().file() + " :: " + c.changeset().id() + " ("
+                + c.executionTime().toMillis() + " ms)"));
+        return Interruption.EXIT_CODE;
     }
 
     private static void printDryRun(PrintWriter out, ApplyResult result, String target) {

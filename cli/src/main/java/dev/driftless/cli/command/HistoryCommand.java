@@ -1,13 +1,15 @@
 package dev.driftless.cli.command;
 
-import dev.driftless.changelogs.HistoryEntry;
 import dev.driftless.api.Driftless;
-import dev.driftless.api.DriftlessException;
 import dev.driftless.api.ExitCode;
+import dev.driftless.api.RunnerReports;
+import dev.driftless.changelogs.AuditEntry;
+import dev.driftless.changelogs.HistoryEntry;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,72 +19,88 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {
-        "List the applied changesets, oldest first: id, author, file, applied at, execution time, tag."})
+        "List the applied changesets, oldest first: id, author, file, applied at, execution time, tag, who and why.",
+        "With --failures or --rollbacks, the failed apply attempts or the rollbacks driftless recorded instead."})
 public final class HistoryCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
-    String format = "text";
+    @Option(names = "--failures", description = "List the failed apply attempts: when, how long, who, why and the error.")
+    boolean failures;
+
+    @Option(names = "--rollbacks", description = "List the rollbacks: which changeset, when, who and why.")
+    boolean rollbacks;
+
+    @Mixin
+    OutputFormat output;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new DriftlessException(ExitCode.USAGE, "unknown history format '" + format + "' (use text or json)");
-        }
+        boolean json = output.json();
         PrintWriter out = spec.commandLine().getOut();
         Driftless.HistoryResult history = new Driftless(options.load(null, null), Clock.systemUTC(),
                 Progress.to(spec.commandLine().getErr())).history();
-        if (format.equals("json")) {
-            out.println(json(history.entries()));
+        if (json) {
+            out.print(RunnerReports.history(history, only()));
+            return ExitCode.OK.code();
+        }
+        if (failures || rollbacks) {
+            List<AuditEntry> shown = history.attempts().stream()
+                    .filter(a -> failures && a.kind() == AuditEntry.Kind.APPLY && a.failed()
+                            || rollbacks && a.kind() == AuditEntry.Kind.ROLLBACK)
+                    .toList();
+            shown.forEach(a -> print(out, a));
+            out.println(shown.size() + " " + (failures && rollbacks ? "failed attempt(s) and rollback(s)"
+                    : failures ? "failed attempt(s)" : "rollback(s)") + " recorded.");
             return ExitCode.OK.code();
         }
         if (history.entries().isEmpty()) {
             out.println("No changesets applied to " + history.target() + " yet.");
-            return ExitCode.OK.code();
+        } else {
+            history.entries().forEach(e -> print(out, e));
+            out.println(history.entries().size() + " changeset(s) applied.");
         }
-        for (HistoryEntry e : history.entries()) {
-            out.println(e.appliedAt() + "  " + e.changeset().file() + " :: " + e.changeset().id() + " (" + e.changeset().author()
-                    + ")  " + (e.executionTime() == null ? "-" : e.executionTime().toMillis() + " ms")
-                    + (e.execType() != null && !e.execType().equals("EXECUTED") ? "  " + e.execType() : "")
-                    + (e.tag() != null ? "  [tag " + e.tag() + "]" : ""));
+        int failed = history.failures().size();
+        int rolledBack = history.rollbacks().size();
+        if (failed + rolledBack > 0) {
+            out.println("Also recorded: " + failed + " failed attempt(s), " + rolledBack
+                    + " rollback(s) (driftless history --failures / --rollbacks).");
         }
-        out.println(history.entries().size() + " changeset(s) applied.");
         return ExitCode.OK.code();
     }
 
-    static String json(List<HistoryEntry> entries) {
-        List<String> objects = new ArrayList<>();
-        for (HistoryEntry e : entries) {
-            objects.add("  {\"id\": " + quote(e.changeset().id()) + ", \"author\": " + quote(e.changeset().author())
-                    + ", \"file\": " + quote(e.changeset().file())
-                    + ", \"appliedAt\": " + quote(e.appliedAt() == null ? null : e.appliedAt().toString())
-                    + ", \"executionTimeMs\": " + (e.executionTime() == null ? "null" : e.executionTime().toMillis())
-                    + ", \"tag\": " + quote(e.tag()) + ", \"execType\": " + quote(e.execType())
-                    + ", \"comment\": " + quote(e.comment()) + "}");
+    private Set<String> only() {
+        Set<String> only = new LinkedHashSet<>();
+        if (failures) {
+            only.add("failures");
         }
-        return objects.isEmpty() ? "[]" : "[\n" + String.join(",\n", objects) + "\n]";
+        if (rollbacks) {
+            only.add("rollbacks");
+        }
+        return only;
     }
 
-    private static String quote(String value) {
-        if (value == null) {
-            return "null";
+    private static void print(PrintWriter out, HistoryEntry e) {
+        out.println(e.appliedAt() + "  " + e.changeset().file() + " :: " + e.changeset().id() + " (" + e.changeset().author()
+                + ")  " + (e.executionTime() == null ? "-" : e.executionTime().toMillis() + " ms")
+                + (e.execType() != null && !e.execType().equals("EXECUTED") ? "  " + e.execType() : "")
+                + (e.tag() != null ? "  [tag " + e.tag() + "]" : "")
+                + (e.appliedBy() != null ? "  by " + e.appliedBy() : "")
+                + (e.reason() != null ? "  reason: " + e.reason() : ""));
+    }
+
+    private static void print(PrintWriter out, AuditEntry a) {
+        String what = a.kind() == AuditEntry.Kind.ROLLBACK ? (a.failed() ? "rollback FAILED" : "rolled back") : "FAILED";
+        out.println(a.startedAt() + "  " + what + "  " + a.changeset().file() + " :: " + a.changeset().id()
+                + " (" + a.changeset().author() + ")  " + a.took().toMillis() + " ms"
+                + (a.osUser() != null ? "  by " + a.osUser() : "")
+                + (a.reason() != null ? "  reason: " + a.reason() : ""));
+        if (a.error() != null) {
+            a.error().lines().forEach(line -> out.println("    " + line));
         }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -54,7 +54,7 @@ public final class LintCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!format.equals("text") && !format.equals("json")) {
-            err.println("error: --format must be text or json, not '" + format + "'");
+            err.println("error: unknown output format '" + format + "' (use text or json)");
             return ExitCode.USAGE.code();
         }
         Config config = options.load(null, null);

@@ -48,6 +48,10 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the rollback SQL that would run, and change nothing.")
     boolean dryRun;
 
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why this rollback runs; recorded with each"
+            + " rolled-back changeset, with who ran it, in driftless history --rollbacks.")
+    String reason;
+
     @Mixin
     OutputFormat output;
 
@@ -63,8 +67,17 @@ public final class RollbackCommand implements Callable<Integer> {
         Config config = options.load(null, null, null, null, runner.lockTimeout);
         boolean terminal = Progress.onTerminal();
         RollbackResult result;
-        try (Progress.Changesets progress = Progress.changesets(err, "rolling back", terminal)) {
-            result = new Driftless(config, Clock.systemUTC(), Progress.to(err)).rollback(target, dryRun, progress);
+        try (Progress.Changesets progress = Progress.changesets(err, "rolling back", terminal);
+             Interruption interruption = Interruption.around(progress, err)) {
+            try {
+                result = new Driftless(config, Clock.systemUTC(), Progress.to(err)).rollback(target, dryRun,
+                        interruption, reason);
+            } catch (RuntimeException e) {
+                if (!interruption.stoppedBy(e)) {
+                    throw e;
+                }
+                return ApplyCommand.stopped(err, "rolled back", interruption.finished());
+            }
         }
         if (json) {
             out.print(RunnerReports.rollback(result));

@@ -49,7 +49,8 @@ public final class StatusCommand implements Callable<Integer> {
         for (ChangesetStatus s : statuses) {
             out.println((s.applied() ? "applied  " : "pending  ") + s.changeset().file() + " :: " + s.changeset().id()
                     + (s.applied() && s.appliedAt() != null ? "  (" + s.appliedAt() + ")" : "")
-                    + (s.tag() != null ? "  [tag " + s.tag() + "]" : ""));
+                    + (s.tag() != null ? "  [tag " + s.tag() + "]" : "")
+                    + (s.reapplied() ? "  (rolled back before, applied again)" : ""));
         }
         missing.missing().forEach(m -> out.println("missing  " + m.file() + " :: " + m.id()
                 + "  (applied, no longer in the changelog)"));

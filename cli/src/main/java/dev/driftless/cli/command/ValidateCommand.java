@@ -25,8 +25,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ChangesetFilterOptions filter;
 
-    @Option(names = "--format", paramLabel = "human|json", defaultValue = "human",
-            description = "Output: human (default; colours on a terminal) or json (schema in docs/validate.md).")
+    // "human" was this option's first name for text; scripts that pass it keep working.
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "Output: text (default; colours on a terminal) or json (schema in docs/validate.md).")
     String format;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report: a test case per table, a failure per difference.")
@@ -42,12 +43,12 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!format.equals("human") && !format.equals("json")) {
-            spec.commandLine().getErr().println("error: --format must be human or json, not " + format);
+        if (!format.equals("text") && !format.equals("human") && !format.equals("json")) {
+            spec.commandLine().getErr().println("error: unknown output format '" + format + "' (use text or json)");
             return ExitCode.USAGE.code();
         }
         Gate.ValidateResult result = new Driftless(filter.applyTo(options.load(null, null)), Clock.systemUTC(),
-                Progress.to(spec.commandLine().getErr())).validate();
+                Progress.to(spec.commandLine().getErr())).validateWithResult();
         if (format.equals("json")) {
             out.print(Reports.json(result));
         } else {

@@ -82,6 +82,8 @@ public final class DesiredSchemas {
         key.text("--system--");
         hibernateSystemProperties().forEach((k, v) -> key.text(k).text(v));
         settings.classes().forEach(key::contents);
+        key.text("--packages--");
+        settings.packages().forEach(key::text);
         key.text("--classpath--");
         settings.classpath().forEach(key::stamps);
         return key.hex();

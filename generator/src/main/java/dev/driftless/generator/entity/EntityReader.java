@@ -40,11 +40,15 @@ public final class EntityReader {
      * @param serverVersion the target's PostgreSQL version as {@code major.minor}, so the dialect is the right one
      * @param hibernate     further Hibernate settings, as the application gives them ({@code hibernate.*} names);
      *                      a {@code hibernate.default_schema} here counts when {@code defaultSchema} is not given
+     * @param packages      only the mapped classes in these packages (or their subpackages) are read, when
+     *                      {@code classes} holds more than the model (a test class path, the Java API's
+     *                      {@code entityPackages}); empty reads every mapped class
      */
     public record Settings(List<Path> classes, List<Path> classpath, NamingStrategy naming, String defaultSchema,
-                           String serverVersion, java.util.SortedMap<String, String> hibernate) {
+                           String serverVersion, java.util.SortedMap<String, String> hibernate, List<String> packages) {
         public Settings {
             classes = List.copyOf(classes);
+            packages = packages == null ? List.of() : List.copyOf(packages);
             classpath = List.copyOf(classpath);
             Objects.requireNonNull(naming, "naming");
             Objects.requireNonNull(serverVersion, "serverVersion");
@@ -52,6 +56,16 @@ public final class EntityReader {
             if (defaultSchema == null || defaultSchema.isBlank()) {
                 defaultSchema = hibernate.get(AvailableSettings.DEFAULT_SCHEMA);
             }
+        }
+
+        public Settings(List<Path> classes, List<Path> classpath, NamingStrategy naming, String defaultSchema,
+                        String serverVersion, java.util.SortedMap<String, String> hibernate) {
+            this(classes, classpath, naming, defaultSchema, serverVersion, hibernate, List.of());
+        }
+
+        /** Whether {@code className} is in one of {@link #packages} (always, when none are given). */
+        public boolean inPackages(String className) {
+            return packages.isEmpty() || packages.stream().anyMatch(p -> className.startsWith(p + "."));
         }
 
         public Settings(List<Path> classes, List<Path> classpath, NamingStrategy naming, String defaultSchema,
@@ -68,9 +82,10 @@ public final class EntityReader {
             }
         }
         try (URLClassLoader loader = new URLClassLoader(urls(settings), EntityReader.class.getClassLoader())) {
-            List<Class<?>> mapped = mappedClasses(settings.classes(), loader);
+            List<Class<?>> mapped = mappedClasses(settings, loader);
             if (mapped.stream().noneMatch(c -> hasAnnotation(c, "jakarta.persistence.Entity"))) {
                 throw new EntityReadException("no @Entity classes found in " + settings.classes()
+                        + (settings.packages().isEmpty() ? "" : " in the packages " + settings.packages())
                         + " (is it the right directory, and are the classes compiled?)");
             }
             return read(settings, loader, mapped);
@@ -200,9 +215,10 @@ public final class EntityReader {
         return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
     }
 
-    private static List<Class<?>> mappedClasses(List<Path> locations, ClassLoader loader) throws IOException {
+    private static List<Class<?>> mappedClasses(Settings settings, ClassLoader loader) throws IOException {
+        List<Path> locations = settings.classes();
         List<Class<?>> mapped = new ArrayList<>();
-        for (String name : classNames(locations)) {
+        for (String name : classNames(locations).stream().filter(settings::inPackages).toList()) {
             Class<?> type = load(name, loader, locations);
             if (type != null && MAPPING_ANNOTATIONS.stream().anyMatch(a -> hasAnnotation(type, a))) {
                 mapped.add(type);
