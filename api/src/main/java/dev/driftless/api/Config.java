@@ -174,6 +174,18 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                 packages, dataSource);
     }
 
+    /**
+     * The same configuration with the classes and class path a build tool already knows (the Maven plugin: the project's
+     * compiled classes, its reactor siblings', and its resolved runtime class path), so the Maven module is never asked
+     * for them again; configured {@code classpath} entries stay in front.
+     */
+    public Config withBuildClasses(List<Path> buildClasses, List<Path> buildClasspath) {
+        List<Path> all = new ArrayList<>(classpath);
+        all.addAll(buildClasspath);
+        return new Config(projectDirectory, buildClasses, all, naming, defaultSchema, changelogDirectory, format, url, user,
+                password, dataDirectory, dropUnmapped, devUrl, renames, runner, sources, ignore, hibernate, ddl, null);
+    }
+
     /** Values given on the command line; {@code null} means "not given". */
     public record Overrides(Path configFile, List<Path> classes, String url, String user, Path changelogs, String format,
                             String naming, Boolean dropUnmapped, String devUrl, RenameSettings.Overrides renames,

@@ -7,15 +7,10 @@ import dev.driftless.api.Config;
 import dev.driftless.api.Driftless;
 import dev.driftless.api.DriftlessException;
 import dev.driftless.api.ExitCode;
+import dev.driftless.api.RollbackDates;
 import dev.driftless.api.RunnerReports;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -117,29 +112,6 @@ public final class RollbackCommand implements Callable<Integer> {
         if (range.tag != null) {
             return new RollbackTarget.ToTag(range.tag);
         }
-        return new RollbackTarget.ToDate(parseDate(range.date));
-    }
-
-    /** A date alone means its start; without an offset the time is this machine's local time. */
-    static Instant parseDate(String text) {
-        ZoneId zone = ZoneId.systemDefault();
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException notInstant) {
-                try {
-                    return LocalDateTime.parse(text).atZone(zone).toInstant();
-                } catch (DateTimeParseException notLocal) {
-                    try {
-                        return LocalDate.parse(text).atStartOfDay(zone).toInstant();
-                    } catch (DateTimeParseException e) {
-                        throw new DriftlessException(ExitCode.USAGE, "cannot read the date '" + text
-                                + "': use 2026-11-21, 2026-11-21T14:30 or 2026-11-21T14:30:00Z");
-                    }
-                }
-            }
-        }
+        return new RollbackTarget.ToDate(RollbackDates.parse(range.date));
     }
 }
