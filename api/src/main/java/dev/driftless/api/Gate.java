@@ -208,7 +208,7 @@ public final class Gate {
     CheckResult check() {
         long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
-        ChangelogVerifier verifier = new ChangelogVerifier(config.changelogDirectory(), ChangelogRunner.DEFAULT_MASTER_FILE,
+        ChangelogVerifier verifier = new ChangelogVerifier(config.changelogRoot(), config.masterChangelog(),
                 config.runner().filter());
         String replayKey = replayKey();
         Replay cached = config.cache().get("replay", replayKey, Replay.class).orElse(null);
@@ -356,7 +356,8 @@ public final class Gate {
                                                              List<Problem> problems) throws SQLException {
         progress.accept("replaying " + changesets + " changeset(s) from empty and proving each rollback"
                 + (adoptionPoint != null ? " after the adoption point (changeset " + adopted + ")" : ""));
-        return new VerifiedReplay(config.changelogDirectory(), config.runner().filter(), server, progress)
+        return new VerifiedReplay(config.changelogRoot(), config.masterChangelog(), config.runner().filter(), server,
+                progress)
                 .replay(database, adoptionPoint, problems);
     }
 
