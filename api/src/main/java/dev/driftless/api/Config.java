@@ -63,7 +63,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
             // renames: hints, detection from the entity sources' history (see RenameSettings)
             "renames", "sources",
             // how changelogs are applied and backed up (see Runner)
-            "backup", "backups", "pg-dump", "lock-timeout", "contexts", "labels",
+            "backup", "backups", "pg-dump", "lock-timeout", "contexts", "labels", "changelog-root",
             // objects the model does not own (see IgnoreRules)
             "ignore",
             // the application's Hibernate settings, and where its own configuration files are (see HibernateSettings)
@@ -79,10 +79,15 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
      * @param filter          the Liquibase contexts and labels every command reads the changelog with
      */
     public record Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout,
-                         ChangesetFilter filter) {
+                         ChangesetFilter filter, Path changelogRoot) {
 
         public Runner {
             filter = filter == null ? ChangesetFilter.ALL : filter;
+        }
+
+        public Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout,
+                      ChangesetFilter filter) {
+            this(backupPolicy, backupDirectory, pgDump, lockTimeout, filter, null);
         }
 
         public Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout) {
@@ -90,10 +95,26 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         }
     }
 
+    /**
+     * Where Liquibase finds the changelog files, and so how {@code DATABASECHANGELOG} names them: the changelog
+     * directory itself, or {@code changelog-root} (e.g. {@code src/main/resources}, for a history Spring Boot's
+     * Liquibase wrote as {@code db/changelog/…}).
+     */
+    public Path changelogRoot() {
+        return runner.changelogRoot() != null ? runner.changelogRoot() : changelogDirectory;
+    }
+
+    /** The master changelog's path below {@link #changelogRoot()}, with forward slashes. */
+    public String masterChangelog() {
+        return changelogRoot().toAbsolutePath().normalize()
+                .relativize(changelogDirectory.toAbsolutePath().normalize().resolve(ChangelogRunner.DEFAULT_MASTER_FILE))
+                .toString().replace('\\', '/');
+    }
+
     /** The same configuration reading the changelog with these contexts and labels where given ({@code --contexts}). */
     public Config withFilter(String contexts, String labels) {
         Runner filtered = new Runner(runner.backupPolicy(), runner.backupDirectory(), runner.pgDump(), runner.lockTimeout(),
-                runner.filter().or(contexts, labels));
+                runner.filter().or(contexts, labels), runner.changelogRoot());
         return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
                 password, dataDirectory, dropUnmapped, devUrl, renames, filtered, sources, ignore, hibernate, ddl, maven,
                 packages, dataSource);
@@ -101,7 +122,8 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
 
     /** A runner for the project's changelog on {@code connection}, reading it with the configured contexts and labels. */
     public ChangelogRunner changelogRunner(java.sql.Connection connection) {
-        return new ChangelogRunner(connection, changelogDirectory).filtered(runner.filter().contexts(), runner.filter().labels());
+        return new ChangelogRunner(connection, changelogRoot(), masterChangelog())
+                .filtered(runner.filter().contexts(), runner.filter().labels());
     }
 
     public Config {
@@ -112,6 +134,12 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         hibernate = hibernate == null ? HibernateSettings.of(naming, defaultSchema) : hibernate;
         ddl = ddl == null ? DdlSettings.DEFAULT : ddl;
         packages = packages == null ? List.of() : List.copyOf(packages);
+        if (runner != null && runner.changelogRoot() != null && changelogDirectory != null
+                && !changelogDirectory.toAbsolutePath().normalize().startsWith(runner.changelogRoot())) {
+            throw new DriftlessException(ExitCode.USAGE, "changelog-root " + runner.changelogRoot()
+                    + " does not hold the changelogs directory " + changelogDirectory
+                    + ": it is the folder Liquibase names the changelog files from, so it must contain them");
+        }
     }
 
     /** Every entity class in {@code classes}, connecting by {@code url}: what the command line and driftless.yaml give. */
@@ -384,9 +412,11 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         }
         Path pgDump = flags.pgDump() != null ? workingDirectory.resolve(flags.pgDump()).normalize()
                 : yaml.get("pg-dump") == null ? null : base.resolve(string(yaml.get("pg-dump"), null)).normalize();
+        Path changelogRoot = yaml.get("changelog-root") == null ? null
+                : base.resolve(string(yaml.get("changelog-root"), null)).toAbsolutePath().normalize();
         return new Runner(backupPolicy, base.resolve(string(yaml.get("backups"), "backups")).normalize(), pgDump,
                 duration(first(flags.lockTimeout(), string(yaml.get("lock-timeout"), null))),
-                new ChangesetFilter(joined(yaml.get("contexts")), joined(yaml.get("labels"))));
+                new ChangesetFilter(joined(yaml.get("contexts")), joined(yaml.get("labels"))), changelogRoot);
     }
 
     /** "90s", "5m", "1h", a plain number of seconds, or ISO-8601 ("PT5M"). */

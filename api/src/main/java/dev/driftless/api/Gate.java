@@ -208,7 +208,7 @@ public final class Gate {
     CheckResult check() {
         long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
-        ChangelogVerifier verifier = new ChangelogVerifier(config.changelogDirectory(), ChangelogRunner.DEFAULT_MASTER_FILE,
+        ChangelogVerifier verifier = new ChangelogVerifier(config.changelogRoot(), config.masterChangelog(),
                 config.runner().filter());
         String replayKey = replayKey();
         Replay cached = config.cache().get("replay", replayKey, Replay.class).orElse(null);
@@ -229,11 +229,15 @@ public final class Gate {
                 String work = "driftless_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
                 server.create(work);
                 try {
-                    List<ChangesetRef> parsed = parse(server, work, verifier, problems);
-                    changesets = parsed.size();
-                    adopted = Adoption.changesetsUpTo(parsed);
+                    ChangelogVerifier.Parsed parsed = parse(server, work, verifier, problems);
+                    // What the summary counts is what the replay runs: the changesets these contexts and labels select.
+                    changesets = parsed.selected().size();
+                    int upToAdoption = Adoption.changesetsUpTo(parsed.all());
+                    ChangesetRef adoptionPoint = upToAdoption > 0 ? parsed.all().get(upToAdoption - 1) : null;
+                    adopted = (int) parsed.all().subList(0, upToAdoption).stream()
+                            .filter(Set.copyOf(parsed.selected())::contains).count();
                     VerifiedReplay.Verified proven = problems.isEmpty()
-                            ? replayVerifyingRollbacks(server, work, parsed, adopted, problems) : null;
+                            ? replayVerifyingRollbacks(server, work, changesets, adoptionPoint, adopted, problems) : null;
                     replayed = proven == null ? null : proven.schema();
                     verified = proven == null ? -1 : proven.rollbacksVerified();
                 } catch (SQLException e) {
@@ -319,41 +323,42 @@ public final class Gate {
         }
     }
 
-    private static List<ChangesetRef> parse(ScratchDatabases server, String database, ChangelogVerifier verifier,
-                                            List<Problem> problems) throws SQLException {
+    private static ChangelogVerifier.Parsed parse(ScratchDatabases server, String database, ChangelogVerifier verifier,
+                                                  List<Problem> problems) throws SQLException {
         if (!verifier.exists()) {
-            return List.of();
+            return new ChangelogVerifier.Parsed(List.of(), List.of());
         }
         try (Connection connection = server.connect(database)) {
             return parse(connection, verifier, problems);
         }
     }
 
-    private static List<ChangesetRef> parse(Connection connection, ChangelogVerifier verifier, List<Problem> problems) {
-        List<ChangesetRef> changesets;
+    private static ChangelogVerifier.Parsed parse(Connection connection, ChangelogVerifier verifier, List<Problem> problems) {
+        ChangelogVerifier.Parsed parsed;
         try {
-            changesets = verifier.changesets(connection);
+            parsed = verifier.parse(connection);
         } catch (ChangelogException e) {
             problems.add(new Problem("malformed", null, "the changelogs do not parse: " + e.getMessage()));
-            return List.of();
+            return new ChangelogVerifier.Parsed(List.of(), List.of());
         }
-        ChangelogVerifier.duplicates(changesets).forEach((id, refs) -> problems.add(new Problem("duplicate-id", id,
+        ChangelogVerifier.duplicates(parsed.all()).forEach((id, refs) -> problems.add(new Problem("duplicate-id", id,
                 "changeset id " + id + " is used " + refs.size() + " times: "
                         + refs.stream().map(ChangesetRef::file).collect(Collectors.joining(", ")))));
-        return changesets;
+        return parsed;
     }
 
     /**
      * Replays the changelogs on the empty {@code database}, proving every rollback after the adoption point (all of them
      * without one) exact; see {@link VerifiedReplay}.
      */
-    private VerifiedReplay.Verified replayVerifyingRollbacks(ScratchDatabases server, String database,
-                                                             List<ChangesetRef> changesets, int adopted,
+    private VerifiedReplay.Verified replayVerifyingRollbacks(ScratchDatabases server, String database, int changesets,
+                                                             ChangesetRef adoptionPoint, int adopted,
                                                              List<Problem> problems) throws SQLException {
-        progress.accept("replaying " + changesets.size() + " changeset(s) from empty and proving each rollback"
-                + (adopted > 0 ? " after the adoption point (changeset " + adopted + ")" : ""));
-        return new VerifiedReplay(config.changelogDirectory(), config.runner().filter(), server, progress)
-                .replay(database, adopted > 0 ? changesets.get(adopted - 1) : null, problems);
+        progress.accept("replaying " + changesets + " changeset(s) from empty and proving each rollback"
+                + (adoptionPoint != null ? " after the adoption point (changeset " + adopted + ")" : ""));
+        return new VerifiedReplay(config.changelogRoot(), config.masterChangelog(), config.runner().filter(), server,
+                progress)
+                .replay(database, adoptionPoint, problems);
     }
 
     private void editedChangesets(ChangelogVerifier verifier, List<Problem> problems) {

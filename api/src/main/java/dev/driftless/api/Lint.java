@@ -35,7 +35,7 @@ final class Lint {
         if (!Files.isRegularFile(master)) {
             return new LintReport(List.of());
         }
-        return lint(reader(config.changelogDirectory()).read(ChangelogRunner.DEFAULT_MASTER_FILE));
+        return lint(reader(config.changelogRoot()).read(config.masterChangelog()));
     }
 
     /**
@@ -44,7 +44,7 @@ final class Lint {
      */
     LintReport files(List<Path> files) {
         List<ChangesetSql> changesets = new ArrayList<>();
-        Path root = config.changelogDirectory().toAbsolutePath().normalize();
+        Path root = config.changelogRoot().toAbsolutePath().normalize();
         for (Path file : files) {
             Path absolute = file.toAbsolutePath().normalize();
             if (!Files.isRegularFile(absolute)) {
@@ -62,7 +62,7 @@ final class Lint {
             return new LintReport(List.of());
         }
         Set<ChangesetRef> wanted = new HashSet<>(refs);
-        List<ChangesetSql> changesets = reader(config.changelogDirectory()).read(ChangelogRunner.DEFAULT_MASTER_FILE)
+        List<ChangesetSql> changesets = reader(config.changelogRoot()).read(config.masterChangelog())
                 .stream().filter(c -> wanted.contains(c.changeset())).toList();
         return lint(changesets);
     }

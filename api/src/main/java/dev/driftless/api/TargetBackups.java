@@ -70,7 +70,8 @@ final class TargetBackups {
                     + " database's files; a server given by URL restores only pg_dump backups (.dump)");
         }
         progress.accept("restoring " + backup.path().getFileName() + " with pg_restore");
-        pgDump().restore(backup.path(), config.url(), config.user(), config.password());
+        pgDump().restore(backup.path(), config.url(), config.user(), config.password(), config.runner().lockTimeout(),
+                progress);
     }
 
     /** Refuses, before the safety backup, a restore of another database's backup that was not asked for. */

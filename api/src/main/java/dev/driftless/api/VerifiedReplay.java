@@ -47,13 +47,17 @@ import java.util.stream.Stream;
 final class VerifiedReplay {
 
     private final Path changelogDirectory;
+    /** The master changelog below {@link #changelogDirectory}. */
+    private final String masterFile;
     /** The project's contexts and labels: the replay applies what the project's apply applies. */
     private final ChangesetFilter filter;
     private final ScratchDatabases server;
     private final Consumer<String> progress;
 
-    VerifiedReplay(Path changelogDirectory, ChangesetFilter filter, ScratchDatabases server, Consumer<String> progress) {
+    VerifiedReplay(Path changelogDirectory, String masterFile, ChangesetFilter filter, ScratchDatabases server,
+                   Consumer<String> progress) {
         this.changelogDirectory = changelogDirectory;
+        this.masterFile = masterFile;
         this.filter = filter;
         this.server = server;
         this.progress = progress;
@@ -123,7 +127,7 @@ final class VerifiedReplay {
     }
 
     private ChangelogRunner runner(Connection connection) {
-        return new ChangelogRunner(connection, changelogDirectory).filtered(filter.contexts(), filter.labels());
+        return new ChangelogRunner(connection, changelogDirectory, masterFile).filtered(filter.contexts(), filter.labels());
     }
 
     /** Applies the adopted history, up to and including the adoption point; false after adding a problem. */

@@ -63,12 +63,30 @@ public final class ChangelogVerifier {
      * @throws ChangelogException when a file is malformed
      */
     public List<ChangesetRef> changesets(Connection connection) {
+        return parse(connection).all();
+    }
+
+    /**
+     * The changesets of the changelog: {@code all} in changelog order (ids must be unique among all of them), and the
+     * {@code selected} ones, those the contexts and labels give to this project's apply (what a replay runs).
+     */
+    public record Parsed(List<ChangesetRef> all, List<ChangesetRef> selected) {
+    }
+
+    /** One parse of the changelogs: every changeset, and those the contexts and labels select. */
+    public Parsed parse(Connection connection) {
         return with(connection, "parse the changelogs", (database, changelog, parameters) -> {
-            List<ChangesetRef> refs = new ArrayList<>();
+            List<ChangesetRef> all = new ArrayList<>();
+            List<ChangesetRef> selected = new ArrayList<>();
+            ContextChangeSetFilter contexts = new ContextChangeSetFilter(filter.liquibaseContexts());
+            LabelChangeSetFilter labels = new LabelChangeSetFilter(filter.liquibaseLabels());
             for (ChangeSet changeSet : changelog.getChangeSets()) {
-                refs.add(ref(changeSet));
+                all.add(ref(changeSet));
+                if (contexts.accepts(changeSet).isAccepted() && labels.accepts(changeSet).isAccepted()) {
+                    selected.add(ref(changeSet));
+                }
             }
-            return refs;
+            return new Parsed(List.copyOf(all), List.copyOf(selected));
         });
     }
 

@@ -52,7 +52,28 @@ public record MissingChangesets(List<ChangesetRef> missing, List<ChangesetRef> o
         return otherChangelogs.size() + " applied row(s) of DATABASECHANGELOG name files that are not in "
                 + changelogDirectory + " (" + String.join(", ", files.subList(0, Math.min(3, files.size())))
                 + (files.size() > 3 ? ", and " + (files.size() - 3) + " more" : "") + "): another changelog's history"
-                + " in the same table, not checked";
+                + " in the same table, not checked" + files.stream().map(f -> namedFrom(f, changelogDirectory))
+                .flatMap(java.util.Optional::stream).findFirst()
+                .map(prefix -> ". They name this changelog's own files from another folder (as " + prefix + "…, the way"
+                        + " Spring Boot's Liquibase names them from the class path): set changelog-root in driftless.yaml"
+                        + " to the folder that holds " + prefix + " (e.g. src/main/resources) to take them as its history")
+                .orElse("");
+    }
+
+    /**
+     * The leading folders of {@code file} (a row's file name) after which the rest is a file of this changelog
+     * directory, e.g. {@code db/changelog/} for {@code classpath:db/changelog/changes/001.sql}.
+     */
+    static java.util.Optional<String> namedFrom(String file, Path changelogDirectory) {
+        String path = file.replaceFirst("^classpath\\*?:", "").replace('\\', '/').replaceFirst("^/+", "");
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            String rest = path.substring(slash + 1);
+            Path resolved = changelogDirectory.resolve(rest).normalize();
+            if (!rest.isEmpty() && resolved.startsWith(changelogDirectory) && Files.isRegularFile(resolved)) {
+                return java.util.Optional.of(path.substring(0, slash + 1));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static boolean outside(String file, Path changelogDirectory) {

@@ -167,6 +167,33 @@ class ServerBackupTest {
         assertEquals(List.of("1:ada"), trading.strings("SELECT id || ':' || nickname FROM accounts"));
     }
 
+    /** restore says whose lock it waits for and gives up after --lock-timeout with nothing changed (issue 11.10). */
+    @Test
+    void restoreNamesTheSessionWhoseLockItWaitsForAndGivesUpAfterTheLockTimeout() throws Exception {
+        execute(trading, "CREATE TABLE accounts (id bigint PRIMARY KEY); INSERT INTO accounts VALUES (1)");
+        assertEquals(0, driftless(trading, "backup").exitCode());
+        String backup = newestOf(trading);
+        execute(trading, "INSERT INTO accounts VALUES (2)");
+        try (Connection reader = trading.connect(); Statement s = reader.createStatement()) {
+            reader.setAutoCommit(false);
+            s.execute("SET application_name = 'month-end-report'");
+            s.executeQuery("SELECT count(*) FROM accounts").close();
+            CliRun restore = driftless(trading, "restore", backup, "--yes", "--lock-timeout", "2s");
+            reader.rollback();
+
+            assertEquals(1, restore.exitCode(), restore::toString);
+            assertTrue(restore.err().contains("waiting for a lock held by pid ") && restore.err().contains("month-end-report"),
+                    restore::toString);
+            assertTrue(restore.err().contains("another session held a lock on a table the restore replaces for longer"
+                    + " than 2 s (--lock-timeout)") && restore.err().contains("nothing was changed"), restore::toString);
+        }
+        assertEquals(List.of("1", "2"), trading.strings("SELECT id::text FROM accounts ORDER BY id"), "nothing changed");
+
+        CliRun free = driftless(trading, "restore", backup, "--yes", "--lock-timeout", "2s");
+        assertEquals(0, free.exitCode(), free::toString);
+        assertEquals(List.of("1"), trading.strings("SELECT id::text FROM accounts ORDER BY id"));
+    }
+
     private String newestOf(TestDatabase database) throws IOException {
         return driftless(database, "backups").out().lines().filter(l -> l.contains(database.name() + " on "))
                 .findFirst().orElseThrow().replaceFirst(".*  ", "");

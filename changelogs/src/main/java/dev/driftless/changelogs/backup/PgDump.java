@@ -107,9 +107,34 @@ public final class PgDump {
      * them: the archive's own header sets {@code lock_timeout = 0}, so a session setting cannot bound the wait.
      */
     public void restore(Path file, String jdbcUrl, String user, String password) {
+        restore(file, jdbcUrl, user, password, null, message -> { });
+    }
+
+    /**
+     * As {@link #restore(Path, String, String, String)}, saying whose lock the restore waits for, and giving up
+     * (nothing changed: it runs in one transaction) when the wait passes {@code lockTimeout} (null: wait).
+     */
+    public void restore(Path file, String jdbcUrl, String user, String password, Duration lockTimeout,
+                        java.util.function.Consumer<String> notes) {
         List<String> command = new ArrayList<>(List.of(pgRestore().toString(), "--clean", "--if-exists",
                 "--single-transaction", "--no-owner", "--exit-on-error", "--no-password", file.toString()));
-        ToolProcess.Result restored = run(command, jdbcUrl, user, password, Map.of());
+        String session = "driftless-restore-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        ToolProcess.Result restored;
+        String cancelledFor;
+        if (lockTimeout == null) {
+            restored = run(command, jdbcUrl, user, password, Map.of("PGAPPNAME", session));
+            cancelledFor = null;
+        } else {
+            try (LockWatch watch = LockWatch.start(jdbcUrl, user, password, session, lockTimeout, notes)) {
+                restored = run(command, jdbcUrl, user, password, Map.of("PGAPPNAME", session));
+                cancelledFor = watch.cancelledFor();
+            }
+        }
+        if (cancelledFor != null) {
+            throw new BackupException("another session held a lock on a table the restore replaces for longer than "
+                    + lockTimeout.toSeconds() + " s (--lock-timeout): " + cancelledFor + "; nothing was changed. Let it"
+                    + " finish, or end it, and run again");
+        }
         if (restored.exitCode() != 0) {
             throw new BackupException("pg_restore failed, nothing was changed: " + restored.firstLine());
         }

@@ -1,0 +1,139 @@
+package dev.driftless.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.driftless.testing.TestDatabase;
+import dev.driftless.testing.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.DirectoryResourceAccessor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A history written by Spring Boot's Liquibase, which finds the master changelog on the class path
+ * ({@code spring.liquibase.change-log=classpath:db/changelog/db.changelog-master.yaml}) and so records each file as
+ * {@code db/changelog/…}: with {@code changelog-root: src/main/resources} driftless names the files the same way,
+ * sees that history as applied, and records what it applies in the same form (issue 13).
+ */
+class SpringLiquibaseHistoryTest {
+
+    @TempDir
+    Path project;
+
+    private final TestDatabase database = TestPostgres.freshDatabase();
+
+    @Test
+    void aHistoryWrittenFromTheClassPathIsAppliedHistoryWithChangelogRoot() throws Exception {
+        Path resources = Files.createDirectories(project.resolve("src/main/resources"));
+        Path changelogs = Files.createDirectories(resources.resolve("db/changelog/changes"));
+        Files.writeString(changelogs.resolve("001-accounts.sql"), """
+                -- liquibase formatted sql
+
+                -- changeset app:1
+                CREATE TABLE accounts (id bigint PRIMARY KEY);
+                -- rollback DROP TABLE accounts;
+                """);
+        Files.writeString(changelogs.getParent().resolve("db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - include:
+                      file: changes/001-accounts.sql
+                      relativeToChangelogFile: true
+                """);
+        springBootLiquibaseUpdate(resources, "db/changelog/db.changelog-master.yaml");
+        assertEquals(List.of("db/changelog/changes/001-accounts.sql"), database.strings("SELECT filename FROM databasechangelog"));
+
+        writeConfig(null);
+        CliRun unrooted = driftless("status");
+        assertTrue(unrooted.out().contains("pending  changes/001-accounts.sql :: 1"),
+                "named from the changelog folder, the history is another changelog's: " + unrooted);
+        CliRun hint = driftless("validate-changelog");
+        assertTrue(hint.out().contains("They name this changelog's own files from another folder (as db/changelog/…,")
+                && hint.out().contains("set changelog-root in driftless.yaml"), hint::toString);
+
+        writeConfig("src/main/resources");
+        CliRun status = driftless("status");
+        assertEquals(0, status.exitCode(), status::toString);
+        assertTrue(status.out().contains("1 applied, 0 pending"), status::toString);
+        assertEquals(0, driftless("validate-changelog").exitCode());
+
+        Files.writeString(changelogs.resolve("002-owners.sql"), """
+                -- liquibase formatted sql
+
+                -- changeset app:2
+                CREATE TABLE owners (id bigint PRIMARY KEY);
+                -- rollback DROP TABLE owners;
+                """);
+        Files.writeString(changelogs.getParent().resolve("db.changelog-master.yaml"), """
+                  - include:
+                      file: changes/002-owners.sql
+                      relativeToChangelogFile: true
+                """, java.nio.file.StandardOpenOption.APPEND);
+        CliRun apply = driftless("apply");
+        assertEquals(0, apply.exitCode(), apply::toString);
+        assertTrue(apply.out().contains("Applied 1 changeset(s)."), apply::toString);
+        assertEquals(List.of("db/changelog/changes/001-accounts.sql", "db/changelog/changes/002-owners.sql"),
+                database.strings("SELECT filename FROM databasechangelog ORDER BY orderexecuted"));
+
+        CliRun rollback = driftless("rollback", "--count", "1");
+        assertEquals(0, rollback.exitCode(), rollback::toString);
+        assertEquals(List.of("0"), database.strings("SELECT count(*) FROM pg_tables WHERE tablename = 'owners'"));
+        assertEquals(List.of("1"), database.strings("SELECT count(*) FROM pg_tables WHERE tablename = 'accounts'"));
+    }
+
+    @Test
+    void aChangelogRootThatDoesNotHoldTheChangelogsIsAUsageError() throws Exception {
+        Files.createDirectories(project.resolve("src/main/resources/db/changelog"));
+        Files.createDirectories(project.resolve("elsewhere"));
+        Files.writeString(project.resolve("driftless.yaml"), "changelogs: src/main/resources/db/changelog\n"
+                + "changelog-root: elsewhere\nurl: " + database.url() + "\nuser: " + database.user() + "\n");
+        CliRun status = driftless("status");
+        assertEquals(2, status.exitCode(), status::toString);
+        assertTrue(status.err().contains("does not hold the changelogs directory"), status::toString);
+    }
+
+    /** What Spring Boot's Liquibase does at start-up: the master found by its path on the class path. */
+    private void springBootLiquibaseUpdate(Path classPathRoot, String master) throws Exception {
+        try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(classPathRoot)) {
+            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), resources, "liquibase.analytics.enabled", false), () -> {
+                Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(database.connect()));
+                try {
+                    new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, master)
+                            .execute();
+                } finally {
+                    db.close();
+                }
+            });
+        }
+    }
+
+    private void writeConfig(String changelogRoot) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("changelogs: src/main/resources/db/changelog", "url: " + database.url(),
+                "user: " + database.user(), "backup: never"));
+        if (changelogRoot != null) {
+            lines.add("changelog-root: " + changelogRoot);
+        }
+        Files.writeString(project.resolve("driftless.yaml"), String.join("\n", lines) + "\n");
+    }
+
+    private CliRun driftless(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--config");
+        all.add(project.resolve("driftless.yaml").toString());
+        return CliRun.of(all.toArray(String[]::new));
+    }
+}
