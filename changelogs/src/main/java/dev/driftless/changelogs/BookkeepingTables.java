@@ -36,13 +36,15 @@ final class BookkeepingTables {
      * @return what was released, fit to print, or empty
      */
     Optional<String> releaseStaleLiquibaseLock() throws SQLException {
-        if (!exists("databasechangeloglock")) {
+        String lockTable = BookkeepingSchema.qualified(connection, "databasechangeloglock");
+        if (!exists(lockTable)) {
             return Optional.empty();
         }
         String lockedBy;
         Timestamp granted;
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT lockedby, lockgranted FROM databasechangeloglock WHERE id = 1 AND locked")) {
+             ResultSet rows = statement.executeQuery("SELECT lockedby, lockgranted FROM " + lockTable
+                     + " WHERE id = 1 AND locked")) {
             if (!rows.next()) {
                 return Optional.empty();
             }
@@ -50,7 +52,8 @@ final class BookkeepingTables {
             granted = rows.getTimestamp(2);
         }
         try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE databasechangeloglock SET locked = FALSE, lockgranted = NULL, lockedby = NULL WHERE id = 1");
+            statement.executeUpdate("UPDATE " + lockTable + " SET locked = FALSE, lockgranted = NULL, lockedby = NULL"
+                    + " WHERE id = 1");
         }
         commitIfNeeded();
         return Optional.of("released a stale Liquibase lock (DATABASECHANGELOGLOCK) taken by " + lockedBy
@@ -60,7 +63,8 @@ final class BookkeepingTables {
     /** Points an applied changeset's checksum at its current text; true when a row was updated. */
     boolean replaceChecksum(ChangesetRef changeset, String checksum) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE databasechangelog SET md5sum = ? WHERE filename = ? AND id = ? AND author = ?")) {
+                "UPDATE " + BookkeepingSchema.qualified(connection, "databasechangelog")
+                        + " SET md5sum = ? WHERE filename = ? AND id = ? AND author = ?")) {
             statement.setString(1, checksum);
             statement.setString(2, changeset.file());
             statement.setString(3, changeset.id());

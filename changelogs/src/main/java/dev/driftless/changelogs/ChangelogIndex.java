@@ -61,13 +61,15 @@ public record ChangelogIndex(List<Entry> entries) implements Serializable {
     /** The rows of {@code DATABASECHANGELOG} in the connection's schema; none when the table does not exist. Reads only. */
     public static List<Applied> applied(Connection connection) throws SQLException {
         List<Applied> rows = new ArrayList<>();
+        String table = BookkeepingSchema.qualified(connection, "databasechangelog");
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery("SELECT to_regclass('databasechangelog') IS NOT NULL")) {
+            try (ResultSet exists = statement.executeQuery("SELECT to_regclass('" + table.replace("'", "''")
+                    + "') IS NOT NULL")) {
                 if (!exists.next() || !exists.getBoolean(1)) {
                     return rows;
                 }
             }
-            try (ResultSet rs = statement.executeQuery("SELECT filename, id, author, md5sum FROM databasechangelog")) {
+            try (ResultSet rs = statement.executeQuery("SELECT filename, id, author, md5sum FROM " + table)) {
                 while (rs.next()) {
                     rows.add(new Applied(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                 }
