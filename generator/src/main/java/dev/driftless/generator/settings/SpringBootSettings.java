@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * Spring Boot's {@code application.properties}/{@code .yml}: the base file, then each active profile
  * ({@code --profile}, else {@code spring.profiles.active}) from {@code application-<profile>.*} and from YAML documents
- * with {@code spring.config.activate.on-profile}. A {@code .properties} file wins over a {@code .yml} of the same name,
- * as in Spring Boot. Without {@code spring.jpa.hibernate.naming.*}, Spring Boot's own defaults apply.
+ * and {@code .properties} documents ({@code #---}) with {@code spring.config.activate.on-profile}. A {@code .properties}
+ * file wins over a {@code .yml} of the same name, as in Spring Boot. Without {@code spring.jpa.hibernate.naming.*}, Spring Boot's own defaults apply.
  */
 final class SpringBootSettings implements ApplicationSettings.Reader {
 
@@ -49,11 +49,13 @@ final class SpringBootSettings implements ApplicationSettings.Reader {
      */
     private static boolean load(Path resources, String name, String profile, Map<String, Value> into) {
         boolean found = false;
-        for (String extension : List.of(".yml", ".yaml")) {
+        for (String extension : List.of(".yml", ".yaml", ".properties")) {
             Path file = resources.resolve(name + extension);
             if (Files.isRegularFile(file)) {
                 found = true;
-                for (Map<String, String> document : PropertyFiles.yamlDocuments(file)) {
+                List<Map<String, String>> documents = extension.equals(".properties")
+                        ? PropertyFiles.propertiesDocuments(file) : PropertyFiles.yamlDocuments(file);
+                for (Map<String, String> document : documents) {
                     String on = document.getOrDefault("spring.config.activate.on-profile", document.get("spring.profiles"));
                     boolean applies = profile == null ? on == null : on != null && ApplicationSettings.profileList(on).contains(profile);
                     if (applies) {
@@ -62,11 +64,6 @@ final class SpringBootSettings implements ApplicationSettings.Reader {
                     }
                 }
             }
-        }
-        Path properties = resources.resolve(name + ".properties");
-        if (profile == null && Files.isRegularFile(properties)) {
-            found = true;
-            PropertyFiles.properties(properties).forEach((k, v) -> into.put(k, new Value(v, properties.getFileName().toString())));
         }
         return found;
     }

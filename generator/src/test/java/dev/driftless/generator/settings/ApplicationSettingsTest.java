@@ -65,6 +65,36 @@ class ApplicationSettingsTest {
         assertEquals("audit", audit.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
     }
 
+    /** Spring Boot 2.4+ splits an application.properties into documents with #--- (or !---), like YAML's ---. */
+    @Test
+    void springBootMultiDocumentPropertiesApplyAProfileDocumentOnlyForItsProfile() throws IOException {
+        Files.writeString(resources.resolve("application.properties"), """
+                spring.jpa.properties.hibernate.default_schema=shop
+                spring.jpa.properties.hibernate.type.preferred_instant_jdbc_type=TIMESTAMP
+                #---
+                spring.config.activate.on-profile=test
+                spring.jpa.properties.hibernate.default_schema=test_shop
+                !---
+                spring.config.activate.on-profile=legacy
+                spring.jpa.hibernate.naming.physical-strategy=org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl
+                """);
+        ApplicationSettings plain = ApplicationSettings.read(List.of(resources), List.of());
+        assertEquals("shop", plain.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals("org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy",
+                plain.hibernate().get(ApplicationSettings.PHYSICAL_NAMING));
+        assertEquals(null, plain.hibernate().get("spring.config.activate.on-profile"));
+
+        ApplicationSettings test = ApplicationSettings.read(List.of(resources), List.of("test"));
+        assertEquals("test_shop", test.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals("application.properties (profile test)", test.origins().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals("TIMESTAMP", test.hibernate().get("hibernate.type.preferred_instant_jdbc_type"));
+
+        ApplicationSettings legacy = ApplicationSettings.read(List.of(resources), List.of("legacy"));
+        assertEquals("shop", legacy.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals("org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl",
+                legacy.hibernate().get(ApplicationSettings.PHYSICAL_NAMING));
+    }
+
     @Test
     void quarkusPropertiesWithAProfile() throws IOException {
         Files.writeString(resources.resolve("application.properties"), """
