@@ -66,13 +66,15 @@ class ApplicationFixturesTest {
                         "hibernate.default_schema", "shop",
                         "hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP")), List.of("shop"),
                         "naming spring (Spring Boot's default)"),
-                // spring.profiles.active: prod in application.yml; its prod document stores Instants as timestamp
+                // spring.profiles.active: prod in application.yml; its prod document stores Instants as timestamp; the
+                // schema is the URL's currentSchema: Hibernate creates unqualified tables, PostgreSQL puts them there
                 new Case("spring-yaml-profile", List.of(), HibernateOracle.settings(Map.of(
                         "hibernate.physical_naming_strategy", SPRING_PHYSICAL,
                         "hibernate.implicit_naming_strategy", SPRING_IMPLICIT,
-                        "hibernate.default_schema", "library",
-                        "hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP")), List.of("library"),
-                        "hibernate.type.preferred_instant_jdbc_type=TIMESTAMP (application.yml (profile prod))"),
+                        "hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP"), "currentSchema=library"),
+                        List.of("library"),
+                        "default-schema library (application.yml (currentSchema of the JDBC URL)),"
+                                + " hibernate.type.preferred_instant_jdbc_type=TIMESTAMP (application.yml (profile prod))"),
                 // --profile audit instead: application-audit.yml keeps names as written and another schema
                 new Case("spring-yaml-profile", List.of("--profile", "audit"), HibernateOracle.settings(Map.of(
                         "hibernate.physical_naming_strategy", STANDARD_PHYSICAL,

@@ -35,12 +35,17 @@ interface HibernateOracle {
 
     /** A framework that builds the {@code SessionFactory} itself from these settings (Spring Boot, Quarkus). */
     static HibernateOracle settings(Map<String, String> settings) {
+        return settings(settings, "");
+    }
+
+    /** The same, with further parameters on the JDBC URL ({@code currentSchema=...}), as the application's URL has. */
+    static HibernateOracle settings(Map<String, String> settings, String urlParameters) {
         return (classes, resources, database) -> {
             try (URLClassLoader loader = loader(classes, resources)) {
                 BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
                 StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap);
                 settings.forEach(builder::applySetting);
-                connection(database).forEach(builder::applySetting);
+                connection(database, urlParameters).forEach(builder::applySetting);
                 StandardServiceRegistry registry = builder.build();
                 MetadataSources sources = new MetadataSources(registry);
                 for (String name : classNames(classes)) {
@@ -68,7 +73,7 @@ interface HibernateOracle {
             ClassLoader previous = thread.getContextClassLoader();
             try (URLClassLoader loader = loader(classes, resources)) {
                 thread.setContextClassLoader(loader);
-                try (EntityManagerFactory factory = Persistence.createEntityManagerFactory(unit, connection(database))) {
+                try (EntityManagerFactory factory = Persistence.createEntityManagerFactory(unit, connection(database, ""))) {
                     factory.getMetamodel();
                 }
             } catch (IOException e) {
@@ -79,9 +84,11 @@ interface HibernateOracle {
         };
     }
 
-    private static Map<String, Object> connection(TestDatabase database) {
+    private static Map<String, Object> connection(TestDatabase database, String urlParameters) {
         Map<String, Object> settings = new HashMap<>();
-        settings.put(AvailableSettings.JAKARTA_JDBC_URL, database.url());
+        String url = urlParameters.isEmpty() ? database.url()
+                : database.url() + (database.url().contains("?") ? "&" : "?") + urlParameters;
+        settings.put(AvailableSettings.JAKARTA_JDBC_URL, url);
         settings.put(AvailableSettings.JAKARTA_JDBC_USER, database.user());
         if (!database.password().isEmpty()) {
             settings.put(AvailableSettings.JAKARTA_JDBC_PASSWORD, database.password());

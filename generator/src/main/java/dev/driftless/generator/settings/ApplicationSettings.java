@@ -106,8 +106,28 @@ public record ApplicationSettings(String framework, SortedMap<String, String> hi
         }
 
         ApplicationSettings build() {
+            // PostgreSQL's driver puts currentSchema first on the search path: unqualified tables land there
+            currentSchema(url).ifPresent(schema -> defaultHibernate(DEFAULT_SCHEMA, schema,
+                    origins.get("url") + " (currentSchema of the JDBC URL)"));
             return new ApplicationSettings(framework, hibernate, origins, url, user);
         }
+    }
+
+    /** The first schema of a PostgreSQL JDBC URL's {@code currentSchema} parameter, when it names one plainly. */
+    static Optional<String> currentSchema(String url) {
+        if (url == null || !url.startsWith("jdbc:postgresql:") || !url.contains("?")) {
+            return Optional.empty();
+        }
+        for (String parameter : url.substring(url.indexOf('?') + 1).split("&")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).equals("currentSchema")) {
+                String first = java.net.URLDecoder.decode(parameter.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8)
+                        .split(",")[0].strip();
+                // "$user" and quoted names are not a schema Hibernate could be given as it is
+                return first.isEmpty() || first.startsWith("$") || first.startsWith("\"") ? Optional.empty() : Optional.of(first);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Comma-separated profile names, trimmed. */

@@ -95,6 +95,29 @@ class ApplicationSettingsTest {
                 legacy.hibernate().get(ApplicationSettings.PHYSICAL_NAMING));
     }
 
+    /**
+     * An application that picks its schema with the JDBC URL's currentSchema (and no default_schema) has its Hibernate
+     * create unqualified tables there, not in public: the model's default schema is that one.
+     */
+    @Test
+    void theApplicationUrlsCurrentSchemaIsTheDefaultSchemaWhenNoneIsSet() throws IOException {
+        Files.writeString(resources.resolve("application.properties"),
+                "spring.datasource.url=jdbc:postgresql://db/app?ssl=false&currentSchema=Shop,public\n");
+        ApplicationSettings found = ApplicationSettings.read(List.of(resources), List.of());
+        assertEquals("Shop", found.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals("application.properties (currentSchema of the JDBC URL)", found.origins().get(ApplicationSettings.DEFAULT_SCHEMA));
+
+        Files.writeString(resources.resolve("application.properties"), """
+                spring.datasource.url=jdbc:postgresql://db/app?currentSchema=shop
+                spring.jpa.properties.hibernate.default_schema=sales
+                """);
+        assertEquals("sales", ApplicationSettings.read(List.of(resources), List.of()).hibernate().get(ApplicationSettings.DEFAULT_SCHEMA),
+                "an explicit default_schema wins, as in Hibernate");
+
+        Files.writeString(resources.resolve("application.properties"), "spring.datasource.url=jdbc:postgresql://db/app\n");
+        assertNull(ApplicationSettings.read(List.of(resources), List.of()).hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+    }
+
     @Test
     void quarkusPropertiesWithAProfile() throws IOException {
         Files.writeString(resources.resolve("application.properties"), """
