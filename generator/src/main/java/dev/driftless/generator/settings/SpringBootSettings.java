@@ -20,6 +20,13 @@ final class SpringBootSettings implements ApplicationSettings.Reader {
     private static final String SPRING_PHYSICAL = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
     private static final String SPRING_IMPLICIT = "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy";
 
+    /**
+     * {@code spring.jpa.properties.<name>}, or in Spring's bracket notation, which keeps the key exactly:
+     * {@code spring.jpa.properties[<name>]} ({@code .properties}) or {@code spring.jpa.properties.[<name>]} (YAML).
+     */
+    private static final java.util.regex.Pattern JPA_PROPERTY =
+            java.util.regex.Pattern.compile("spring\\.jpa\\.properties(?:\\.?\\[(.+)]|\\.(.+))");
+
     /** A value and the file it came from. */
     private record Value(String value, String origin) {
     }
@@ -73,8 +80,10 @@ final class SpringBootSettings implements ApplicationSettings.Reader {
         List<String> keys = new ArrayList<>(values.keySet());
         for (String key : keys) {
             Value v = values.get(key);
-            if (key.startsWith("spring.jpa.properties.")) {
-                settings.hibernate(key.substring("spring.jpa.properties.".length()), v.value(), v.origin());
+            java.util.regex.Matcher property = JPA_PROPERTY.matcher(key);
+            if (property.matches()) {
+                String name = property.group(1) != null ? property.group(1) : property.group(2);
+                settings.hibernate(name, v.value(), v.origin());
             }
         }
         // spring.jpa.hibernate.naming.* win over a hibernate.*_naming_strategy under spring.jpa.properties, as in Boot

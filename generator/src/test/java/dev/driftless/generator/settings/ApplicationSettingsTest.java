@@ -118,6 +118,24 @@ class ApplicationSettingsTest {
         assertNull(ApplicationSettings.read(List.of(resources), List.of()).hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
     }
 
+    /** Spring Boot's bracket notation keeps a map key exactly, in .properties and (quoted) in YAML. */
+    @Test
+    void springBootBracketNotationForHibernateSettings() throws IOException {
+        Files.writeString(resources.resolve("application.properties"),
+                "spring.jpa.properties[hibernate.default_schema]=shop\n");
+        assertEquals("shop", ApplicationSettings.read(List.of(resources), List.of()).hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+
+        Path yaml = Files.createDirectories(resources.resolve("yaml"));
+        Files.writeString(yaml.resolve("application.yml"), """
+                spring:
+                  jpa:
+                    properties:
+                      "[hibernate.type.preferred_instant_jdbc_type]": TIMESTAMP
+                """);
+        ApplicationSettings found = ApplicationSettings.read(List.of(yaml), List.of());
+        assertEquals("TIMESTAMP", found.hibernate().get("hibernate.type.preferred_instant_jdbc_type"), found.toString());
+    }
+
     @Test
     void quarkusPropertiesWithAProfile() throws IOException {
         Files.writeString(resources.resolve("application.properties"), """
