@@ -51,10 +51,15 @@ class ApplicationFixturesTest {
      * @param schemas         the schemas the application's database already has (Hibernate creates none by default)
      * @param settingsSaid    what diff's first progress line must say about where the settings came from
      */
-    record Case(String fixture, List<String> flags, HibernateOracle oracle, List<String> schemas, String settingsSaid) {
+    record Case(String fixture, List<String> flags, HibernateOracle oracle, List<String> schemas, String settingsSaid,
+                String configLines) {
+        Case(String fixture, List<String> flags, HibernateOracle oracle, List<String> schemas, String settingsSaid) {
+            this(fixture, flags, oracle, schemas, settingsSaid, "");
+        }
+
         @Override
         public String toString() {
-            return fixture + (flags.isEmpty() ? "" : " " + String.join(" ", flags));
+            return fixture + (flags.isEmpty() ? "" : " " + String.join(" ", flags)) + (configLines.isEmpty() ? "" : " + " + configLines.strip());
         }
     }
 
@@ -87,6 +92,16 @@ class ApplicationFixturesTest {
                         "hibernate.default_schema", "inventory",
                         "hibernate.timezone.default_storage", "NORMALIZE")), List.of("inventory"),
                         "(Quarkus project)"),
+                // every identifier quoted, as some applications ask for, with names as written: "Author"."fullName"
+                new Case("spring-properties", List.of(), HibernateOracle.settings(Map.of(
+                        "hibernate.physical_naming_strategy", STANDARD_PHYSICAL,
+                        "hibernate.implicit_naming_strategy", SPRING_IMPLICIT,
+                        "hibernate.default_schema", "shop",
+                        "hibernate.globally_quoted_identifiers", "true",
+                        "hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP")), List.of("shop"),
+                        "hibernate.globally_quoted_identifiers=true (application.properties)",
+                        "spring.jpa.properties.hibernate.globally_quoted_identifiers=true\n"
+                                + "spring.jpa.hibernate.naming.physical-strategy=" + STANDARD_PHYSICAL + "\n"),
                 // plain Jakarta Persistence: Hibernate boots from the persistence.xml itself
                 new Case("persistence-xml", List.of(), HibernateOracle.persistenceUnit("ledger"), List.of("ledger"),
                         "(persistence.xml project)"))
@@ -98,6 +113,11 @@ class ApplicationFixturesTest {
     void diffFromEmptyIsWhatTheApplicationsHibernateCreatesAndValidateAgrees(Case c, @TempDir Path work) throws Exception {
         Path project = ModelCompiler.copySources(Fixture.ROOT.resolve("apps").resolve(c.fixture()), work.resolve("app"));
         Path classes = ModelCompiler.compile(project.resolve("src/main/java"), project.resolve("target/classes"));
+        if (!c.configLines().isEmpty()) {
+            // a variant of the fixture: lines added at the start of its application.properties (its first document)
+            Path file = project.resolve("src/main/resources/application.properties");
+            Files.writeString(file, c.configLines() + Files.readString(file));
+        }
         TestDatabase fromChangelog = TestPostgres.freshDatabase();
         TestDatabase fromHibernate = TestPostgres.freshDatabase();
         try {
