@@ -40,10 +40,13 @@ public final class EntityReader {
      * @param serverVersion the target's PostgreSQL version as {@code major.minor}, so the dialect is the right one
      * @param hibernate     further Hibernate settings, as the application gives them ({@code hibernate.*} names);
      *                      a {@code hibernate.default_schema} here counts when {@code defaultSchema} is not given
+     * @param managedClasses the only {@code @Entity} classes the application's persistence unit maps (a persistence.xml
+     *                      that excludes unlisted classes), or empty for every one found in {@code classes}
      */
     public record Settings(List<Path> classes, List<Path> classpath, NamingStrategy naming, String defaultSchema,
-                           String serverVersion, java.util.SortedMap<String, String> hibernate) {
+                           String serverVersion, java.util.SortedMap<String, String> hibernate, List<String> managedClasses) {
         public Settings {
+            managedClasses = managedClasses == null ? List.of() : List.copyOf(managedClasses);
             classes = List.copyOf(classes);
             classpath = List.copyOf(classpath);
             Objects.requireNonNull(naming, "naming");
@@ -52,6 +55,11 @@ public final class EntityReader {
             if (defaultSchema == null || defaultSchema.isBlank()) {
                 defaultSchema = hibernate.get(AvailableSettings.DEFAULT_SCHEMA);
             }
+        }
+
+        public Settings(List<Path> classes, List<Path> classpath, NamingStrategy naming, String defaultSchema,
+                        String serverVersion, java.util.SortedMap<String, String> hibernate) {
+            this(classes, classpath, naming, defaultSchema, serverVersion, hibernate, List.of());
         }
 
         public Settings(List<Path> classes, List<Path> classpath, NamingStrategy naming, String defaultSchema,
@@ -68,7 +76,7 @@ public final class EntityReader {
             }
         }
         try (URLClassLoader loader = new URLClassLoader(urls(settings), EntityReader.class.getClassLoader())) {
-            List<Class<?>> mapped = mappedClasses(settings.classes(), loader);
+            List<Class<?>> mapped = managed(mappedClasses(settings.classes(), loader), settings.managedClasses());
             if (mapped.stream().noneMatch(c -> hasAnnotation(c, "jakarta.persistence.Entity"))) {
                 throw new EntityReadException("no @Entity classes found in " + settings.classes()
                         + " (is it the right directory, and are the classes compiled?)");
@@ -77,6 +85,15 @@ public final class EntityReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The persistence unit's own entities (and every mapped superclass and embeddable, which only count when used). */
+    private static List<Class<?>> managed(List<Class<?>> mapped, List<String> managedClasses) {
+        if (managedClasses.isEmpty()) {
+            return mapped;
+        }
+        return mapped.stream().filter(c -> !hasAnnotation(c, "jakarta.persistence.Entity")
+                || managedClasses.contains(c.getName())).toList();
     }
 
     private static URL[] urls(Settings settings) {

@@ -172,6 +172,22 @@ class ApplicationSettingsTest {
         assertEquals("persistence.xml", xml.framework());
         assertEquals("ledger", xml.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
         assertEquals("jdbc:postgresql://localhost/x", xml.url());
+        assertEquals(List.of(), xml.managedClasses(), "unlisted classes not excluded: every entity class counts");
+
+        Files.writeString(resources.resolve("META-INF/persistence.xml"), """
+                <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+                  <persistence-unit name="app">
+                    <class>com.acme.Ledger</class>
+                    <class> com.acme.Entry </class>
+                    <exclude-unlisted-classes/>
+                  </persistence-unit>
+                  <persistence-unit name="other">
+                    <class>com.acme.Other</class>
+                  </persistence-unit>
+                </persistence>
+                """);
+        assertEquals(List.of("com.acme.Ledger", "com.acme.Entry"),
+                ApplicationSettings.read(List.of(resources), List.of()).managedClasses());
 
         Path plain = Files.createDirectories(resources.resolve("plain"));
         Files.writeString(plain.resolve("hibernate.properties"), "hibernate.default_schema=plain\nhibernate.connection.password=x\n");
