@@ -11,8 +11,8 @@ CREATE TABLE public.spread (
 -- changeset driftless:20260101000000-2 labels:risk:safe
 -- comment: create table public.spread_legs
 CREATE TABLE public.spread_legs (
-    spread_id bigint NOT NULL,
     ratio numeric(19,8),
+    spread_id bigint NOT NULL,
     symbol character varying(12) NOT NULL
 );
 -- rollback DROP TABLE public.spread_legs;

@@ -3,8 +3,8 @@
 -- changeset driftless:20260101000000-1 labels:risk:safe
 -- comment: create table public.document
 CREATE TABLE public.document (
-    id uuid NOT NULL,
     correlation uuid,
+    id uuid NOT NULL,
     CONSTRAINT document_pkey PRIMARY KEY (id)
 );
 -- rollback DROP TABLE public.document;

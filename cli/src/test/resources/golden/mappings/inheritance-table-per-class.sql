@@ -8,9 +8,9 @@ CREATE SEQUENCE public.instrument_seq AS bigint START WITH 1 INCREMENT BY 50;
 -- changeset driftless:20260101000000-2 labels:risk:safe
 -- comment: create table public.bond
 CREATE TABLE public.bond (
+    maturity date,
     id bigint NOT NULL,
     symbol character varying(12) NOT NULL,
-    maturity date,
     CONSTRAINT bond_pkey PRIMARY KEY (id)
 );
 -- rollback DROP TABLE public.bond;

@@ -12,8 +12,8 @@ CREATE TABLE public.app_users (
 -- changeset driftless:20260101000000-2 labels:risk:safe
 -- comment: create table public.profile
 CREATE TABLE public.profile (
-    bio character varying(255),
     user_id bigint NOT NULL,
+    bio character varying(255),
     CONSTRAINT profile_pkey PRIMARY KEY (user_id)
 );
 -- rollback DROP TABLE public.profile;

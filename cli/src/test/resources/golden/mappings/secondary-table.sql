@@ -12,9 +12,9 @@ CREATE TABLE public.trader (
 -- changeset driftless:20260101000000-2 labels:risk:safe
 -- comment: create table public.trader_details
 CREATE TABLE public.trader_details (
-    biography character varying(500),
     rating integer,
     trader_id bigint NOT NULL,
+    biography character varying(500),
     CONSTRAINT trader_details_pkey PRIMARY KEY (trader_id)
 );
 -- rollback DROP TABLE public.trader_details;

@@ -11,8 +11,8 @@ CREATE TABLE public.batch (
 -- changeset driftless:20260101000000-2 labels:risk:safe
 -- comment: create table public.id_generators
 CREATE TABLE public.id_generators (
-    name character varying(255) NOT NULL,
     next_value bigint,
+    name character varying(255) NOT NULL,
     CONSTRAINT id_generators_pkey PRIMARY KEY (name)
 );
 -- rollback DROP TABLE public.id_generators;

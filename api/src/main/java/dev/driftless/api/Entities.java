@@ -21,7 +21,8 @@ final class Entities {
 
     static DesiredSchemas.Desired read(Config config, String serverVersion, ScratchDatabases dev, Consumer<String> progress) {
         EntityReader.Settings settings = new EntityReader.Settings(config.requireClasses(), config.modelClasspath(progress),
-                config.naming(), config.defaultSchema(), serverVersion, config.hibernate().settings(), config.packages());
+                config.naming(), config.defaultSchema(), serverVersion, config.hibernate().settings(), config.packages(),
+                config.hibernate().application().managedClasses());
         if (config.hibernate().note() != null) {
             progress.accept(config.hibernate().note());
         }

@@ -79,6 +79,8 @@ public final class DesiredSchemas {
                 .text(settings.naming().toString()).text(settings.defaultSchema()).text(settings.serverVersion());
         // every Hibernate setting changes the model: the application's, and -D's given to this JVM (DRIFTLESS_JAVA_OPTS)
         settings.hibernate().forEach((k, v) -> key.text(k).text(v));
+        key.text("--managed--");
+        settings.managedClasses().forEach(key::text);
         key.text("--system--");
         hibernateSystemProperties().forEach((k, v) -> key.text(k).text(v));
         settings.classes().forEach(key::contents);

@@ -21,8 +21,10 @@ import org.hibernate.tool.schema.spi.GenerationTarget;
  * <ul>
  *   <li>the settings ({@code hibernate.default_schema}, {@code hibernate.default_catalog}) reach the DDL: that method
  *       hands Hibernate an empty settings map, so every unqualified table landed in {@code public};</li>
- *   <li>columns are ordered by Hibernate's column ordering strategy first, as {@code SessionFactoryImpl} does when it
- *       starts, so a composite key is {@code (b, a)} wherever the application's Hibernate makes it so.</li>
+ *   <li>columns are ordered by Hibernate's column ordering strategy first, as the application's Hibernate does when it
+ *       creates the schema, so table columns and composite keys come in the order the application's own
+ *       {@code ddl-auto=create} gives them (fixed-size columns before variable ones, {@code (b, a)} where it says so);
+ *       {@code hibernate.column_ordering_strategy=legacy} still keeps the order of the mapping.</li>
  * </ul>
  */
 final class CreationCommands {
@@ -31,8 +33,9 @@ final class CreationCommands {
     }
 
     static List<String> of(Metadata metadata, StandardServiceRegistry registry) {
-        // SessionFactoryImpl's constructor does exactly this before any schema tool sees the model.
-        ((MetadataImplementor) metadata).orderColumns(false);
+        // SessionFactoryImpl calls orderColumns(false), which orders a table's columns only when the settings ask for a
+        // schema action (create, create-drop, ...); creating the schema is what we do, so the ordering is forced.
+        ((MetadataImplementor) metadata).orderColumns(true);
         Map<String, Object> settings = registry.requireService(ConfigurationService.class).getSettings();
         List<String> commands = new ArrayList<>();
         ExecutionOptions options = new ExecutionOptions() {

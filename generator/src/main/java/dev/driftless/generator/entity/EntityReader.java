@@ -43,10 +43,14 @@ public final class EntityReader {
      * @param packages      only the mapped classes in these packages (or their subpackages) are read, when
      *                      {@code classes} holds more than the model (a test class path, the Java API's
      *                      {@code entityPackages}); empty reads every mapped class
+     * @param managedClasses the only {@code @Entity} classes the application's persistence unit maps (a persistence.xml
+     *                      that excludes unlisted classes), or empty for every one found in {@code classes}
      */
     public record Settings(List<Path> classes, List<Path> classpath, NamingStrategy naming, String defaultSchema,
-                           String serverVersion, java.util.SortedMap<String, String> hibernate, List<String> packages) {
+                           String serverVersion, java.util.SortedMap<String, String> hibernate, List<String> packages,
+                           List<String> managedClasses) {
         public Settings {
+            managedClasses = managedClasses == null ? List.of() : List.copyOf(managedClasses);
             classes = List.copyOf(classes);
             packages = packages == null ? List.of() : List.copyOf(packages);
             classpath = List.copyOf(classpath);
@@ -56,6 +60,12 @@ public final class EntityReader {
             if (defaultSchema == null || defaultSchema.isBlank()) {
                 defaultSchema = hibernate.get(AvailableSettings.DEFAULT_SCHEMA);
             }
+        }
+
+        /** Every mapped class of {@code classes} in these packages (all, when empty). */
+        public Settings(List<Path> classes, List<Path> classpath, NamingStrategy naming, String defaultSchema,
+                        String serverVersion, java.util.SortedMap<String, String> hibernate, List<String> packages) {
+            this(classes, classpath, naming, defaultSchema, serverVersion, hibernate, packages, List.of());
         }
 
         public Settings(List<Path> classes, List<Path> classpath, NamingStrategy naming, String defaultSchema,
@@ -82,7 +92,7 @@ public final class EntityReader {
             }
         }
         try (URLClassLoader loader = new URLClassLoader(urls(settings), EntityReader.class.getClassLoader())) {
-            List<Class<?>> mapped = mappedClasses(settings, loader);
+            List<Class<?>> mapped = managed(mappedClasses(settings, loader), settings.managedClasses());
             if (mapped.stream().noneMatch(c -> hasAnnotation(c, "jakarta.persistence.Entity"))) {
                 throw new EntityReadException("no @Entity classes found in " + settings.classes()
                         + (settings.packages().isEmpty() ? "" : " in the packages " + settings.packages())
@@ -92,6 +102,15 @@ public final class EntityReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The persistence unit's own entities (and every mapped superclass and embeddable, which only count when used). */
+    private static List<Class<?>> managed(List<Class<?>> mapped, List<String> managedClasses) {
+        if (managedClasses.isEmpty()) {
+            return mapped;
+        }
+        return mapped.stream().filter(c -> !hasAnnotation(c, "jakarta.persistence.Entity")
+                || managedClasses.contains(c.getName())).toList();
     }
 
     private static URL[] urls(Settings settings) {

@@ -22,9 +22,11 @@ import java.util.TreeMap;
  * @param origins   for each setting (and {@code url}/{@code user}), where it came from
  * @param url       the application's JDBC URL, or {@code null}
  * @param user      the application's database user, or {@code null} (a password is never read from a file)
+ * @param managedClasses the only entity classes the application's persistence unit manages (a persistence.xml that
+ *                  excludes unlisted classes), or empty for every entity class found
  */
 public record ApplicationSettings(String framework, SortedMap<String, String> hibernate, SortedMap<String, String> origins,
-                                  String url, String user) {
+                                  String url, String user, List<String> managedClasses) {
 
     public static final String PHYSICAL_NAMING = "hibernate.physical_naming_strategy";
     public static final String IMPLICIT_NAMING = "hibernate.implicit_naming_strategy";
@@ -33,6 +35,12 @@ public record ApplicationSettings(String framework, SortedMap<String, String> hi
     public ApplicationSettings {
         hibernate = Collections.unmodifiableSortedMap(new TreeMap<>(hibernate));
         origins = Collections.unmodifiableSortedMap(new TreeMap<>(origins));
+        managedClasses = managedClasses == null ? List.of() : List.copyOf(managedClasses);
+    }
+
+    public ApplicationSettings(String framework, SortedMap<String, String> hibernate, SortedMap<String, String> origins,
+                               String url, String user) {
+        this(framework, hibernate, origins, url, user, List.of());
     }
 
     public static ApplicationSettings none() {
@@ -72,6 +80,7 @@ public record ApplicationSettings(String framework, SortedMap<String, String> hi
         private final SortedMap<String, String> origins = new TreeMap<>();
         private String url;
         private String user;
+        private List<String> managedClasses = List.of();
 
         Builder(String framework) {
             this.framework = framework;
@@ -105,9 +114,34 @@ public record ApplicationSettings(String framework, SortedMap<String, String> hi
             return this;
         }
 
-        ApplicationSettings build() {
-            return new ApplicationSettings(framework, hibernate, origins, url, user);
+        Builder managedClasses(List<String> classes) {
+            managedClasses = List.copyOf(classes);
+            return this;
         }
+
+        ApplicationSettings build() {
+            // PostgreSQL's driver puts currentSchema first on the search path: unqualified tables land there
+            currentSchema(url).ifPresent(schema -> defaultHibernate(DEFAULT_SCHEMA, schema,
+                    origins.get("url") + " (currentSchema of the JDBC URL)"));
+            return new ApplicationSettings(framework, hibernate, origins, url, user, managedClasses);
+        }
+    }
+
+    /** The first schema of a PostgreSQL JDBC URL's {@code currentSchema} parameter, when it names one plainly. */
+    static Optional<String> currentSchema(String url) {
+        if (url == null || !url.startsWith("jdbc:postgresql:") || !url.contains("?")) {
+            return Optional.empty();
+        }
+        for (String parameter : url.substring(url.indexOf('?') + 1).split("&")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).equals("currentSchema")) {
+                String first = java.net.URLDecoder.decode(parameter.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8)
+                        .split(",")[0].strip();
+                // "$user" and quoted names are not a schema Hibernate could be given as it is
+                return first.isEmpty() || first.startsWith("$") || first.startsWith("\"") ? Optional.empty() : Optional.of(first);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Comma-separated profile names, trimmed. */

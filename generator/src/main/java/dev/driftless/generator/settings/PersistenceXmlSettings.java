@@ -27,8 +27,13 @@ final class PersistenceXmlSettings implements ApplicationSettings.Reader {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        Map<String, String> properties = properties(file);
+        Element unit = firstUnit(file);
+        Map<String, String> properties = properties(unit);
         ApplicationSettings.Builder settings = new ApplicationSettings.Builder("persistence.xml");
+        if (unit != null && excludesUnlisted(unit)) {
+            // the application's Hibernate maps only the listed classes; the others belong to another unit, or none
+            settings.managedClasses(texts(unit, "class"));
+        }
         properties.forEach((k, v) -> {
             if (k.startsWith("hibernate.") && !k.startsWith("hibernate.connection.")) {
                 settings.hibernate(k, v, "persistence.xml");
@@ -52,7 +57,36 @@ final class PersistenceXmlSettings implements ApplicationSettings.Reader {
         return null;
     }
 
-    private static Map<String, String> properties(Path file) {
+    private static Map<String, String> properties(Element unit) {
+        Map<String, String> found = new LinkedHashMap<>();
+        if (unit == null) {
+            return found;
+        }
+        NodeList properties = unit.getElementsByTagNameNS("*", "property");
+        for (int i = 0; i < properties.getLength(); i++) {
+            Element property = (Element) properties.item(i);
+            found.put(property.getAttribute("name"), property.getAttribute("value"));
+        }
+        return found;
+    }
+
+    /** {@code <exclude-unlisted-classes/>} or {@code <exclude-unlisted-classes>true</…>}: only the listed classes. */
+    private static boolean excludesUnlisted(Element unit) {
+        List<String> exclude = texts(unit, "exclude-unlisted-classes");
+        return !exclude.isEmpty() && (exclude.get(0).isEmpty() || Boolean.parseBoolean(exclude.get(0)));
+    }
+
+    private static List<String> texts(Element unit, String tag) {
+        NodeList nodes = unit.getElementsByTagNameNS("*", tag);
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent().strip());
+        }
+        return texts;
+    }
+
+    /** The first {@code <persistence-unit>}, or {@code null} when there is none. */
+    private static Element firstUnit(Path file) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             // a configuration file never needs external entities or DTDs
@@ -60,16 +94,7 @@ final class PersistenceXmlSettings implements ApplicationSettings.Reader {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setNamespaceAware(true);
             NodeList units = factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagNameNS("*", "persistence-unit");
-            Map<String, String> found = new LinkedHashMap<>();
-            if (units.getLength() == 0) {
-                return found;
-            }
-            NodeList properties = ((Element) units.item(0)).getElementsByTagNameNS("*", "property");
-            for (int i = 0; i < properties.getLength(); i++) {
-                Element property = (Element) properties.item(i);
-                found.put(property.getAttribute("name"), property.getAttribute("value"));
-            }
-            return found;
+            return units.getLength() == 0 ? null : (Element) units.item(0);
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalArgumentException(file + " is not a readable persistence.xml: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -21,12 +21,38 @@ final class PropertyFiles {
     }
 
     static Map<String, String> properties(Path file) {
-        Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
+            return load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /**
+     * Each document of a {@code .properties} file: Spring Boot (2.4 on) splits one at a line that is exactly
+     * {@code #---} or {@code !---}, as YAML does at {@code ---}; a file without such a line is one document.
+     */
+    static List<Map<String, String>> propertiesDocuments(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        List<Map<String, String>> documents = new ArrayList<>();
+        for (String document : text.split("(?m)^[#!]---[ \\t]*$", -1)) {
+            try (Reader reader = new java.io.StringReader(document)) {
+                documents.add(load(reader));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        return documents;
+    }
+
+    private static Map<String, String> load(Reader reader) throws IOException {
+        Properties properties = new Properties();
+        properties.load(reader);
         Map<String, String> flat = new LinkedHashMap<>();
         properties.stringPropertyNames().stream().sorted().forEach(k -> flat.put(k, properties.getProperty(k).strip()));
         return flat;

@@ -11,14 +11,21 @@ import java.util.Optional;
 /**
  * Spring Boot's {@code application.properties}/{@code .yml}: the base file, then each active profile
  * ({@code --profile}, else {@code spring.profiles.active}) from {@code application-<profile>.*} and from YAML documents
- * with {@code spring.config.activate.on-profile}. A {@code .properties} file wins over a {@code .yml} of the same name,
- * as in Spring Boot. Without {@code spring.jpa.hibernate.naming.*}, Spring Boot's own defaults apply.
+ * and {@code .properties} documents ({@code #---}) with {@code spring.config.activate.on-profile}. A {@code .properties}
+ * file wins over a {@code .yml} of the same name, as in Spring Boot. Without {@code spring.jpa.hibernate.naming.*}, Spring Boot's own defaults apply.
  */
 final class SpringBootSettings implements ApplicationSettings.Reader {
 
     static final String FRAMEWORK = "Spring Boot";
     private static final String SPRING_PHYSICAL = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
     private static final String SPRING_IMPLICIT = "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy";
+
+    /**
+     * {@code spring.jpa.properties.<name>}, or in Spring's bracket notation, which keeps the key exactly:
+     * {@code spring.jpa.properties[<name>]} ({@code .properties}) or {@code spring.jpa.properties.[<name>]} (YAML).
+     */
+    private static final java.util.regex.Pattern JPA_PROPERTY =
+            java.util.regex.Pattern.compile("spring\\.jpa\\.properties(?:\\.?\\[(.+)]|\\.(.+))");
 
     /** A value and the file it came from. */
     private record Value(String value, String origin) {
@@ -49,11 +56,13 @@ final class SpringBootSettings implements ApplicationSettings.Reader {
      */
     private static boolean load(Path resources, String name, String profile, Map<String, Value> into) {
         boolean found = false;
-        for (String extension : List.of(".yml", ".yaml")) {
+        for (String extension : List.of(".yml", ".yaml", ".properties")) {
             Path file = resources.resolve(name + extension);
             if (Files.isRegularFile(file)) {
                 found = true;
-                for (Map<String, String> document : PropertyFiles.yamlDocuments(file)) {
+                List<Map<String, String>> documents = extension.equals(".properties")
+                        ? PropertyFiles.propertiesDocuments(file) : PropertyFiles.yamlDocuments(file);
+                for (Map<String, String> document : documents) {
                     String on = document.getOrDefault("spring.config.activate.on-profile", document.get("spring.profiles"));
                     boolean applies = profile == null ? on == null : on != null && ApplicationSettings.profileList(on).contains(profile);
                     if (applies) {
@@ -63,11 +72,6 @@ final class SpringBootSettings implements ApplicationSettings.Reader {
                 }
             }
         }
-        Path properties = resources.resolve(name + ".properties");
-        if (profile == null && Files.isRegularFile(properties)) {
-            found = true;
-            PropertyFiles.properties(properties).forEach((k, v) -> into.put(k, new Value(v, properties.getFileName().toString())));
-        }
         return found;
     }
 
@@ -76,8 +80,10 @@ final class SpringBootSettings implements ApplicationSettings.Reader {
         List<String> keys = new ArrayList<>(values.keySet());
         for (String key : keys) {
             Value v = values.get(key);
-            if (key.startsWith("spring.jpa.properties.")) {
-                settings.hibernate(key.substring("spring.jpa.properties.".length()), v.value(), v.origin());
+            java.util.regex.Matcher property = JPA_PROPERTY.matcher(key);
+            if (property.matches()) {
+                String name = property.group(1) != null ? property.group(1) : property.group(2);
+                settings.hibernate(name, v.value(), v.origin());
             }
         }
         // spring.jpa.hibernate.naming.* win over a hibernate.*_naming_strategy under spring.jpa.properties, as in Boot

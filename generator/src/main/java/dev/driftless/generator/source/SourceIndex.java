@@ -145,12 +145,13 @@ public final class SourceIndex {
                 sequenceOwner(field.getAnnotations(), qualifiedName, variable.getNameAsString());
             }
         }
+        boolean propertyAccess = propertyAccess(type);
         for (MethodDeclaration method : type.getMethods()) {
             getterProperty(method).ifPresent(property -> {
                 String key = qualifiedName + "#" + property;
-                // the member that carries the mapping: an annotated getter (property access), or the getter of a
-                // property that has no field
-                if (mapsProperty(method) || !fields.containsKey(key)) {
+                // the member that carries the mapping: an annotated getter, any getter of a property-access class
+                // (annotated or not), or the getter of a property that has no field
+                if (mapsProperty(method) || !fields.containsKey(key) || propertyAccess && !has(method.getAnnotations(), "Transient")) {
                     fields.put(key, new SourceLocation(file, absolute, line(method.getName())));
                 }
             });
@@ -188,6 +189,23 @@ public final class SourceIndex {
         // java.beans.Introspector.decapitalize: "URL" stays "URL", "Name" becomes "name"
         return Optional.of(rest.length() > 1 && Character.isUpperCase(rest.charAt(1)) ? rest
                 : Character.toLowerCase(rest.charAt(0)) + rest.substring(1));
+    }
+
+    /**
+     * Whether Hibernate reads this class through its getters: {@code @Access(AccessType.PROPERTY)} on the class, or,
+     * without a class-level {@code @Access}, an {@code @Id}/{@code @EmbeddedId} on a getter (JPA's default access).
+     */
+    private static boolean propertyAccess(TypeDeclaration<?> type) {
+        Optional<AnnotationExpr> access = type.getAnnotations().stream()
+                .filter(a -> a.getName().getIdentifier().equals("Access")).findFirst();
+        if (access.isPresent()) {
+            return access.get().toString().contains("PROPERTY");
+        }
+        return type.getMethods().stream().anyMatch(m -> has(m.getAnnotations(), "Id") || has(m.getAnnotations(), "EmbeddedId"));
+    }
+
+    private static boolean has(List<AnnotationExpr> annotations, String name) {
+        return annotations.stream().anyMatch(a -> a.getName().getIdentifier().equals(name));
     }
 
     private static boolean mapsProperty(MethodDeclaration method) {

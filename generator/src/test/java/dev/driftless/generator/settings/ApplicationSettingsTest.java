@@ -65,6 +65,77 @@ class ApplicationSettingsTest {
         assertEquals("audit", audit.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
     }
 
+    /** Spring Boot 2.4+ splits an application.properties into documents with #--- (or !---), like YAML's ---. */
+    @Test
+    void springBootMultiDocumentPropertiesApplyAProfileDocumentOnlyForItsProfile() throws IOException {
+        Files.writeString(resources.resolve("application.properties"), """
+                spring.jpa.properties.hibernate.default_schema=shop
+                spring.jpa.properties.hibernate.type.preferred_instant_jdbc_type=TIMESTAMP
+                #---
+                spring.config.activate.on-profile=test
+                spring.jpa.properties.hibernate.default_schema=test_shop
+                !---
+                spring.config.activate.on-profile=legacy
+                spring.jpa.hibernate.naming.physical-strategy=org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl
+                """);
+        ApplicationSettings plain = ApplicationSettings.read(List.of(resources), List.of());
+        assertEquals("shop", plain.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals("org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy",
+                plain.hibernate().get(ApplicationSettings.PHYSICAL_NAMING));
+        assertEquals(null, plain.hibernate().get("spring.config.activate.on-profile"));
+
+        ApplicationSettings test = ApplicationSettings.read(List.of(resources), List.of("test"));
+        assertEquals("test_shop", test.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals("application.properties (profile test)", test.origins().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals("TIMESTAMP", test.hibernate().get("hibernate.type.preferred_instant_jdbc_type"));
+
+        ApplicationSettings legacy = ApplicationSettings.read(List.of(resources), List.of("legacy"));
+        assertEquals("shop", legacy.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals("org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl",
+                legacy.hibernate().get(ApplicationSettings.PHYSICAL_NAMING));
+    }
+
+    /**
+     * An application that picks its schema with the JDBC URL's currentSchema (and no default_schema) has its Hibernate
+     * create unqualified tables there, not in public: the model's default schema is that one.
+     */
+    @Test
+    void theApplicationUrlsCurrentSchemaIsTheDefaultSchemaWhenNoneIsSet() throws IOException {
+        Files.writeString(resources.resolve("application.properties"),
+                "spring.datasource.url=jdbc:postgresql://db/app?ssl=false&currentSchema=Shop,public\n");
+        ApplicationSettings found = ApplicationSettings.read(List.of(resources), List.of());
+        assertEquals("Shop", found.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+        assertEquals("application.properties (currentSchema of the JDBC URL)", found.origins().get(ApplicationSettings.DEFAULT_SCHEMA));
+
+        Files.writeString(resources.resolve("application.properties"), """
+                spring.datasource.url=jdbc:postgresql://db/app?currentSchema=shop
+                spring.jpa.properties.hibernate.default_schema=sales
+                """);
+        assertEquals("sales", ApplicationSettings.read(List.of(resources), List.of()).hibernate().get(ApplicationSettings.DEFAULT_SCHEMA),
+                "an explicit default_schema wins, as in Hibernate");
+
+        Files.writeString(resources.resolve("application.properties"), "spring.datasource.url=jdbc:postgresql://db/app\n");
+        assertNull(ApplicationSettings.read(List.of(resources), List.of()).hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+    }
+
+    /** Spring Boot's bracket notation keeps a map key exactly, in .properties and (quoted) in YAML. */
+    @Test
+    void springBootBracketNotationForHibernateSettings() throws IOException {
+        Files.writeString(resources.resolve("application.properties"),
+                "spring.jpa.properties[hibernate.default_schema]=shop\n");
+        assertEquals("shop", ApplicationSettings.read(List.of(resources), List.of()).hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
+
+        Path yaml = Files.createDirectories(resources.resolve("yaml"));
+        Files.writeString(yaml.resolve("application.yml"), """
+                spring:
+                  jpa:
+                    properties:
+                      "[hibernate.type.preferred_instant_jdbc_type]": TIMESTAMP
+                """);
+        ApplicationSettings found = ApplicationSettings.read(List.of(yaml), List.of());
+        assertEquals("TIMESTAMP", found.hibernate().get("hibernate.type.preferred_instant_jdbc_type"), found.toString());
+    }
+
     @Test
     void quarkusPropertiesWithAProfile() throws IOException {
         Files.writeString(resources.resolve("application.properties"), """
@@ -101,6 +172,22 @@ class ApplicationSettingsTest {
         assertEquals("persistence.xml", xml.framework());
         assertEquals("ledger", xml.hibernate().get(ApplicationSettings.DEFAULT_SCHEMA));
         assertEquals("jdbc:postgresql://localhost/x", xml.url());
+        assertEquals(List.of(), xml.managedClasses(), "unlisted classes not excluded: every entity class counts");
+
+        Files.writeString(resources.resolve("META-INF/persistence.xml"), """
+                <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+                  <persistence-unit name="app">
+                    <class>com.acme.Ledger</class>
+                    <class> com.acme.Entry </class>
+                    <exclude-unlisted-classes/>
+                  </persistence-unit>
+                  <persistence-unit name="other">
+                    <class>com.acme.Other</class>
+                  </persistence-unit>
+                </persistence>
+                """);
+        assertEquals(List.of("com.acme.Ledger", "com.acme.Entry"),
+                ApplicationSettings.read(List.of(resources), List.of()).managedClasses());
 
         Path plain = Files.createDirectories(resources.resolve("plain"));
         Files.writeString(plain.resolve("hibernate.properties"), "hibernate.default_schema=plain\nhibernate.connection.password=x\n");

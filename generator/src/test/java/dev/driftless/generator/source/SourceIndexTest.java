@@ -65,9 +65,45 @@ class SourceIndexTest {
         assertTrue(lines.get(index.fieldLocation("shop.Fund", "displayName").orElseThrow().line() - 1)
                 .contains("public String getDisplayName()"));
         assertTrue(lines.get(index.fieldLocation("shop.Fund", "id").orElseThrow().line() - 1).contains("public Long getId()"));
-        assertTrue(lines.get(index.fieldLocation("shop.Fund", "active").orElseThrow().line() - 1).contains("private boolean active;"),
-                "an unannotated getter does not replace its field");
+        assertTrue(lines.get(index.fieldLocation("shop.Fund", "active").orElseThrow().line() - 1).contains("public boolean isActive()"),
+                "under property access an unannotated getter carries the mapping too");
         assertTrue(lines.get(index.fieldLocation("shop.Fund", "URL").orElseThrow().line() - 1).contains("getURL()"),
                 "a property with no field is found at its getter");
+    }
+
+    /**
+     * Without {@code @Access}, an {@code @Id} on a getter makes the whole class property access (JPA's default access):
+     * every persistent property's mapping is its getter, annotated or not; a {@code @Transient} getter maps nothing.
+     */
+    @Test
+    void anIdOnAGetterMakesEveryGetterTheMappingMember(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
+        Path file = Files.createDirectories(root.resolve("shop")).resolve("Basket.java");
+        Files.writeString(file, """
+                package shop;
+
+                import jakarta.persistence.*;
+
+                @Entity
+                public class Basket {
+                    private Long id;
+                    private String owner;
+                    private int size;
+
+                    @Id
+                    public Long getId() { return id; }
+
+                    public String getOwner() { return owner; }
+
+                    @Transient
+                    public int getSize() { return size; }
+                }
+                """);
+        SourceIndex index = SourceIndex.of(List.of(root));
+        List<String> lines = Files.readAllLines(file);
+
+        assertTrue(lines.get(index.fieldLocation("shop.Basket", "owner").orElseThrow().line() - 1)
+                .contains("public String getOwner()"));
+        assertTrue(lines.get(index.fieldLocation("shop.Basket", "size").orElseThrow().line() - 1)
+                .contains("private int size;"), "a @Transient getter does not take the field's place");
     }
 }
