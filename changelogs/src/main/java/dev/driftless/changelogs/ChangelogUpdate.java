@@ -94,6 +94,7 @@ final class ChangelogUpdate {
         } catch (Exception e) {
             throw recordFailure(audit, recorder, recorder.failure("Changeset", e));
         } finally {
+            holding.stopWatching();
             holding.hold(false);
         }
         return recorder.executed();

@@ -88,6 +88,7 @@ final class ExecutionRecorder extends AbstractChangeExecListener {
 
     @Override
     public void runFailed(ChangeSet changeSet, DatabaseChangeLog changelog, Database database, Exception exception) {
+        holding.stopWatching();
         holding.hold(false);
         failed = ChangesetSelection.ref(changeSet);
         failure = exception;
@@ -100,6 +101,10 @@ final class ExecutionRecorder extends AbstractChangeExecListener {
 
     private void starting(ChangeSet changeSet) {
         holding.hold(changeSet.isRunInTransaction());
+        if (!changeSet.isRunInTransaction() && kind == AuditEntry.Kind.APPLY) {
+            // one long statement outside a transaction (a batched data migration): its notices are its progress
+            holding.watchNotices(events::note);
+        }
         started = System.nanoTime();
         startedAt = Instant.now();
         failed = null;
@@ -113,6 +118,7 @@ final class ExecutionRecorder extends AbstractChangeExecListener {
      * changeset, see {@link #abort}.
      */
     private void finished(ChangeSet changeSet) {
+        holding.stopWatching();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         ChangesetRef ref = ChangesetSelection.ref(changeSet);
         ExecutedChangeset done = new ExecutedChangeset(ref, took,

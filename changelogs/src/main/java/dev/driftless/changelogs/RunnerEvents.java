@@ -27,7 +27,11 @@ public interface RunnerEvents {
     default void finished(int number, int total, ExecutedChangeset changeset) {
     }
 
-    /** Something worth a line: waiting for a lock, a stale lock released, an invalid index dropped. */
+    /**
+     * Something worth a line: waiting for a lock, a stale lock released, an invalid index dropped, or a server notice
+     * ({@code RAISE NOTICE}) of a {@code runInTransaction:false} changeset while it runs (a batch's progress), which
+     * comes from another thread.
+     */
     default void note(String message) {
     }
 }

@@ -45,20 +45,30 @@ final class Progress {
 
     private static Changesets inPlace(PrintWriter err, String verb) {
         return new Changesets() {
+            /** A changeset's line waits for its time; a note (a batch's progress, say) ends it first. */
+            private boolean lineOpen;
+
             @Override
-            public void starting(int number, int total, PlannedChangeset changeset) {
+            public synchronized void starting(int number, int total, PlannedChangeset changeset) {
                 err.print(describe(number, total, verb, changeset) + " ... ");
                 err.flush();
+                lineOpen = true;
             }
 
             @Override
-            public void finished(int number, int total, ExecutedChangeset changeset) {
-                err.println(changeset.executionTime().toMillis() + " ms");
+            public synchronized void finished(int number, int total, ExecutedChangeset changeset) {
+                err.println((lineOpen ? "" : "[" + number + "/" + total + "] done in ")
+                        + changeset.executionTime().toMillis() + " ms");
                 err.flush();
+                lineOpen = false;
             }
 
             @Override
-            public void note(String message) {
+            public synchronized void note(String message) {
+                if (lineOpen) {
+                    err.println();
+                    lineOpen = false;
+                }
                 err.println("... " + message);
                 err.flush();
             }

@@ -42,6 +42,21 @@ class ProgressTest {
         assertEquals(seen, textOf(log, err), "a closed run prints nothing more");
     }
 
+    @Test
+    void onATerminalABatchsProgressNoteEndsTheChangesetsLineAndItsTimeFollowsOnALineOfItsOwn() {
+        StringWriter log = new StringWriter();
+        PrintWriter err = new PrintWriter(log);
+        Progress.Changesets progress = Progress.changesets(err, "applying", true);
+        progress.starting(1, 2, PLANNED);
+        progress.note("t: batch 1, 1000 rows updated");
+        progress.finished(1, 2, new ExecutedChangeset(REF, Duration.ofMillis(7)));
+        progress.starting(2, 2, PLANNED);
+        progress.finished(2, 2, new ExecutedChangeset(REF, Duration.ofMillis(3)));
+        assertEquals(String.join(System.lineSeparator(), "[1/2] applying db/1.sql :: 1 ... ",
+                "... t: batch 1, 1000 rows updated", "[1/2] done in 7 ms", "[2/2] applying db/1.sql :: 1 ... 3 ms", ""),
+                log.toString());
+    }
+
     private static void waitForAnyLine(StringWriter log, PrintWriter err) throws InterruptedException {
         for (int i = 0; i < 500 && textOf(log, err).isEmpty(); i++) {
             Thread.sleep(10);

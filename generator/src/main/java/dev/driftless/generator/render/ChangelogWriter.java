@@ -132,20 +132,32 @@ public final class ChangelogWriter {
      * (an empty change rolls back to the same schema) and be recorded as applied.
      */
     public Path writeBlank(Path directory, String name, Instant now) {
-        String stamp = STAMP.format(after(newestStamp(directory), now));
-        String fileName = stamp + "-" + slug(name) + ".sql";
-        String oneLine = name.replaceAll("\\p{Cntrl}+", " ").strip(); // a comment line must stay one line
-        String text = "-- liquibase formatted sql\n\n"
+        return writeHandWritten(directory, name, now, (stamp, oneLine) -> "-- liquibase formatted sql\n\n"
                 + "-- changeset driftless:" + stamp + "-1\n"
                 + "-- comment: " + oneLine + " (written by hand: driftless new)\n"
                 + "-- Replace both placeholders: each fails on purpose, with its message, so neither apply nor check\n"
                 + "-- (which proves every rollback) lets an unwritten change or rollback through.\n"
                 + "SELECT CAST('driftless new: write the SQL of this changeset' AS integer);\n"
-                + "-- rollback SELECT CAST('driftless new: write the rollback of this changeset' AS integer);\n";
+                + "-- rollback SELECT CAST('driftless new: write the rollback of this changeset' AS integer);\n");
+    }
+
+    /**
+     * Writes a batched data migration template ({@link BatchedBackfill}) for its author to complete, named, stamped and
+     * included in the master like {@link #writeBlank}.
+     */
+    public Path writeBatched(Path directory, String name, BatchedBackfill backfill, Instant now) {
+        return writeHandWritten(directory, name, now, backfill::changelog);
+    }
+
+    private Path writeHandWritten(Path directory, String name, Instant now,
+                                  java.util.function.BinaryOperator<String> text) {
+        String stamp = STAMP.format(after(newestStamp(directory), now));
+        String fileName = stamp + "-" + slug(name) + ".sql";
+        String oneLine = name.replaceAll("\\p{Cntrl}+", " ").strip(); // a comment line must stay one line
         try {
             Files.createDirectories(directory);
             Path file = directory.resolve(fileName);
-            Files.writeString(file, text, StandardOpenOption.CREATE_NEW);
+            Files.writeString(file, text.apply(stamp, oneLine), StandardOpenOption.CREATE_NEW);
             include(directory.resolve(MASTER), fileName);
             return file;
         } catch (IOException e) {
