@@ -46,4 +46,8 @@ public record Column(String name, String type, boolean nullable, String defaultV
     public Column withComment(String newComment) {
         return new Column(name, type, nullable, defaultValue, identity, newComment);
     }
+
+    public Column withName(String newName) {
+        return new Column(newName, type, nullable, defaultValue, identity, comment);
+    }
 }

@@ -23,4 +23,9 @@ public record Index(String name, List<String> keys, boolean unique, String metho
     public Object behaviour() {
         return java.util.Arrays.asList(keys, unique, method, predicate);
     }
+
+    /** The same index over other keys and predicate (after a column rename). */
+    public Index withKeys(List<String> newKeys, String newPredicate) {
+        return new Index(name, newKeys, unique, method, newPredicate);
+    }
 }

@@ -12,9 +12,17 @@ import java.util.List;
  * @param ignoredTables       tables in such a schema that an ignore rule says the model does not own; never touched
  * @param kept                indexes, constraints and columns of mapped tables that only the database has and that the
  *                            diff keeps (not in the model and not asked to drop, or named by an ignore rule)
+ * @param keptProperties      properties of objects both sides have that the model cannot state and that differ
+ *                            (deferrability, …): kept as the database has them, reported by validate
  */
 public record SchemaDiff(List<Change> changes, List<QualifiedName> unmappedTables, List<QualifiedName> unmappedSequences,
-                         List<QualifiedName> unmappedEnumTypes, List<QualifiedName> ignoredTables, List<KeptObject> kept) {
+                         List<QualifiedName> unmappedEnumTypes, List<QualifiedName> ignoredTables, List<KeptObject> kept,
+                         List<KeptProperty> keptProperties) {
+
+    public SchemaDiff(List<Change> changes, List<QualifiedName> unmappedTables, List<QualifiedName> unmappedSequences,
+                      List<QualifiedName> unmappedEnumTypes, List<QualifiedName> ignoredTables, List<KeptObject> kept) {
+        this(changes, unmappedTables, unmappedSequences, unmappedEnumTypes, ignoredTables, kept, List.of());
+    }
 
     public SchemaDiff(List<Change> changes, List<QualifiedName> unmappedTables, List<QualifiedName> unmappedSequences,
                       List<QualifiedName> unmappedEnumTypes, List<QualifiedName> ignoredTables) {
@@ -23,7 +31,8 @@ public record SchemaDiff(List<Change> changes, List<QualifiedName> unmappedTable
 
     /** The same findings with other changes (after renames or conversions were worked in). */
     public SchemaDiff withChanges(List<Change> newChanges) {
-        return new SchemaDiff(newChanges, unmappedTables, unmappedSequences, unmappedEnumTypes, ignoredTables, kept);
+        return new SchemaDiff(newChanges, unmappedTables, unmappedSequences, unmappedEnumTypes, ignoredTables, kept,
+                keptProperties);
     }
 
     public SchemaDiff {
@@ -33,6 +42,7 @@ public record SchemaDiff(List<Change> changes, List<QualifiedName> unmappedTable
         unmappedEnumTypes = List.copyOf(unmappedEnumTypes);
         ignoredTables = List.copyOf(ignoredTables);
         kept = List.copyOf(kept);
+        keptProperties = List.copyOf(keptProperties);
     }
 
     public SchemaDiff(List<Change> changes, List<QualifiedName> unmappedTables, List<QualifiedName> unmappedSequences) {

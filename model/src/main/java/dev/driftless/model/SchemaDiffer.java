@@ -37,6 +37,7 @@ public final class SchemaDiffer {
         List<QualifiedName> unmappedEnumTypes = new ArrayList<>();
         List<QualifiedName> ignoredTables = new ArrayList<>();
         List<KeptObject> kept = new ArrayList<>();
+        List<KeptProperty> keptProperties = new ArrayList<>();
         Schema actual = withoutIgnored(actualAsRead, desired, ignoredTables);
 
         desired.namespaces().stream()
@@ -44,11 +45,13 @@ public final class SchemaDiffer {
                 .forEach(ns -> changes.add(new Change.CreateSchema(ns)));
 
         diffTables(actual, desired, managed, changes, unmappedTables, kept);
+        desired.tables().forEach(wanted -> actual.table(wanted.name())
+                .ifPresent(existing -> keptProperties.addAll(KeptProperties.of(existing, wanted))));
         releaseReferencingForeignKeys(actual, desired, changes);
         diffSequences(actual, desired, managed, changes, unmappedSequences);
         diffEnumTypes(actual, desired, managed, changes, unmappedEnumTypes);
         return new SchemaDiff(ChangeOrder.sort(changes), unmappedTables, unmappedSequences, unmappedEnumTypes,
-                ignoredTables, kept);
+                ignoredTables, kept, keptProperties);
     }
 
     /**

@@ -67,4 +67,12 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
     public Table withChecks(List<CheckConstraint> newChecks) {
         return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, newChecks, indexes, comment);
     }
+
+    public Table withName(QualifiedName newName) {
+        return new Table(newName, columns, primaryKey, foreignKeys, uniqueConstraints, checks, indexes, comment);
+    }
+
+    public Table withPrimaryKey(PrimaryKey key) {
+        return new Table(name, columns, key, foreignKeys, uniqueConstraints, checks, indexes, comment);
+    }
 }

@@ -2,6 +2,7 @@ package dev.driftless.generator.catalog;
 
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.Deferrability;
 import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
@@ -44,9 +45,10 @@ import java.util.function.Function;
  * partitioned table (they are made by {@code PARTITION OF}, which the model cannot state) and not the tables
  * named in the skip list (Liquibase's own by default).
  *
- * <p>Also read: table and column comments, and enum types with the {@code WITH INOUT} casts from or to them.
+ * <p>Also read: table and column comments, enum types with the {@code WITH INOUT} casts from or to them, and the
+ * deferrability of primary, unique and foreign keys.
  *
- * <p>Not read: views, foreign tables, exclusion constraints, deferrability, MATCH FULL, NULLS NOT DISTINCT,
+ * <p>Not read: views, foreign tables, exclusion constraints, MATCH FULL, NULLS NOT DISTINCT,
  * index INCLUDE columns, non-default index collations. A generated column is read as a plain column with
  * no default: its generation expression is not a default and is left out.
  */
@@ -169,19 +171,21 @@ public final class CatalogIntrospector {
         }
         String name = rs.getString("conname");
         List<String> columns = strings(rs.getArray("columns"));
+        Deferrability deferrability = Deferrability.of(rs.getBoolean("condeferrable"), rs.getBoolean("condeferred"));
         switch (rs.getString("contype")) {
-            case "p" -> table.primaryKey = new PrimaryKey(name, columns);
-            case "u" -> table.uniqueConstraints.add(new UniqueConstraint(name, columns));
+            case "p" -> table.primaryKey = new PrimaryKey(name, columns, deferrability);
+            case "u" -> table.uniqueConstraints.add(new UniqueConstraint(name, columns, deferrability));
             case "c" -> table.checks.add(new CheckConstraint(name, rs.getString("definition")));
-            case "f" -> table.foreignKeys.add(foreignKey(rs, name, columns));
+            case "f" -> table.foreignKeys.add(foreignKey(rs, name, columns, deferrability));
             default -> throw new IllegalStateException("unexpected constraint type " + rs.getString("contype"));
         }
     }
 
-    private static ForeignKey foreignKey(ResultSet rs, String name, List<String> columns) throws SQLException {
+    private static ForeignKey foreignKey(ResultSet rs, String name, List<String> columns, Deferrability deferrability)
+            throws SQLException {
         QualifiedName target = new QualifiedName(rs.getString("ref_nspname"), rs.getString("ref_relname"));
         return new ForeignKey(name, columns, target, strings(rs.getArray("ref_columns")),
-                action(rs.getString("confdeltype")), action(rs.getString("confupdtype")));
+                action(rs.getString("confdeltype")), action(rs.getString("confupdtype")), deferrability);
     }
 
     private static void readIndex(ResultSet rs, TableParts table) throws SQLException {
@@ -369,7 +373,8 @@ public final class CatalogIntrospector {
             """;
 
     /**
-     * Primary keys, unique, foreign key and check constraints with their columns in key order. NOT NULL
+     * Primary keys, unique, foreign key and check constraints with their columns in key order, and whether they are
+     * deferrable. NOT NULL
      * constraints (PostgreSQL 18 stores them as contype 'n') are left out: nullability comes from attnotnull.
      * Constraints with a parent are left out: they are the per-partition copies of a foreign key that
      * references a partitioned table.
@@ -386,6 +391,7 @@ public final class CatalogIntrospector {
                          JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
                          ORDER BY k.ord) AS ref_columns,
                    con.confdeltype::text AS confdeltype, con.confupdtype::text AS confupdtype,
+                   con.condeferrable, con.condeferred,
                    CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END AS definition
             FROM rel
             JOIN pg_catalog.pg_constraint con ON con.conrelid = rel.oid

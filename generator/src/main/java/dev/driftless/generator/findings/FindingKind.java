@@ -23,11 +23,21 @@ public enum FindingKind {
     SEQUENCE,
     ENUM,
     COMMENT,
-    RENAME;
+    RENAME,
+    /** A key deferrable on one side only: JPA cannot state it, the diff keeps the database's. */
+    DEFERRABLE;
 
     /** {@code missing_column}, {@code foreign_key}, … */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether the model cannot state what this kind compares: only changelogs can (a baseline, a hand-written changeset).
+     * Such a finding is no model change for {@code check}, and intended when the changelogs share it.
+     */
+    public boolean beyondTheModel() {
+        return this == DEFERRABLE;
     }
 
     /** Accepts {@code foreign_key}, {@code foreign-key} and {@code FOREIGN_KEY}. */

@@ -5,6 +5,7 @@ import dev.driftless.generator.source.SourceIndex;
 import dev.driftless.model.Change;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Index;
+import dev.driftless.model.KeptProperty;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaDiff;
 import dev.driftless.model.Sequence;
@@ -104,7 +105,28 @@ public final class Findings {
         diff.unmappedSequences().forEach(s -> findings.add(new Finding(FindingKind.SEQUENCE, null, null, "sequence " + s,
                 "in the database, but not in the model", "sequence", null, null,
                 FindingKind.SEQUENCE.id() + ":" + s, List.of(), null)));
+        diff.keptProperties().forEach(p -> findings.add(kept(p)));
         return findings.stream().sorted(ORDER).toList();
+    }
+
+    /**
+     * A property the model cannot state that the changelogs state ({@code stated}, a finding between the replayed
+     * changelogs and the model) but the database does not have: it agrees with the model, so only the changelogs tell.
+     */
+    public static Finding notAsStated(Finding stated) {
+        return new Finding(stated.kind(), stated.table(), stated.column(), stated.object(), "is " + stated.model()
+                + " in the database, the changelogs say " + stated.database() + " (changed by hand?)", stated.model(),
+                stated.database(), stated.source(), stated.key() + ":not-as-stated", List.of(), Origin.CHANGED_BY_HAND);
+    }
+
+    /** A property the model cannot state, kept as the database has it. */
+    private Finding kept(KeptProperty property) {
+        FindingKind kind = FindingKind.parse(property.kind())
+                .orElseThrow(() -> new IllegalStateException("no finding kind " + property.kind()));
+        return new Finding(kind, property.table(), null, property.object(), "is " + property.database()
+                + " in the database, the model says " + property.model() + " (JPA cannot state it; diff keeps it)",
+                property.database(), property.model(), tableSource(property.table()),
+                kind.id() + ":" + property.table() + ":" + property.object() + ":" + property.database(), List.of(), null);
     }
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::group)

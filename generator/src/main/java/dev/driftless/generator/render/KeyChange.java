@@ -1,6 +1,7 @@
 package dev.driftless.generator.render;
 
 import dev.driftless.model.Change;
+import dev.driftless.model.Deferrability;
 import dev.driftless.model.QualifiedName;
 import java.util.List;
 
@@ -8,23 +9,29 @@ import java.util.List;
  * A primary key or unique constraint that a change adds or drops, seen alike: where the renderer decides how a key is
  * replaced without a moment in which the table goes unprotected.
  *
- * @param adds whether the change adds the key (else it drops it)
+ * @param adds          whether the change adds the key (else it drops it)
+ * @param deferrability the key's, so that the statement that re-creates it says it again
  */
-record KeyChange(QualifiedName table, String name, List<String> columns, boolean primary, boolean adds) {
+record KeyChange(QualifiedName table, String name, List<String> columns, boolean primary, boolean adds,
+                 Deferrability deferrability) {
 
     /** The key {@code change} adds or drops, or null when it is no key change. */
     static KeyChange of(Change change) {
         if (change instanceof Change.AddPrimaryKey c) {
-            return new KeyChange(c.table(), c.key().name(), c.key().columns(), true, true);
+            return new KeyChange(c.table(), c.key().name(), c.key().columns(), true, true,
+                    c.key().deferrability());
         }
         if (change instanceof Change.DropPrimaryKey c) {
-            return new KeyChange(c.table(), c.key().name(), c.key().columns(), true, false);
+            return new KeyChange(c.table(), c.key().name(), c.key().columns(), true, false,
+                    c.key().deferrability());
         }
         if (change instanceof Change.AddUniqueConstraint c) {
-            return new KeyChange(c.table(), c.constraint().name(), c.constraint().columns(), false, true);
+            return new KeyChange(c.table(), c.constraint().name(), c.constraint().columns(), false, true,
+                    c.constraint().deferrability());
         }
         if (change instanceof Change.DropUniqueConstraint c) {
-            return new KeyChange(c.table(), c.constraint().name(), c.constraint().columns(), false, false);
+            return new KeyChange(c.table(), c.constraint().name(), c.constraint().columns(), false, false,
+                    c.constraint().deferrability());
         }
         return null;
     }

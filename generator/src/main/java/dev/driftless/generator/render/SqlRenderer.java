@@ -266,11 +266,13 @@ public final class SqlRenderer {
     }
 
     static String primaryKey(PrimaryKey key) {
-        return "CONSTRAINT " + Identifiers.quote(key.name()) + " PRIMARY KEY " + columns(key.columns());
+        return "CONSTRAINT " + Identifiers.quote(key.name()) + " PRIMARY KEY " + columns(key.columns())
+                + key.deferrability().clause();
     }
 
     static String unique(UniqueConstraint constraint) {
-        return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " UNIQUE " + columns(constraint.columns());
+        return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " UNIQUE " + columns(constraint.columns())
+                + constraint.deferrability().clause();
     }
 
     static String check(CheckConstraint constraint) {
@@ -286,7 +288,7 @@ public final class SqlRenderer {
         if (key.onUpdate() != ReferentialAction.NO_ACTION) {
             sql += " ON UPDATE " + key.onUpdate().sql();
         }
-        return sql;
+        return sql + key.deferrability().clause();
     }
 
     private static String createIndex(QualifiedName table, Index index) {

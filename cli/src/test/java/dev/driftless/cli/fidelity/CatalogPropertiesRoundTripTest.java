@@ -1,0 +1,104 @@
+package dev.driftless.cli.fidelity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.driftless.api.Driftless;
+import dev.driftless.api.Gate;
+import dev.driftless.generator.findings.Finding;
+import dev.driftless.generator.findings.Origin;
+import dev.driftless.model.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a JPA model cannot state but a database holds (deferrable keys, …), on the real embedded PostgreSQL, through
+ * the facade as a user would: a database built by the model and then by hand is baselined, {@code check} replays the
+ * baseline green, {@code validate} agrees with it and reports a hand change made afterwards; then an entity change
+ * that changes the schema around those objects (a retyped column, a new one, a dropped table) is diffed, applied and
+ * rolled back, and the catalog is the one from the start, every property included.
+ */
+class CatalogPropertiesRoundTripTest {
+
+    private static final Path FIXTURE = Fixture.ROOT.resolve("catalog/around");
+
+    /** Made by hand after the model's own DDL: each is something the entities cannot say. */
+    private static final String BY_HAND = """
+            ALTER TABLE account DROP CONSTRAINT account_code_key;
+            ALTER TABLE account ADD CONSTRAINT account_code_key UNIQUE (code) DEFERRABLE INITIALLY DEFERRED;
+            ALTER TABLE transfer ALTER CONSTRAINT transfer_account_fk DEFERRABLE;
+            ALTER TABLE ledger DROP CONSTRAINT ledger_pkey, ADD CONSTRAINT ledger_pkey PRIMARY KEY (id) DEFERRABLE;
+            """;
+
+    @Test
+    void baselinedCheckedValidatedChangedAroundAndRolledBackToTheSameCatalog(@TempDir Path work) {
+        try (Fixture.Project project = new Fixture.Project(work)) {
+            project.model(FIXTURE.resolve("before"), "before");
+            assertNotNull(project.diff("model").written());
+            project.apply();
+            project.execute(BY_HAND);
+            forgetTheHistory(project);
+
+            Driftless.BaselineResult baseline = project.driftless().baseline("baseline");
+            assertNotNull(baseline.written());
+            Gate.CheckResult check = project.driftless().check();
+            assertTrue(check.passes(), () -> "check after baseline: " + check.problems() + " " + check.modelChanges());
+            Gate.ValidateResult agreed = project.driftless().validate();
+            assertEquals(List.of(), describe(agreed.findings()), "the baseline states every deferrable key");
+
+            project.execute("ALTER TABLE transfer ALTER CONSTRAINT transfer_account_fk NOT DEFERRABLE;"
+                    + " ALTER TABLE ledger DROP CONSTRAINT ledger_pkey,"
+                    + " ADD CONSTRAINT ledger_pkey PRIMARY KEY (id) DEFERRABLE INITIALLY DEFERRED");
+            Gate.ValidateResult drifted = project.driftless().validate();
+            assertEquals(List.of("deferrable public.ledger primary key ledger_pkey DEFERRABLE INITIALLY DEFERRED changed_by_hand",
+                            "deferrable public.transfer foreign key transfer_account_fk [account_id] → public.account[id]"
+                                    + " NOT DEFERRABLE changed_by_hand"),
+                    drifted.findings().stream().map(f -> f.kind().id() + " " + f.group() + " " + f.object() + " "
+                            + f.database() + " " + f.origin().id()).toList());
+            project.execute("ALTER TABLE transfer ALTER CONSTRAINT transfer_account_fk DEFERRABLE;"
+                    + " ALTER TABLE ledger DROP CONSTRAINT ledger_pkey, ADD CONSTRAINT ledger_pkey PRIMARY KEY (id) DEFERRABLE");
+
+            Schema before = project.read();
+            project.model(FIXTURE.resolve("after"), "after");
+            project.dropUnmapped = true;
+            Driftless.DiffResult diff = project.diff("around");
+            assertNotNull(diff.written());
+            assertEquals(List.of(), diff.diff().keptProperties().stream().filter(p -> !p.table().name().equals("account"))
+                    .toList(), "the kept properties are those of the table that stays");
+            project.apply();
+            Gate.CheckResult after = project.driftless().check();
+            // dropping the tables loses data, which check's lint asks to acknowledge; every rollback is still proven
+            assertEquals(List.of(), after.problems().stream().filter(p -> !p.kind().equals("data-loss")).toList());
+            assertEquals(List.of(), after.modelChanges());
+            assertEquals(diff.written().changeSets().size(), after.rollbacksVerified(), "every new changeset's rollback proven");
+            project.rollback(diff.written().changeSets().size());
+            Fixture.assertSameSchema(before, project.read(), "rolled back");
+        }
+    }
+
+    private static List<String> describe(List<Finding> findings) {
+        return findings.stream().map(f -> f.kind().id() + " " + f.group()).toList();
+    }
+
+    /** As if the database had been built without driftless: no changelogs, no bookkeeping tables. */
+    private static void forgetTheHistory(Fixture.Project project) {
+        project.execute("DROP TABLE databasechangelog; DROP TABLE databasechangeloglock;"
+                + " DROP TABLE IF EXISTS databasechangelog_driftless");
+        Path changelogs = project.directory.resolve("changelogs");
+        try (Stream<Path> files = Files.walk(changelogs)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

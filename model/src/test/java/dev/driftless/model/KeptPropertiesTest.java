@@ -1,0 +1,79 @@
+package dev.driftless.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Table-driven: properties a JPA model cannot state, each case (name, actual, desired, expected changes, expected kept
+ * properties). The database's side is kept: never a change, always reported.
+ */
+class KeptPropertiesTest {
+
+    static final QualifiedName T = QualifiedName.of("public", "member");
+    static final QualifiedName P = QualifiedName.of("public", "team");
+    static final Column ID = Column.of("id", "bigint", false);
+    static final Column EMAIL = Column.of("email", "character varying(100)", true);
+    static final Column TEAM = Column.of("team_id", "bigint", true);
+    static final PrimaryKey PK = new PrimaryKey("member_pkey", List.of("id"));
+    static final UniqueConstraint BY_EMAIL = new UniqueConstraint("member_email_key", List.of("email"));
+    static final ForeignKey TO_TEAM = new ForeignKey("member_team_fk", List.of("team_id"), P, List.of("id"),
+            ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
+    static final Table TEAM_TABLE = Table.of(P, List.of(ID), new PrimaryKey("team_pkey", List.of("id")));
+
+    static Table member(PrimaryKey pk, List<UniqueConstraint> uniques, List<ForeignKey> keys) {
+        return Table.of(T, List.of(ID, EMAIL, TEAM), pk).withUniqueConstraints(uniques).withForeignKeys(keys);
+    }
+
+    static Schema schema(Table table) {
+        return new Schema(List.of("public"), List.of(TEAM_TABLE, table), List.of());
+    }
+
+    static Stream<Arguments> cases() {
+        UniqueConstraint deferred = new UniqueConstraint("member_email_key", List.of("email"), Deferrability.INITIALLY_DEFERRED);
+        ForeignKey deferrableFk = new ForeignKey("fk_x", List.of("team_id"), P, List.of("id"),
+                ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, Deferrability.DEFERRABLE);
+        PrimaryKey deferrablePk = new PrimaryKey("member_pkey", List.of("id"), Deferrability.DEFERRABLE);
+        return Stream.of(
+                Arguments.of("same deferrability: nothing", schema(member(PK, List.of(deferred), List.of())),
+                        schema(member(PK, List.of(deferred.withColumns(List.of("email"))), List.of())), List.of(), List.of()),
+                Arguments.of("deferrable unique constraint in the database only: kept, reported",
+                        schema(member(PK, List.of(deferred), List.of())), schema(member(PK, List.of(BY_EMAIL), List.of())),
+                        List.of(), List.of(new KeptProperty("deferrable", T, "unique constraint member_email_key [email]",
+                                "DEFERRABLE INITIALLY DEFERRED", "NOT DEFERRABLE"))),
+                Arguments.of("deferrable foreign key under another name: kept, reported",
+                        schema(member(PK, List.of(), List.of(deferrableFk))), schema(member(PK, List.of(), List.of(TO_TEAM))),
+                        List.of(), List.of(new KeptProperty("deferrable", T, "foreign key fk_x [team_id] → public.team[id]",
+                                "DEFERRABLE", "NOT DEFERRABLE"))),
+                Arguments.of("deferrable primary key: kept, reported",
+                        schema(member(deferrablePk, List.of(), List.of())), schema(member(PK, List.of(), List.of())),
+                        List.of(), List.of(new KeptProperty("deferrable", T, "primary key member_pkey", "DEFERRABLE",
+                                "NOT DEFERRABLE"))),
+                Arguments.of("a deferrable key on other columns is no match: replaced, nothing kept",
+                        schema(member(PK, List.of(deferred), List.of())),
+                        schema(member(PK, List.of(new UniqueConstraint("member_team_key", List.of("team_id"))), List.of())),
+                        List.of(new Change.DropUniqueConstraint(T, deferred),
+                                new Change.AddUniqueConstraint(T, new UniqueConstraint("member_team_key", List.of("team_id")))),
+                        List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void keptNotChanged(String name, Schema actual, Schema desired, List<Change> changes, List<KeptProperty> kept) {
+        SchemaDiff diff = new SchemaDiffer(new DiffOptions(true)).diff(actual, desired);
+        assertEquals(changes, diff.changes(), name);
+        assertEquals(kept, diff.keptProperties(), name);
+    }
+
+    @Test
+    void aDroppedKeyComesBackAsDeferrableAsItWas() {
+        UniqueConstraint deferred = new UniqueConstraint("member_email_key", List.of("email"), Deferrability.INITIALLY_DEFERRED);
+        Change drop = new Change.DropUniqueConstraint(T, deferred);
+        assertEquals(new Change.AddUniqueConstraint(T, deferred), drop.reverse());
+    }
+}
