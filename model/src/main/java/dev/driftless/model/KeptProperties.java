@@ -22,6 +22,7 @@ final class KeptProperties {
     static List<KeptProperty> of(Table actual, Table desired) {
         KeptProperties properties = new KeptProperties(actual, desired);
         properties.keys();
+        properties.indexes();
         return List.copyOf(properties.found);
     }
 
@@ -32,14 +33,44 @@ final class KeptProperties {
         }
         for (UniqueConstraint unique : actual.uniqueConstraints()) {
             desired.uniqueConstraints().stream().filter(d -> d.columns().equals(unique.columns())).findFirst()
-                    .ifPresent(d -> deferrability("unique constraint " + unique.name() + " " + unique.columns(),
-                            unique.deferrability(), d.deferrability()));
+                    .ifPresent(d -> {
+                        String object = "unique constraint " + unique.name() + " " + unique.columns();
+                        deferrability(object, unique.deferrability(), d.deferrability());
+                        include(object, unique.include(), d.include());
+                        nullsNotDistinct(object, unique.nullsNotDistinct(), d.nullsNotDistinct());
+                    });
         }
         for (ForeignKey key : actual.foreignKeys()) {
             desired.foreignKeys().stream().filter(d -> d.behaviour().equals(key.behaviour())).findFirst()
                     .ifPresent(d -> deferrability("foreign key " + key.name() + " " + key.columns() + " → "
                             + key.referencedTable() + key.referencedColumns(), key.deferrability(), d.deferrability()));
         }
+    }
+
+    private void indexes() {
+        for (Index index : actual.indexes()) {
+            desired.indexes().stream().filter(d -> d.behaviour().equals(index.behaviour())).findFirst().ifPresent(d -> {
+                String object = "index " + index.name() + " (" + String.join(", ", index.keys()) + ")";
+                include(object, index.include(), d.include());
+                nullsNotDistinct(object, index.nullsNotDistinct(), d.nullsNotDistinct());
+            });
+        }
+    }
+
+    private void include(String object, List<String> database, List<String> model) {
+        differs(KeptProperty.INCLUDE, object, included(database), included(model));
+    }
+
+    private static String included(List<String> columns) {
+        return columns.isEmpty() ? "no INCLUDE" : "INCLUDE (" + String.join(", ", columns) + ")";
+    }
+
+    private void nullsNotDistinct(String object, boolean database, boolean model) {
+        differs(KeptProperty.NULLS_NOT_DISTINCT, object, nulls(database), nulls(model));
+    }
+
+    private static String nulls(boolean notDistinct) {
+        return notDistinct ? "NULLS NOT DISTINCT" : "NULLS DISTINCT";
     }
 
     private void deferrability(String object, Deferrability database, Deferrability model) {

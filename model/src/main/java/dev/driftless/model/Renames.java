@@ -257,10 +257,11 @@ public final class Renames {
                             : t.primaryKey().withColumns(t.primaryKey().columns().stream().map(name).toList()))
                     .withForeignKeys(keys)
                     .withUniqueConstraints(t.uniqueConstraints().stream()
-                            .map(u -> u.withColumns(u.columns().stream().map(name).toList())).toList())
+                            .map(u -> u.withColumns(u.columns().stream().map(name).toList(),
+                                    u.include().stream().map(name).toList())).toList())
                     .withChecks(t.checks().stream().map(c -> new CheckConstraint(c.name(), expression.apply(c.expression()))).toList())
                     .withIndexes(t.indexes().stream().map(i -> i.withKeys(i.keys().stream().map(expression).toList(),
-                            expression.apply(i.predicate()))).toList());
+                            expression.apply(i.predicate()), i.include().stream().map(expression).toList())).toList());
         }).toList();
         return schema.withTables(tables);
     }

@@ -24,6 +24,7 @@ class KeptPropertiesTest {
     static final UniqueConstraint BY_EMAIL = new UniqueConstraint("member_email_key", List.of("email"));
     static final ForeignKey TO_TEAM = new ForeignKey("member_team_fk", List.of("team_id"), P, List.of("id"),
             ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
+    static final Index BY_EMAIL_INDEX = new Index("ix_email", List.of("email"), false, "btree", null);
     static final Table TEAM_TABLE = Table.of(P, List.of(ID), new PrimaryKey("team_pkey", List.of("id")));
 
     static Table member(PrimaryKey pk, List<UniqueConstraint> uniques, List<ForeignKey> keys) {
@@ -54,6 +55,34 @@ class KeptPropertiesTest {
                         schema(member(deferrablePk, List.of(), List.of())), schema(member(PK, List.of(), List.of())),
                         List.of(), List.of(new KeptProperty("deferrable", T, "primary key member_pkey", "DEFERRABLE",
                                 "NOT DEFERRABLE"))),
+                Arguments.of("INCLUDE and NULLS NOT DISTINCT on a unique constraint: kept, reported",
+                        schema(member(PK, List.of(new UniqueConstraint("member_email_key", List.of("email"),
+                                Deferrability.NOT_DEFERRABLE, List.of("team_id"), true)), List.of())),
+                        schema(member(PK, List.of(BY_EMAIL), List.of())), List.of(),
+                        List.of(new KeptProperty("include", T, "unique constraint member_email_key [email]",
+                                        "INCLUDE (team_id)", "no INCLUDE"),
+                                new KeptProperty("nulls_not_distinct", T, "unique constraint member_email_key [email]",
+                                        "NULLS NOT DISTINCT", "NULLS DISTINCT"))),
+                Arguments.of("a covering index under another name: kept, reported",
+                        schema(member(PK, List.of(), List.of()).withIndexes(List.of(new Index("cover", List.of("email"), false,
+                                "btree", null, List.of("team_id", "id"), false)))),
+                        schema(member(PK, List.of(), List.of()).withIndexes(List.of(BY_EMAIL_INDEX))), List.of(),
+                        List.of(new KeptProperty("include", T, "index cover (email)", "INCLUDE (team_id, id)", "no INCLUDE"))),
+                Arguments.of("a unique index whose nulls are not distinct: kept, reported",
+                        schema(member(PK, List.of(), List.of()).withIndexes(List.of(new Index("one_null", List.of("email"), true,
+                                "btree", null, List.of(), true)))),
+                        schema(member(PK, List.of(), List.of()).withIndexes(List.of(new Index("ix", List.of("email"), true,
+                                "btree", null)))), List.of(),
+                        List.of(new KeptProperty("nulls_not_distinct", T, "index one_null (email)", "NULLS NOT DISTINCT",
+                                "NULLS DISTINCT"))),
+                Arguments.of("an index on other keys is no match: the database's goes whole, INCLUDE and all",
+                        schema(member(PK, List.of(), List.of()).withIndexes(List.of(new Index("cover", List.of("team_id"), false,
+                                "btree", null, List.of("email"), false)))),
+                        schema(member(PK, List.of(), List.of()).withIndexes(List.of(BY_EMAIL_INDEX))),
+                        List.of(new Change.DropIndex(T, new Index("cover", List.of("team_id"), false, "btree", null,
+                                        List.of("email"), false)),
+                                new Change.CreateIndex(T, BY_EMAIL_INDEX)),
+                        List.of()),
                 Arguments.of("a deferrable key on other columns is no match: replaced, nothing kept",
                         schema(member(PK, List.of(deferred), List.of())),
                         schema(member(PK, List.of(new UniqueConstraint("member_team_key", List.of("team_id"))), List.of())),

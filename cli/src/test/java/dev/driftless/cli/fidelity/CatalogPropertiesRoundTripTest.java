@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a JPA model cannot state but a database holds (deferrable keys, …), on the real embedded PostgreSQL, through
+ * What a JPA model cannot state but a database holds (deferrable keys, INCLUDE columns, NULLS NOT DISTINCT, …), on the real embedded PostgreSQL, through
  * the facade as a user would: a database built by the model and then by hand is baselined, {@code check} replays the
  * baseline green, {@code validate} agrees with it and reports a hand change made afterwards; then an entity change
  * that changes the schema around those objects (a retyped column, a new one, a dropped table) is diffed, applied and
@@ -33,7 +33,14 @@ class CatalogPropertiesRoundTripTest {
     /** Made by hand after the model's own DDL: each is something the entities cannot say. */
     private static final String BY_HAND = """
             ALTER TABLE account DROP CONSTRAINT account_code_key;
-            ALTER TABLE account ADD CONSTRAINT account_code_key UNIQUE (code) DEFERRABLE INITIALLY DEFERRED;
+            ALTER TABLE account ADD CONSTRAINT account_code_key UNIQUE NULLS NOT DISTINCT (code) INCLUDE (name)
+                DEFERRABLE INITIALLY DEFERRED;
+            DROP INDEX account_name_idx;
+            CREATE INDEX account_name_idx ON account (name) INCLUDE (code);
+            DROP INDEX transfer_account_idx;
+            CREATE INDEX transfer_account_idx ON transfer (account_id) INCLUDE (amount, reference);
+            ALTER TABLE ledger DROP CONSTRAINT ledger_reference_idx,
+                ADD CONSTRAINT ledger_reference_idx UNIQUE NULLS NOT DISTINCT (reference);
             ALTER TABLE transfer ALTER CONSTRAINT transfer_account_fk DEFERRABLE;
             ALTER TABLE ledger DROP CONSTRAINT ledger_pkey, ADD CONSTRAINT ledger_pkey PRIMARY KEY (id) DEFERRABLE;
             """;

@@ -27,7 +27,8 @@ import java.util.Objects;
  * <p>A digest covers what {@link dev.driftless.model.SchemaDiffer} compares of the owner, printed by the same
  * catalog functions as the introspector's: a table's comment, its columns (name, type, nullability, default,
  * identity, generation, comment), its primary key, unique, foreign key and check constraints, and its indexes that
- * back no constraint (keys, operator classes, order, method, predicate, uniqueness); a sequence's options unless an
+ * back no constraint (keys, operator classes, order, method, predicate, uniqueness, INCLUDE columns, NULLS NOT
+ * DISTINCT); deferrability, INCLUDE and NULLS NOT DISTINCT of keys come with {@code pg_get_constraintdef}; a sequence's options unless an
  * identity column owns it; an enum type's labels and its {@code WITH INOUT} casts; a schema's existence. Left out,
  * as the differ leaves them out: the names of constraints and indexes, and the order of columns. So equal digests
  * mean the differ finds no difference; unequal ones need not mean it finds one. An owner the introspector does not
@@ -111,7 +112,9 @@ public final class CatalogChanges {
      */
     public static CatalogChanges install(Connection connection, boolean wholeCatalog) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(MACHINERY);
+            // pg_index.indnullsnotdistinct exists from PostgreSQL 15 on; before, nulls are always distinct
+            statement.execute(MACHINERY.replace("%NULLS_NOT_DISTINCT%",
+                    connection.getMetaData().getDatabaseMajorVersion() >= 15 ? "i.indnullsnotdistinct" : "false"));
         }
         boolean triggers = !wholeCatalog && eventTriggers(connection);
         return new CatalogChanges(connection, triggers ? Mode.EVENT_TRIGGERS : Mode.WHOLE_CATALOG);
@@ -393,11 +396,11 @@ public final class CatalogChanges {
                 GROUP BY c.conrelid
             ), idx AS (
                 SELECT c.indrelid AS oid, pg_catalog.string_agg(c.line, E'\n' ORDER BY c.line) AS text
-                FROM (SELECT i.indrelid, pg_catalog.format('%L %L %L %L %s %s', i.indisunique, am.amname,
+                FROM (SELECT i.indrelid, pg_catalog.format('%L %L %L %L %s %s %s %s', i.indisunique, am.amname,
                              pg_catalog.pg_get_expr(i.indpred, i.indrelid),
                              ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, n.n, true)
-                                   FROM pg_catalog.generate_series(1, i.indnkeyatts) AS n(n) ORDER BY n.n),
-                             i.indclass, i.indoption) AS line
+                                   FROM pg_catalog.generate_series(1, i.indnatts) AS n(n) ORDER BY n.n),
+                             i.indclass, i.indoption, i.indnkeyatts, %NULLS_NOT_DISTINCT%) AS line
                       FROM tbl JOIN pg_catalog.pg_index i ON i.indrelid = tbl.oid
                       JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
                       JOIN pg_catalog.pg_am am ON am.oid = ic.relam

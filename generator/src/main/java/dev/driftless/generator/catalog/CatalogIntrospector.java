@@ -46,10 +46,11 @@ import java.util.function.Function;
  * named in the skip list (Liquibase's own by default).
  *
  * <p>Also read: table and column comments, enum types with the {@code WITH INOUT} casts from or to them, and the
- * deferrability of primary, unique and foreign keys.
+ * deferrability of primary, unique and foreign keys, the {@code INCLUDE} columns and {@code NULLS NOT DISTINCT}
+ * (PostgreSQL 15+, read as false before) of unique constraints and indexes.
  *
- * <p>Not read: views, foreign tables, exclusion constraints, MATCH FULL, NULLS NOT DISTINCT,
- * index INCLUDE columns, non-default index collations. A generated column is read as a plain column with
+ * <p>Not read: views, foreign tables, exclusion constraints, MATCH FULL, the INCLUDE columns of a primary key,
+ * non-default index collations. A generated column is read as a plain column with
  * no default: its generation expression is not a default and is left out.
  */
 public final class CatalogIntrospector {
@@ -137,8 +138,8 @@ public final class CatalogIntrospector {
         List<String> namespaces = catalog.list(NAMESPACES, rs -> rs.getString("nspname"));
         Map<QualifiedName, TableParts> tables = new LinkedHashMap<>();
         catalog.forEachRow(COLUMNS, rs -> readColumn(rs, tables));
-        catalog.forEachRow(CONSTRAINTS, rs -> readConstraint(rs, tables.get(tableName(rs))));
-        catalog.forEachRow(INDEXES, rs -> readIndex(rs, tables.get(tableName(rs))));
+        catalog.forEachRow(catalog.forServer(CONSTRAINTS, "ci"), rs -> readConstraint(rs, tables.get(tableName(rs))));
+        catalog.forEachRow(catalog.forServer(INDEXES, "i"), rs -> readIndex(rs, tables.get(tableName(rs))));
         List<Sequence> sequences = catalog.list(SEQUENCES, CatalogIntrospector::readSequence);
         List<EnumType> enumTypes = catalog.list(ENUM_TYPES, CatalogIntrospector::readEnumType);
         List<Table> built = tables.values().stream().map(TableParts::build).toList();
@@ -174,7 +175,8 @@ public final class CatalogIntrospector {
         Deferrability deferrability = Deferrability.of(rs.getBoolean("condeferrable"), rs.getBoolean("condeferred"));
         switch (rs.getString("contype")) {
             case "p" -> table.primaryKey = new PrimaryKey(name, columns, deferrability);
-            case "u" -> table.uniqueConstraints.add(new UniqueConstraint(name, columns, deferrability));
+            case "u" -> table.uniqueConstraints.add(new UniqueConstraint(name, columns, deferrability,
+                    strings(rs.getArray("include")), rs.getBoolean("nulls_not_distinct")));
             case "c" -> table.checks.add(new CheckConstraint(name, rs.getString("definition")));
             case "f" -> table.foreignKeys.add(foreignKey(rs, name, columns, deferrability));
             default -> throw new IllegalStateException("unexpected constraint type " + rs.getString("contype"));
@@ -191,7 +193,8 @@ public final class CatalogIntrospector {
     private static void readIndex(ResultSet rs, TableParts table) throws SQLException {
         if (table != null) {
             table.indexes.add(new Index(rs.getString("index_name"), strings(rs.getArray("keys")),
-                    rs.getBoolean("indisunique"), rs.getString("amname"), rs.getString("predicate")));
+                    rs.getBoolean("indisunique"), rs.getString("amname"), rs.getString("predicate"),
+                    strings(rs.getArray("include")), rs.getBoolean("nulls_not_distinct")));
         }
     }
 
@@ -284,6 +287,15 @@ public final class CatalogIntrospector {
 
         int queryCount() {
             return queryCount;
+        }
+
+        /**
+         * {@code sql} for this server: {@code pg_index.indnullsnotdistinct} exists from PostgreSQL 15 on (before, nulls
+         * are always distinct), so the placeholder becomes the column of index alias {@code alias}, or {@code false}.
+         */
+        String forServer(String sql, String alias) throws SQLException {
+            boolean hasColumn = connection.getMetaData().getDatabaseMajorVersion() >= 15;
+            return sql.replace("%NULLS_NOT_DISTINCT%", hasColumn ? alias + ".indnullsnotdistinct" : "false");
         }
 
         String searchPath() throws SQLException {
@@ -392,9 +404,17 @@ public final class CatalogIntrospector {
                          ORDER BY k.ord) AS ref_columns,
                    con.confdeltype::text AS confdeltype, con.confupdtype::text AS confupdtype,
                    con.condeferrable, con.condeferred,
+                   ARRAY(SELECT a.attname::text
+                         FROM unnest(ci.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = ci.indrelid AND a.attnum = k.attnum
+                         WHERE k.ord > ci.indnkeyatts
+                         ORDER BY k.ord) AS include,
+                   coalesce(%NULLS_NOT_DISTINCT%, false) AS nulls_not_distinct,
                    CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END AS definition
             FROM rel
             JOIN pg_catalog.pg_constraint con ON con.conrelid = rel.oid
+            -- a key's own index (a foreign key's conindid is the referenced key's, not its own)
+            LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')
             LEFT JOIN pg_catalog.pg_class ref ON ref.oid = con.confrelid
             LEFT JOIN pg_catalog.pg_namespace ref_ns ON ref_ns.oid = ref.relnamespace
             WHERE con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0
@@ -422,7 +442,11 @@ public final class CatalogIntrospector {
                          FROM generate_series(1, i.indnkeyatts) AS k(n)
                          JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
                          JOIN pg_catalog.pg_namespace opc_ns ON opc_ns.oid = opc.opcnamespace
-                         ORDER BY k.n) AS keys
+                         ORDER BY k.n) AS keys,
+                   ARRAY(SELECT pg_get_indexdef(i.indexrelid, k.n, true)
+                         FROM generate_series(i.indnkeyatts + 1, i.indnatts) AS k(n)
+                         ORDER BY k.n) AS include,
+                   %NULLS_NOT_DISTINCT% AS nulls_not_distinct
             FROM rel
             JOIN pg_catalog.pg_index i ON i.indrelid = rel.oid
             JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid

@@ -25,7 +25,11 @@ public enum FindingKind {
     COMMENT,
     RENAME,
     /** A key deferrable on one side only: JPA cannot state it, the diff keeps the database's. */
-    DEFERRABLE;
+    DEFERRABLE,
+    /** The INCLUDE columns of a unique constraint or index: JPA cannot state them. */
+    INCLUDE,
+    /** NULLS NOT DISTINCT of a unique constraint or index: JPA cannot state it. */
+    NULLS_NOT_DISTINCT;
 
     /** {@code missing_column}, {@code foreign_key}, … */
     public String id() {
@@ -37,7 +41,7 @@ public enum FindingKind {
      * Such a finding is no model change for {@code check}, and intended when the changelogs share it.
      */
     public boolean beyondTheModel() {
-        return this == DEFERRABLE;
+        return this == DEFERRABLE || this == INCLUDE || this == NULLS_NOT_DISTINCT;
     }
 
     /** Accepts {@code foreign_key}, {@code foreign-key} and {@code FOREIGN_KEY}. */

@@ -421,6 +421,8 @@ public final class Findings {
 
     private static String index(Index index) {
         return (index.unique() ? "UNIQUE " : "") + "USING " + index.method() + " (" + String.join(", ", index.keys()) + ")"
+                + (index.include().isEmpty() ? "" : " INCLUDE (" + String.join(", ", index.include()) + ")")
+                + (index.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "")
                 + (index.predicate() != null ? " WHERE " + index.predicate() : "");
     }
 

@@ -127,7 +127,7 @@ final class OnlineDdl {
     private List<Step> attachedKey(KeyChange key) {
         QualifiedName table = key.table();
         String constraint = key.name();
-        Index index = new Index(constraint, key.columns().stream().map(Identifiers::quote).toList(), true, "btree", null);
+        Index index = key.index(constraint);
         String build = SqlRenderer.createIndex(table, index, true);
         String attach = alter(table) + "ADD CONSTRAINT " + Identifiers.quote(constraint) + " " + key.kind() + " USING INDEX "
                 + Identifiers.quote(constraint) + key.deferrability().clause() + ";";
@@ -154,7 +154,7 @@ final class OnlineDdl {
 
     private String concurrentSwap(QualifiedName table, KeyChange from, KeyChange to) {
         String temporary = bounded(to.name() + "_replacement");
-        Index index = new Index(temporary, to.columns().stream().map(Identifiers::quote).toList(), true, "btree", null);
+        Index index = to.index(temporary);
         return sessionTimeouts(settings.concurrentTimeout()) + SqlRenderer.createIndex(table, index, true) + "\n"
                 + briefLock() + swap(table, from, to, temporary) + "\n" + RESET;
     }
@@ -163,7 +163,7 @@ final class OnlineDdl {
     private static String swap(QualifiedName table, KeyChange from, KeyChange to, String usingIndex) {
         return alter(table) + "DROP CONSTRAINT " + Identifiers.quote(from.name()) + ", ADD CONSTRAINT "
                 + Identifiers.quote(to.name()) + " " + to.kind() + " "
-                + (usingIndex == null ? columns(to.columns()) : "USING INDEX " + Identifiers.quote(usingIndex))
+                + (usingIndex == null ? to.columnsClause() : "USING INDEX " + Identifiers.quote(usingIndex))
                 + to.deferrability().clause() + ";";
     }
 

@@ -271,7 +271,9 @@ public final class SqlRenderer {
     }
 
     static String unique(UniqueConstraint constraint) {
-        return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " UNIQUE " + columns(constraint.columns())
+        return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " UNIQUE "
+                + (constraint.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + columns(constraint.columns())
+                + (constraint.include().isEmpty() ? "" : " INCLUDE " + columns(constraint.include()))
                 + constraint.deferrability().clause();
     }
 
@@ -301,7 +303,9 @@ public final class SqlRenderer {
                 + (concurrently ? "CONCURRENTLY IF NOT EXISTS " : "") + Identifiers.quote(index.name())
                 + " ON " + name(table)
                 + (index.method().equals("btree") ? "" : " USING " + index.method())
-                + " (" + String.join(", ", index.keys()) + ")";
+                + " (" + String.join(", ", index.keys()) + ")"
+                + (index.include().isEmpty() ? "" : " INCLUDE (" + String.join(", ", index.include()) + ")")
+                + (index.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "");
         if (index.predicate() != null) {
             sql += " WHERE " + index.predicate();
         }

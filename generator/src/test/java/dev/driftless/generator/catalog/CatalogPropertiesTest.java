@@ -1,11 +1,13 @@
 package dev.driftless.generator.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.driftless.generator.render.SqlRenderer;
 import dev.driftless.model.Change;
 import dev.driftless.model.Deferrability;
 import dev.driftless.model.ForeignKey;
+import dev.driftless.model.Index;
 import dev.driftless.model.PrimaryKey;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.ReferentialAction;
@@ -37,6 +39,10 @@ class CatalogPropertiesTest {
                                  CONSTRAINT member_team_fk FOREIGN KEY (team_id) REFERENCES team (id)
                                      ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
                                  CONSTRAINT member_email_key UNIQUE (email));
+            ALTER TABLE member ADD COLUMN nick text, ADD COLUMN "Joined At" date,
+                ADD CONSTRAINT member_nick_key UNIQUE NULLS NOT DISTINCT (nick) INCLUDE ("Joined At", email);
+            CREATE INDEX member_team_cover ON member (team_id DESC) INCLUDE (email, "Joined At") WHERE team_id > 0;
+            CREATE UNIQUE INDEX member_one_null ON member (lower(nick)) NULLS NOT DISTINCT;
             """;
 
     @Test
@@ -51,8 +57,62 @@ class CatalogPropertiesTest {
                 team.uniqueConstraints());
         assertEquals(List.of(new ForeignKey("member_team_fk", List.of("team_id"), TEAM, List.of("id"),
                 ReferentialAction.CASCADE, ReferentialAction.NO_ACTION, Deferrability.INITIALLY_DEFERRED)), member.foreignKeys());
-        assertEquals(List.of(new UniqueConstraint("member_email_key", List.of("email"), Deferrability.NOT_DEFERRABLE)),
+        assertEquals(List.of(new UniqueConstraint("member_email_key", List.of("email"), Deferrability.NOT_DEFERRABLE),
+                        new UniqueConstraint("member_nick_key", List.of("nick"), Deferrability.NOT_DEFERRABLE,
+                                List.of("Joined At", "email"), true)),
                 member.uniqueConstraints());
+    }
+
+    @Test
+    void readsIncludeColumnsAndNullsNotDistinct() throws SQLException {
+        Table member = read(SETUP).table(MEMBER).orElseThrow();
+        assertEquals(List.of(new Index("member_one_null", List.of("lower(nick)"), true, "btree", null, List.of(), true),
+                        new Index("member_team_cover", List.of("team_id DESC"), false, "btree", "(team_id > 0)",
+                                List.of("email", "\"Joined At\""), false)),
+                member.indexes());
+    }
+
+    /**
+     * check proves a rollback exact by digests of what a changeset touched: each property changed by hand changes the
+     * digest of its table, and changing it back restores it.
+     */
+    @Test
+    void everyPropertyTakesPartInTheDigests() throws SQLException {
+        String[][] alterations = {
+                {"ALTER TABLE member ALTER CONSTRAINT member_team_fk NOT DEFERRABLE",
+                        "ALTER TABLE member ALTER CONSTRAINT member_team_fk DEFERRABLE INITIALLY DEFERRED"},
+                {"ALTER TABLE member DROP CONSTRAINT member_nick_key, ADD CONSTRAINT member_nick_key UNIQUE (nick)",
+                        "ALTER TABLE member DROP CONSTRAINT member_nick_key, ADD CONSTRAINT member_nick_key"
+                                + " UNIQUE NULLS NOT DISTINCT (nick) INCLUDE (\"Joined At\", email)"},
+                {"DROP INDEX member_one_null; CREATE UNIQUE INDEX member_one_null ON member (lower(nick))",
+                        "DROP INDEX member_one_null; CREATE UNIQUE INDEX member_one_null ON member (lower(nick)) NULLS NOT DISTINCT"},
+                {"DROP INDEX member_team_cover; CREATE INDEX member_team_cover ON member (team_id DESC) INCLUDE (email)"
+                        + " WHERE team_id > 0",
+                        "DROP INDEX member_team_cover; CREATE INDEX member_team_cover ON member (team_id DESC)"
+                                + " INCLUDE (email, \"Joined At\") WHERE team_id > 0"}};
+        try (Connection connection = TestPostgres.freshDatabase().connect()) {
+            execute(connection, SETUP);
+            CatalogChanges changes = CatalogChanges.install(connection, false);
+            CatalogChanges.Key member = new CatalogChanges.Key("table", "public", "member");
+            String start = digest(changes.everything(), member);
+            for (String[] alteration : alterations) {
+                execute(connection, alteration[0]);
+                assertNotEquals(start, digest(changes.touched(), member), alteration[0]);
+                execute(connection, alteration[1]);
+                assertEquals(start, digest(changes.touched(), member), alteration[1]);
+            }
+        }
+    }
+
+    private static String digest(CatalogChanges.Touched touched, CatalogChanges.Key key) {
+        return touched.states().stream().filter(s -> s.key().equals(key)).map(CatalogChanges.State::digest)
+                .findFirst().orElseThrow(() -> new AssertionError(key + " not touched: " + touched.states()));
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     /** What the rollback of dropping every table (and so every key and index on it) runs re-creates the same catalog. */
