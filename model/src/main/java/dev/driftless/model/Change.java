@@ -98,16 +98,28 @@ public sealed interface Change {
      * Changes a column's type. Values convert by PostgreSQL's cast unless {@code conversion} maps them (stored text →
      * new text, e.g. an enum's ordinal to its name); values it does not list still take the cast.
      */
+    /**
+     * @param collation the column's collation when not its type's default, kept through the change in both directions
+     *                  (a type change without {@code COLLATE} would reset it), or {@code null}
+     */
     record AlterColumnType(QualifiedName table, String column, String fromType, String toType,
-                           java.util.List<ValueMapping> conversion) implements Change {
+                           java.util.List<ValueMapping> conversion, String collation) implements Change {
         public AlterColumnType {
             conversion = java.util.List.copyOf(conversion);
+        }
+        public AlterColumnType(QualifiedName table, String column, String fromType, String toType,
+                               java.util.List<ValueMapping> conversion) {
+            this(table, column, fromType, toType, conversion, null);
         }
         public AlterColumnType(QualifiedName table, String column, String fromType, String toType) {
             this(table, column, fromType, toType, java.util.List.of());
         }
+        public AlterColumnType withConversion(java.util.List<ValueMapping> mapping) {
+            return new AlterColumnType(table, column, fromType, toType, mapping, collation);
+        }
         public Change reverse() {
-            return new AlterColumnType(table, column, toType, fromType, conversion.stream().map(ValueMapping::reverse).toList());
+            return new AlterColumnType(table, column, toType, fromType, conversion.stream().map(ValueMapping::reverse).toList(),
+                    collation);
         }
         public String describe() {
             return "change type of " + table + "." + column + " from " + fromType + " to " + toType

@@ -23,6 +23,7 @@ final class KeptProperties {
         KeptProperties properties = new KeptProperties(actual, desired);
         properties.keys();
         properties.indexes();
+        properties.collations();
         return List.copyOf(properties.found);
     }
 
@@ -55,6 +56,17 @@ final class KeptProperties {
                 nullsNotDistinct(object, index.nullsNotDistinct(), d.nullsNotDistinct());
             });
         }
+    }
+
+    private void collations() {
+        for (Column column : actual.columns()) {
+            desired.column(column.name()).ifPresent(d -> differs(KeptProperty.COLLATION, "column " + column.name(),
+                    collation(column.collation()), collation(d.collation())));
+        }
+    }
+
+    private static String collation(String collation) {
+        return collation == null ? "the default collation" : "COLLATE " + collation;
     }
 
     private void include(String object, List<String> database, List<String> model) {

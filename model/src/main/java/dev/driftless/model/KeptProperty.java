@@ -7,7 +7,8 @@ import java.util.Objects;
  * the diff keeps the database's, never "fixes" it, and validate reports it. Changelogs are the only place it can be
  * stated, so a difference the changelogs share is intended.
  *
- * @param kind     what differs, the finding kind's id: {@code deferrable}, {@code include}, {@code nulls_not_distinct}
+ * @param kind     what differs, the finding kind's id: {@code deferrable}, {@code include}, {@code nulls_not_distinct},
+ *                 {@code collation}
  * @param table    the table the object belongs to
  * @param object   the object, for people: {@code unique constraint orders_code_key}
  * @param database the property in the database
@@ -18,6 +19,7 @@ public record KeptProperty(String kind, QualifiedName table, String object, Stri
     public static final String DEFERRABLE = "deferrable";
     public static final String INCLUDE = "include";
     public static final String NULLS_NOT_DISTINCT = "nulls_not_distinct";
+    public static final String COLLATION = "collation";
 
     public KeptProperty {
         Objects.requireNonNull(kind, "kind");

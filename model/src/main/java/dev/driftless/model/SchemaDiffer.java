@@ -182,7 +182,8 @@ public final class SchemaDiffer {
                 changes.add(new Change.SetColumnComment(name, wanted.name(), existing.comment(), wanted.comment()));
             }
             if (!TypeEquivalence.same(existing.type(), wanted.type())) {
-                changes.add(new Change.AlterColumnType(name, wanted.name(), existing.type(), wanted.type()));
+                changes.add(new Change.AlterColumnType(name, wanted.name(), existing.type(), wanted.type(), List.of(),
+                        existing.collation()));
             }
             if (existing.nullable() != wanted.nullable()) {
                 changes.add(new Change.AlterColumnNullability(name, wanted.name(), wanted.nullable()));

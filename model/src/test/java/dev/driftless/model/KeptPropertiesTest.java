@@ -83,6 +83,18 @@ class KeptPropertiesTest {
                                         List.of("email"), false)),
                                 new Change.CreateIndex(T, BY_EMAIL_INDEX)),
                         List.of()),
+                Arguments.of("a column collated by hand: kept, reported",
+                        schema(Table.of(T, List.of(ID, EMAIL.withCollation("pg_catalog.\"C\""), TEAM), PK)),
+                        schema(member(PK, List.of(), List.of())), List.of(),
+                        List.of(new KeptProperty("collation", T, "column email", "COLLATE pg_catalog.\"C\"",
+                                "the default collation"))),
+                Arguments.of("a collated column retyped: the type changes, the collation stays, both ways",
+                        schema(Table.of(T, List.of(ID, EMAIL.withCollation("pg_catalog.\"C\""), TEAM), PK)),
+                        schema(Table.of(T, List.of(ID, EMAIL.withType("text"), TEAM), PK)),
+                        List.of(new Change.AlterColumnType(T, "email", "character varying(100)", "text", List.of(),
+                                "pg_catalog.\"C\"")),
+                        List.of(new KeptProperty("collation", T, "column email", "COLLATE pg_catalog.\"C\"",
+                                "the default collation"))),
                 Arguments.of("a deferrable key on other columns is no match: replaced, nothing kept",
                         schema(member(PK, List.of(deferred), List.of())),
                         schema(member(PK, List.of(new UniqueConstraint("member_team_key", List.of("team_id"))), List.of())),
@@ -97,6 +109,13 @@ class KeptPropertiesTest {
         SchemaDiff diff = new SchemaDiffer(new DiffOptions(true)).diff(actual, desired);
         assertEquals(changes, diff.changes(), name);
         assertEquals(kept, diff.keptProperties(), name);
+    }
+
+    @Test
+    void aRetypedColumnKeepsItsCollationOnTheWayBack() {
+        Change retype = new Change.AlterColumnType(T, "email", "character varying(100)", "text", List.of(), "pg_catalog.\"C\"");
+        assertEquals(new Change.AlterColumnType(T, "email", "text", "character varying(100)", List.of(), "pg_catalog.\"C\""),
+                retype.reverse());
     }
 
     @Test

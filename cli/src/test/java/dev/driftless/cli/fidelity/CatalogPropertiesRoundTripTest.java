@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a JPA model cannot state but a database holds (deferrable keys, INCLUDE columns, NULLS NOT DISTINCT, …), on the real embedded PostgreSQL, through
+ * What a JPA model cannot state but a database holds (deferrable keys, INCLUDE columns, NULLS NOT DISTINCT,
+ * collations, …), on the real embedded PostgreSQL, through
  * the facade as a user would: a database built by the model and then by hand is baselined, {@code check} replays the
  * baseline green, {@code validate} agrees with it and reports a hand change made afterwards; then an entity change
  * that changes the schema around those objects (a retyped column, a new one, a dropped table) is diffed, applied and
@@ -35,6 +36,8 @@ class CatalogPropertiesRoundTripTest {
             ALTER TABLE account DROP CONSTRAINT account_code_key;
             ALTER TABLE account ADD CONSTRAINT account_code_key UNIQUE NULLS NOT DISTINCT (code) INCLUDE (name)
                 DEFERRABLE INITIALLY DEFERRED;
+            ALTER TABLE account ALTER COLUMN name TYPE varchar(100) COLLATE "C";
+            ALTER TABLE transfer ALTER COLUMN reference TYPE varchar(40) COLLATE "POSIX";
             DROP INDEX account_name_idx;
             CREATE INDEX account_name_idx ON account (name) INCLUDE (code);
             DROP INDEX transfer_account_idx;
@@ -81,6 +84,10 @@ class CatalogPropertiesRoundTripTest {
             assertEquals(List.of(), diff.diff().keptProperties().stream().filter(p -> !p.table().name().equals("account"))
                     .toList(), "the kept properties are those of the table that stays");
             project.apply();
+            dev.driftless.model.Column name = project.read().table(dev.driftless.model.QualifiedName.of("public", "account"))
+                    .orElseThrow().column("name").orElseThrow();
+            assertEquals("character varying(200)", name.type());
+            assertEquals("pg_catalog.\"C\"", name.collation(), "retyped, the column keeps the collation made by hand");
             Gate.CheckResult after = project.driftless().check();
             // dropping the tables loses data, which check's lint asks to acknowledge; every rollback is still proven
             assertEquals(List.of(), after.problems().stream().filter(p -> !p.kind().equals("data-loss")).toList());

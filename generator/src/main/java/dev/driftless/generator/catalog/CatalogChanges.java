@@ -26,7 +26,7 @@ import java.util.Objects;
  *
  * <p>A digest covers what {@link dev.driftless.model.SchemaDiffer} compares of the owner, printed by the same
  * catalog functions as the introspector's: a table's comment, its columns (name, type, nullability, default,
- * identity, generation, comment), its primary key, unique, foreign key and check constraints, and its indexes that
+ * identity, generation, comment, collation), its primary key, unique, foreign key and check constraints, and its indexes that
  * back no constraint (keys, operator classes, order, method, predicate, uniqueness, INCLUDE columns, NULLS NOT
  * DISTINCT); deferrability, INCLUDE and NULLS NOT DISTINCT of keys come with {@code pg_get_constraintdef}; a sequence's options unless an
  * identity column owns it; an enum type's labels and its {@code WITH INOUT} casts; a schema's existence. Left out,
@@ -380,9 +380,11 @@ public final class CatalogChanges {
                   AND NOT k.relispartition
                   AND k.relname NOT IN ('databasechangelog', 'databasechangeloglock', 'databasechangelog_driftless')
             ), cols AS (
-                SELECT a.attrelid AS oid, pg_catalog.string_agg(pg_catalog.format('%L %L %L %L %L %L %L', a.attname,
+                SELECT a.attrelid AS oid, pg_catalog.string_agg(pg_catalog.format('%L %L %L %L %L %L %L %L', a.attname,
                            pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity, a.attgenerated,
-                           pg_catalog.pg_get_expr(d.adbin, d.adrelid), cd.description), E'\n' ORDER BY a.attname) AS text
+                           pg_catalog.pg_get_expr(d.adbin, d.adrelid), cd.description,
+                           (SELECT co.collname FROM pg_catalog.pg_collation co WHERE co.oid = a.attcollation)),
+                           E'\n' ORDER BY a.attname) AS text
                 FROM tbl JOIN pg_catalog.pg_attribute a ON a.attrelid = tbl.oid AND a.attnum > 0 AND NOT a.attisdropped
                 LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 LEFT JOIN pg_catalog.pg_description cd ON cd.objoid = a.attrelid AND cd.objsubid = a.attnum

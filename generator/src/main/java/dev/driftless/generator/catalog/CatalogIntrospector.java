@@ -47,10 +47,11 @@ import java.util.function.Function;
  *
  * <p>Also read: table and column comments, enum types with the {@code WITH INOUT} casts from or to them, and the
  * deferrability of primary, unique and foreign keys, the {@code INCLUDE} columns and {@code NULLS NOT DISTINCT}
- * (PostgreSQL 15+, read as false before) of unique constraints and indexes.
+ * (PostgreSQL 15+, read as false before) of unique constraints and indexes, and column collations other than their
+ * type's default.
  *
  * <p>Not read: views, foreign tables, exclusion constraints, MATCH FULL, the INCLUDE columns of a primary key,
- * non-default index collations. A generated column is read as a plain column with
+ * non-default collations of index keys. A generated column is read as a plain column with
  * no default: its generation expression is not a default and is left out.
  */
 public final class CatalogIntrospector {
@@ -163,7 +164,7 @@ public final class CatalogIntrospector {
         boolean generated = !Objects.requireNonNullElse(rs.getString("attgenerated"), "").isEmpty();
         String defaultValue = identity == Identity.NONE && !generated ? rs.getString("default_value") : null;
         table.columns.add(new Column(name, rs.getString("type"), !rs.getBoolean("attnotnull"), defaultValue, identity,
-                rs.getString("column_comment")));
+                rs.getString("column_comment"), rs.getString("collation")));
     }
 
     private static void readConstraint(ResultSet rs, TableParts table) throws SQLException {
@@ -372,10 +373,16 @@ public final class CatalogIntrospector {
                    format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
                    a.attidentity::text AS attidentity, a.attgenerated::text AS attgenerated,
                    pg_get_expr(d.adbin, d.adrelid) AS default_value,
-                   td.description AS table_comment, cd.description AS column_comment
+                   td.description AS table_comment, cd.description AS column_comment,
+                   CASE WHEN co.oid IS NOT NULL
+                        THEN quote_ident(co_ns.nspname) || '.' || quote_ident(co.collname) END AS collation
             FROM rel
             LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
             LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            -- a collation other than the type's own default (which is what a column without COLLATE gets)
+            LEFT JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+            LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation AND a.attcollation <> ty.typcollation
+            LEFT JOIN pg_catalog.pg_namespace co_ns ON co_ns.oid = co.collnamespace
             -- joined, not obj_description()/col_description(): a lookup per column row was 3/4 of this query's time
             LEFT JOIN pg_catalog.pg_description td
                    ON td.objoid = rel.oid AND td.classoid = 'pg_catalog.pg_class'::regclass AND td.objsubid = 0

@@ -29,7 +29,9 @@ public enum FindingKind {
     /** The INCLUDE columns of a unique constraint or index: JPA cannot state them. */
     INCLUDE,
     /** NULLS NOT DISTINCT of a unique constraint or index: JPA cannot state it. */
-    NULLS_NOT_DISTINCT;
+    NULLS_NOT_DISTINCT,
+    /** A column's collation other than its type's default: JPA cannot state it. */
+    COLLATION;
 
     /** {@code missing_column}, {@code foreign_key}, … */
     public String id() {
@@ -41,7 +43,7 @@ public enum FindingKind {
      * Such a finding is no model change for {@code check}, and intended when the changelogs share it.
      */
     public boolean beyondTheModel() {
-        return this == DEFERRABLE || this == INCLUDE || this == NULLS_NOT_DISTINCT;
+        return this == DEFERRABLE || this == INCLUDE || this == NULLS_NOT_DISTINCT || this == COLLATION;
     }
 
     /** Accepts {@code foreign_key}, {@code foreign-key} and {@code FOREIGN_KEY}. */

@@ -39,6 +39,7 @@ public final class SqlRenderer {
                     + (c.column().comment() == null ? "" : "\n" + columnComment(c.table(), c.column().name(), c.column().comment()))),
             rule(Change.DropColumn.class, c -> alter(c.table()) + "DROP COLUMN " + Identifiers.quote(c.column().name()) + ";"),
             rule(Change.AlterColumnType.class, c -> alterColumn(c.table(), c.column()) + "TYPE " + c.toType()
+                    + (c.collation() != null && Column.collatable(c.toType()) ? " COLLATE " + c.collation() : "")
                     + using(c) + ";"),
             rule(Change.AlterColumnNullability.class, c -> alterColumn(c.table(), c.column())
                     + (c.nullable() ? "DROP NOT NULL;" : "SET NOT NULL;")),
@@ -243,6 +244,9 @@ public final class SqlRenderer {
 
     static String columnDefinition(Column column) {
         StringBuilder sql = new StringBuilder(Identifiers.quote(column.name())).append(' ').append(column.type());
+        if (column.collation() != null) {
+            sql.append(" COLLATE ").append(column.collation());
+        }
         if (column.identity() != Identity.NONE) {
             sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY");
         }
