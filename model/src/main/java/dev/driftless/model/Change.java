@@ -182,6 +182,17 @@ public sealed interface Change {
         public String describe() { return "drop unique constraint " + constraint.name() + " of " + table; }
     }
 
+    /** Adds an exclusion constraint: only ever the reverse of dropping one (JPA cannot declare one). */
+    record AddExclusionConstraint(QualifiedName table, ExclusionConstraint constraint) implements Change {
+        public Change reverse() { return new DropExclusionConstraint(table, constraint); }
+        public String describe() { return "add exclusion constraint " + constraint.name() + " on " + table + " " + constraint.definition(); }
+    }
+
+    record DropExclusionConstraint(QualifiedName table, ExclusionConstraint constraint) implements Change {
+        public Change reverse() { return new AddExclusionConstraint(table, constraint); }
+        public String describe() { return "drop exclusion constraint " + constraint.name() + " of " + table; }
+    }
+
     record AddCheckConstraint(QualifiedName table, CheckConstraint constraint) implements Change {
         public Change reverse() { return new DropCheckConstraint(table, constraint); }
         public String describe() { return "add check constraint " + constraint.name() + " on " + table; }

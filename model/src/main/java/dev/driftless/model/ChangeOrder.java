@@ -48,6 +48,7 @@ public final class ChangeOrder {
             Map.entry(Change.DropIndex.class, 2),
             Map.entry(Change.DropUniqueConstraint.class, 2),
             Map.entry(Change.DropCheckConstraint.class, 2),
+            Map.entry(Change.DropExclusionConstraint.class, 2),
             Map.entry(Change.DropPrimaryKey.class, 2),
             Map.entry(Change.DropColumn.class, 3),
             Map.entry(Change.DropTable.class, 4),
@@ -68,6 +69,7 @@ public final class ChangeOrder {
             Map.entry(Change.AddPrimaryKey.class, 12),
             Map.entry(Change.AddUniqueConstraint.class, 12),
             Map.entry(Change.AddCheckConstraint.class, 12),
+            Map.entry(Change.AddExclusionConstraint.class, 12),
             Map.entry(Change.CreateIndex.class, 13),
             // A comment needs its table and column; it depends on nothing else.
             Map.entry(Change.SetTableComment.class, 13),

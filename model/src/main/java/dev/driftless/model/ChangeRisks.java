@@ -103,6 +103,10 @@ public final class ChangeRisks {
                             "added NOT VALID, then validated without blocking writes; fails if a row violates it")
                     : caution(ACCESS_EXCLUSIVE, false, true, "reads every row under the lock; fails if a row violates it")),
             rule(Change.DropCheckConstraint.class, c -> safe(ACCESS_EXCLUSIVE, "brief lock")),
+            rule(Change.AddExclusionConstraint.class, c -> caution(ACCESS_EXCLUSIVE, false, true,
+                    "builds its index under the lock; fails if two rows conflict")),
+            rule(Change.DropExclusionConstraint.class, c -> caution(ACCESS_EXCLUSIVE, false, false,
+                    "the table stops enforcing this exclusion")),
             rule(Change.CreateIndex.class, c -> online()
                     ? (c.index().unique() ? caution(SHARE_UPDATE_EXCLUSIVE, false, true,
                             "built concurrently without blocking writes; fails on duplicate values")

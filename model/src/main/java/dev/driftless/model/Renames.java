@@ -260,6 +260,8 @@ public final class Renames {
                             .map(u -> u.withColumns(u.columns().stream().map(name).toList(),
                                     u.include().stream().map(name).toList())).toList())
                     .withChecks(t.checks().stream().map(c -> new CheckConstraint(c.name(), expression.apply(c.expression()))).toList())
+                    .withExclusions(t.exclusions().stream()
+                            .map(x -> new ExclusionConstraint(x.name(), expression.apply(x.definition()))).toList())
                     .withIndexes(t.indexes().stream().map(i -> i.withKeys(i.keys().stream().map(expression).toList(),
                             expression.apply(i.predicate()), i.include().stream().map(expression).toList())).toList());
         }).toList();

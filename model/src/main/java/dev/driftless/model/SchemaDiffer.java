@@ -162,6 +162,8 @@ public final class SchemaDiffer {
                 uc -> new Change.DropUniqueConstraint(name, uc), uc -> new Change.AddUniqueConstraint(name, uc), changes);
         diffByBehaviour(actual.checks(), desired.checks(), CheckConstraint::expression,
                 ck -> new Change.DropCheckConstraint(name, ck), ck -> new Change.AddCheckConstraint(name, ck), changes);
+        diffByBehaviour(actual.exclusions(), desired.exclusions(), ExclusionConstraint::definition,
+                ex -> new Change.DropExclusionConstraint(name, ex), ex -> new Change.AddExclusionConstraint(name, ex), changes);
         diffByBehaviour(actual.indexes(), desired.indexes(), Index::behaviour,
                 ix -> new Change.DropIndex(name, ix), ix -> new Change.CreateIndex(name, ix), changes);
     }

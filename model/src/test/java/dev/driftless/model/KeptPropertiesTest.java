@@ -25,6 +25,8 @@ class KeptPropertiesTest {
     static final ForeignKey TO_TEAM = new ForeignKey("member_team_fk", List.of("team_id"), P, List.of("id"),
             ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
     static final Index BY_EMAIL_INDEX = new Index("ix_email", List.of("email"), false, "btree", null);
+    static final ExclusionConstraint EXCLUDE = new ExclusionConstraint("member_email_excl",
+            "EXCLUDE USING btree (email WITH =) DEFERRABLE");
     static final Table TEAM_TABLE = Table.of(P, List.of(ID), new PrimaryKey("team_pkey", List.of("id")));
 
     static Table member(PrimaryKey pk, List<UniqueConstraint> uniques, List<ForeignKey> keys) {
@@ -95,6 +97,14 @@ class KeptPropertiesTest {
                                 "pg_catalog.\"C\"")),
                         List.of(new KeptProperty("collation", T, "column email", "COLLATE pg_catalog.\"C\"",
                                 "the default collation"))),
+                Arguments.of("the same exclusion constraint under another name: nothing",
+                        schema(member(PK, List.of(), List.of()).withExclusions(List.of(EXCLUDE))),
+                        schema(member(PK, List.of(), List.of()).withExclusions(List.of(
+                                new ExclusionConstraint("other", EXCLUDE.definition())))), List.of(), List.of()),
+                Arguments.of("an exclusion constraint in the database only, unmapped ones dropped: dropped whole",
+                        schema(member(PK, List.of(), List.of()).withExclusions(List.of(EXCLUDE))),
+                        schema(member(PK, List.of(), List.of())),
+                        List.of(new Change.DropExclusionConstraint(T, EXCLUDE)), List.of()),
                 Arguments.of("a deferrable key on other columns is no match: replaced, nothing kept",
                         schema(member(PK, List.of(deferred), List.of())),
                         schema(member(PK, List.of(new UniqueConstraint("member_team_key", List.of("team_id"))), List.of())),
@@ -109,6 +119,17 @@ class KeptPropertiesTest {
         SchemaDiff diff = new SchemaDiffer(new DiffOptions(true)).diff(actual, desired);
         assertEquals(changes, diff.changes(), name);
         assertEquals(kept, diff.keptProperties(), name);
+    }
+
+    @Test
+    void anExclusionConstraintIsKeptByDefaultAndComesBackWholeAfterADrop() {
+        Schema actual = schema(member(PK, List.of(), List.of()).withExclusions(List.of(EXCLUDE)));
+        SchemaDiff diff = new SchemaDiffer().diff(actual, schema(member(PK, List.of(), List.of())));
+        assertEquals(List.of(), diff.changes());
+        assertEquals(List.of(new KeptObject("exclusion constraint", T, "member_email_excl", KeptObject.UNMAPPED)), diff.kept());
+        assertEquals(new Change.AddExclusionConstraint(T, EXCLUDE), new Change.DropExclusionConstraint(T, EXCLUDE).reverse());
+        Table dropped = member(PK, List.of(), List.of()).withExclusions(List.of(EXCLUDE));
+        assertEquals(List.of(EXCLUDE), ((Change.CreateTable) new Change.DropTable(dropped).reverse()).definition().exclusions());
     }
 
     @Test

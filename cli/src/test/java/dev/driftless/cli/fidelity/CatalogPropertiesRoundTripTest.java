@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a JPA model cannot state but a database holds (deferrable keys, INCLUDE columns, NULLS NOT DISTINCT,
- * collations, …), on the real embedded PostgreSQL, through
+ * collations, exclusion constraints), on the real embedded PostgreSQL, through
  * the facade as a user would: a database built by the model and then by hand is baselined, {@code check} replays the
  * baseline green, {@code validate} agrees with it and reports a hand change made afterwards; then an entity change
  * that changes the schema around those objects (a retyped column, a new one, a dropped table) is diffed, applied and
@@ -37,6 +37,8 @@ class CatalogPropertiesRoundTripTest {
             ALTER TABLE account ADD CONSTRAINT account_code_key UNIQUE NULLS NOT DISTINCT (code) INCLUDE (name)
                 DEFERRABLE INITIALLY DEFERRED;
             ALTER TABLE account ALTER COLUMN name TYPE varchar(100) COLLATE "C";
+            ALTER TABLE account ADD CONSTRAINT account_code_excl EXCLUDE USING btree (code WITH =) WHERE (id > 0);
+            ALTER TABLE transfer ADD CONSTRAINT transfer_reference_excl EXCLUDE USING hash (reference WITH =);
             ALTER TABLE transfer ALTER COLUMN reference TYPE varchar(40) COLLATE "POSIX";
             DROP INDEX account_name_idx;
             CREATE INDEX account_name_idx ON account (name) INCLUDE (code);

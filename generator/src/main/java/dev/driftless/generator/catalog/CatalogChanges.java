@@ -26,7 +26,7 @@ import java.util.Objects;
  *
  * <p>A digest covers what {@link dev.driftless.model.SchemaDiffer} compares of the owner, printed by the same
  * catalog functions as the introspector's: a table's comment, its columns (name, type, nullability, default,
- * identity, generation, comment, collation), its primary key, unique, foreign key and check constraints, and its indexes that
+ * identity, generation, comment, collation), its primary key, unique, foreign key, check and exclusion constraints, and its indexes that
  * back no constraint (keys, operator classes, order, method, predicate, uniqueness, INCLUDE columns, NULLS NOT
  * DISTINCT); deferrability, INCLUDE and NULLS NOT DISTINCT of keys come with {@code pg_get_constraintdef}; a sequence's options unless an
  * identity column owns it; an enum type's labels and its {@code WITH INOUT} casts; a schema's existence. Left out,
@@ -394,7 +394,7 @@ public final class CatalogChanges {
                 SELECT c.conrelid AS oid, pg_catalog.string_agg(c.line, E'\n' ORDER BY c.line) AS text
                 FROM (SELECT con.conrelid, pg_catalog.format('%s %L', con.contype, pg_catalog.pg_get_constraintdef(con.oid)) AS line
                       FROM tbl JOIN pg_catalog.pg_constraint con ON con.conrelid = tbl.oid
-                      WHERE con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0) c
+                      WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0) c
                 GROUP BY c.conrelid
             ), idx AS (
                 SELECT c.indrelid AS oid, pg_catalog.string_agg(c.line, E'\n' ORDER BY c.line) AS text

@@ -4,6 +4,7 @@ import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.Deferrability;
 import dev.driftless.model.EnumType;
+import dev.driftless.model.ExclusionConstraint;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.Index;
@@ -48,9 +49,9 @@ import java.util.function.Function;
  * <p>Also read: table and column comments, enum types with the {@code WITH INOUT} casts from or to them, and the
  * deferrability of primary, unique and foreign keys, the {@code INCLUDE} columns and {@code NULLS NOT DISTINCT}
  * (PostgreSQL 15+, read as false before) of unique constraints and indexes, and column collations other than their
- * type's default.
+ * type's default; exclusion constraints, as {@code pg_get_constraintdef} prints them.
  *
- * <p>Not read: views, foreign tables, exclusion constraints, MATCH FULL, the INCLUDE columns of a primary key,
+ * <p>Not read: views, foreign tables, MATCH FULL, the INCLUDE columns of a primary key,
  * non-default collations of index keys. A generated column is read as a plain column with
  * no default: its generation expression is not a default and is left out.
  */
@@ -179,6 +180,7 @@ public final class CatalogIntrospector {
             case "u" -> table.uniqueConstraints.add(new UniqueConstraint(name, columns, deferrability,
                     strings(rs.getArray("include")), rs.getBoolean("nulls_not_distinct")));
             case "c" -> table.checks.add(new CheckConstraint(name, rs.getString("definition")));
+            case "x" -> table.exclusions.add(new ExclusionConstraint(name, rs.getString("definition")));
             case "f" -> table.foreignKeys.add(foreignKey(rs, name, columns, deferrability));
             default -> throw new IllegalStateException("unexpected constraint type " + rs.getString("contype"));
         }
@@ -244,6 +246,7 @@ public final class CatalogIntrospector {
         private final List<UniqueConstraint> uniqueConstraints = new ArrayList<>();
         private final List<CheckConstraint> checks = new ArrayList<>();
         private final List<Index> indexes = new ArrayList<>();
+        private final List<ExclusionConstraint> exclusions = new ArrayList<>();
         private String comment;
 
         TableParts(QualifiedName name) {
@@ -253,7 +256,7 @@ public final class CatalogIntrospector {
         Table build() {
             return new Table(name, columns, primaryKey, sortedBy(foreignKeys, ForeignKey::name),
                     sortedBy(uniqueConstraints, UniqueConstraint::name), sortedBy(checks, CheckConstraint::name),
-                    sortedBy(indexes, Index::name), comment);
+                    sortedBy(indexes, Index::name), comment, sortedBy(exclusions, ExclusionConstraint::name));
         }
 
         private static <T> List<T> sortedBy(List<T> items, Function<T, String> name) {
@@ -392,7 +395,7 @@ public final class CatalogIntrospector {
             """;
 
     /**
-     * Primary keys, unique, foreign key and check constraints with their columns in key order, and whether they are
+     * Primary keys, unique, foreign key, check and exclusion constraints with their columns in key order, and whether they are
      * deferrable. NOT NULL
      * constraints (PostgreSQL 18 stores them as contype 'n') are left out: nullability comes from attnotnull.
      * Constraints with a parent are left out: they are the per-partition copies of a foreign key that
@@ -417,14 +420,14 @@ public final class CatalogIntrospector {
                          WHERE k.ord > ci.indnkeyatts
                          ORDER BY k.ord) AS include,
                    coalesce(%NULLS_NOT_DISTINCT%, false) AS nulls_not_distinct,
-                   CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END AS definition
+                   CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid) END AS definition
             FROM rel
             JOIN pg_catalog.pg_constraint con ON con.conrelid = rel.oid
             -- a key's own index (a foreign key's conindid is the referenced key's, not its own)
             LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')
             LEFT JOIN pg_catalog.pg_class ref ON ref.oid = con.confrelid
             LEFT JOIN pg_catalog.pg_namespace ref_ns ON ref_ns.oid = ref.relnamespace
-            WHERE con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0
+            WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0
             """;
 
     /**

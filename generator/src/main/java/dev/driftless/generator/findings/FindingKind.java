@@ -31,7 +31,9 @@ public enum FindingKind {
     /** NULLS NOT DISTINCT of a unique constraint or index: JPA cannot state it. */
     NULLS_NOT_DISTINCT,
     /** A column's collation other than its type's default: JPA cannot state it. */
-    COLLATION;
+    COLLATION,
+    /** An exclusion constraint: JPA cannot declare one, so only the changelogs say whether it should be there. */
+    EXCLUSION;
 
     /** {@code missing_column}, {@code foreign_key}, … */
     public String id() {
@@ -43,7 +45,7 @@ public enum FindingKind {
      * Such a finding is no model change for {@code check}, and intended when the changelogs share it.
      */
     public boolean beyondTheModel() {
-        return this == DEFERRABLE || this == INCLUDE || this == NULLS_NOT_DISTINCT || this == COLLATION;
+        return this == DEFERRABLE || this == INCLUDE || this == NULLS_NOT_DISTINCT || this == COLLATION || this == EXCLUSION;
     }
 
     /** Accepts {@code foreign_key}, {@code foreign-key} and {@code FOREIGN_KEY}. */

@@ -50,6 +50,8 @@ public final class Findings {
             Map.entry(Change.DropUniqueConstraint.class, FindingKind.UNIQUE),
             Map.entry(Change.AddCheckConstraint.class, FindingKind.CHECK),
             Map.entry(Change.DropCheckConstraint.class, FindingKind.CHECK),
+            Map.entry(Change.AddExclusionConstraint.class, FindingKind.EXCLUSION),
+            Map.entry(Change.DropExclusionConstraint.class, FindingKind.EXCLUSION),
             Map.entry(Change.CreateIndex.class, FindingKind.INDEX),
             Map.entry(Change.DropIndex.class, FindingKind.INDEX),
             Map.entry(Change.CreateSequence.class, FindingKind.SEQUENCE),
@@ -114,7 +116,8 @@ public final class Findings {
      * changelogs and the model) but the database does not have: it agrees with the model, so only the changelogs tell.
      */
     public static Finding notAsStated(Finding stated) {
-        return new Finding(stated.kind(), stated.table(), stated.column(), stated.object(), "is " + stated.model()
+        String now = stated.model() == null ? "missing" : "is " + stated.model();
+        return new Finding(stated.kind(), stated.table(), stated.column(), stated.object(), now
                 + " in the database, the changelogs say " + stated.database() + " (changed by hand?)", stated.model(),
                 stated.database(), stated.source(), stated.key() + ":not-as-stated", List.of(), Origin.CHANGED_BY_HAND);
     }
@@ -151,6 +154,10 @@ public final class Findings {
             subject = add.constraint().name();
         } else if (change instanceof Change.DropCheckConstraint drop) {
             subject = drop.constraint().name();
+        } else if (change instanceof Change.AddExclusionConstraint add) {
+            subject = add.constraint().definition();
+        } else if (change instanceof Change.DropExclusionConstraint drop) {
+            subject = drop.constraint().definition();
         } else if (change instanceof Change.CreateIndex add) {
             subject = add.index().keys().toString();
         } else if (change instanceof Change.DropIndex drop) {
@@ -264,6 +271,15 @@ public final class Findings {
         if (c instanceof Change.DropCheckConstraint drop) {
             return keyed(kind, table, "check constraint " + drop.constraint().name() + " " + drop.constraint().expression(),
                     UNMAPPED, drop.constraint().expression(), null, columnsIn(table, drop.constraint().expression()), key, changes);
+        }
+        if (c instanceof Change.AddExclusionConstraint add) {
+            return new Finding(kind, table, null, "exclusion constraint " + add.constraint().name() + " " + add.constraint().definition(),
+                    MISSING, null, add.constraint().definition(), tableSource(table), key, changes, null);
+        }
+        if (c instanceof Change.DropExclusionConstraint drop) {
+            return new Finding(kind, table, null, "exclusion constraint " + drop.constraint().name() + " "
+                    + drop.constraint().definition(), UNMAPPED + " (JPA cannot declare it)", drop.constraint().definition(), null,
+                    tableSource(table), key, changes, null);
         }
         if (c instanceof Change.CreateIndex add) {
             return new Finding(kind, table, null, "index on " + table + " " + index(add.index()), MISSING, null,

@@ -4,6 +4,7 @@ import dev.driftless.model.Change;
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.EnumType;
+import dev.driftless.model.ExclusionConstraint;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.Index;
@@ -54,6 +55,8 @@ public final class SqlRenderer {
             rule(Change.DropUniqueConstraint.class, c -> dropConstraint(c.table(), c.constraint().name())),
             rule(Change.AddCheckConstraint.class, c -> alter(c.table()) + "ADD " + check(c.constraint()) + ";"),
             rule(Change.DropCheckConstraint.class, c -> dropConstraint(c.table(), c.constraint().name())),
+            rule(Change.AddExclusionConstraint.class, c -> alter(c.table()) + "ADD " + exclusion(c.constraint()) + ";"),
+            rule(Change.DropExclusionConstraint.class, c -> dropConstraint(c.table(), c.constraint().name())),
             rule(Change.CreateIndex.class, c -> createIndex(c.table(), c.index())),
             rule(Change.DropIndex.class, c -> "DROP INDEX " + name(new QualifiedName(c.table().schema(), c.index().name())) + ";"),
             rule(Change.CreateSequence.class, c -> createSequence(c.sequence())),
@@ -129,6 +132,7 @@ public final class SqlRenderer {
         }
         table.uniqueConstraints().forEach(u -> lines.add(unique(u)));
         table.checks().forEach(c -> lines.add(check(c)));
+        table.exclusions().forEach(x -> lines.add(exclusion(x)));
         StringBuilder sql = new StringBuilder("CREATE TABLE " + name(table.name()) + " (\n    "
                 + String.join(",\n    ", lines) + "\n);");
         if (table.comment() != null) {
@@ -283,6 +287,10 @@ public final class SqlRenderer {
 
     static String check(CheckConstraint constraint) {
         return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " " + constraint.expression();
+    }
+
+    static String exclusion(ExclusionConstraint constraint) {
+        return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " " + constraint.definition();
     }
 
     static String foreignKey(ForeignKey key) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import dev.driftless.generator.render.SqlRenderer;
 import dev.driftless.model.Change;
 import dev.driftless.model.Deferrability;
+import dev.driftless.model.ExclusionConstraint;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Index;
 import dev.driftless.model.PrimaryKey;
@@ -45,7 +46,9 @@ class CatalogPropertiesTest {
             CREATE UNIQUE INDEX member_one_null ON member (lower(nick)) NULLS NOT DISTINCT;
             CREATE COLLATION public."Case Blind" FROM "C";
             CREATE TABLE label (id int PRIMARY KEY, code varchar(20) COLLATE "C" NOT NULL DEFAULT 'x',
-                                name text COLLATE public."Case Blind", tags text[] COLLATE "POSIX", plain text);
+                                name text COLLATE public."Case Blind", tags text[] COLLATE "POSIX", plain text,
+                                CONSTRAINT label_code_excl EXCLUDE USING btree (code WITH =) WHERE (id > 0) DEFERRABLE);
+            ALTER TABLE label ADD CONSTRAINT "Label Name Excl" EXCLUDE USING hash (name WITH =);
             """;
 
     @Test
@@ -82,6 +85,15 @@ class CatalogPropertiesTest {
                 label.columns().stream().map(c -> c.collation()).toList());
     }
 
+    @Test
+    void readsExclusionConstraints() throws SQLException {
+        Table label = read(SETUP).table(QualifiedName.of("public", "label")).orElseThrow();
+        assertEquals(List.of(new ExclusionConstraint("Label Name Excl", "EXCLUDE USING hash (name WITH =)"),
+                        new ExclusionConstraint("label_code_excl", "EXCLUDE USING btree (code WITH =) WHERE ((id > 0)) DEFERRABLE")),
+                label.exclusions());
+        assertEquals(List.of(), label.indexes(), "the indexes of exclusion constraints are theirs");
+    }
+
     /**
      * check proves a rollback exact by digests of what a changeset touched: each property changed by hand changes the
      * digest of its table, and changing it back restores it.
@@ -100,7 +112,8 @@ class CatalogPropertiesTest {
                         + " WHERE team_id > 0",
                         "DROP INDEX member_team_cover; CREATE INDEX member_team_cover ON member (team_id DESC)"
                                 + " INCLUDE (email, \"Joined At\") WHERE team_id > 0"},
-                {"ALTER TABLE member ALTER COLUMN email TYPE text COLLATE \"C\"", "ALTER TABLE member ALTER COLUMN email TYPE text"}};
+                {"ALTER TABLE member ALTER COLUMN email TYPE text COLLATE \"C\"", "ALTER TABLE member ALTER COLUMN email TYPE text"},
+                {"ALTER TABLE member ADD CONSTRAINT x EXCLUDE USING btree (nick WITH =)", "ALTER TABLE member DROP CONSTRAINT x"}};
         try (Connection connection = TestPostgres.freshDatabase().connect()) {
             execute(connection, SETUP);
             CatalogChanges changes = CatalogChanges.install(connection, false);
