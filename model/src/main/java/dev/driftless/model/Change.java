@@ -237,6 +237,23 @@ public sealed interface Change {
     }
 
     /** Creates an enum type with its casts; columns of the type come after it. */
+    /** Makes a column own a sequence, after both exist; only ever for a sequence that had (or is to have) the owner. */
+    record OwnSequence(QualifiedName sequence, SequenceOwner owner) implements Change {
+        public Change reverse() { return new DisownSequence(sequence, owner); }
+        public QualifiedName table() { return owner.table(); }
+        public String describe() { return "make " + owner + " own sequence " + sequence; }
+    }
+
+    /**
+     * Ends a column's ownership of a sequence, before the column, its table or the sequence goes: a dropped owner would
+     * take the sequence with it, and the rollback could not give it back.
+     */
+    record DisownSequence(QualifiedName sequence, SequenceOwner owner) implements Change {
+        public Change reverse() { return new OwnSequence(sequence, owner); }
+        public QualifiedName table() { return owner.table(); }
+        public String describe() { return "end " + owner + "'s ownership of sequence " + sequence; }
+    }
+
     record CreateEnumType(EnumType type) implements Change {
         public Change reverse() { return new DropEnumType(type); }
         public QualifiedName table() { return null; }

@@ -44,6 +44,8 @@ public final class ChangeOrder {
             Map.entry(Change.RenameColumn.class, -1),
             // A foreign key pins the key, columns and table it points at: let go of it before any of those goes.
             Map.entry(Change.DropForeignKey.class, 1),
+            // A sequence's owner lets go of it before the owner's column or table is dropped, which would drop it too.
+            Map.entry(Change.DisownSequence.class, 1),
             // Constraints and indexes go before the columns they cover are dropped or retyped.
             Map.entry(Change.DropIndex.class, 2),
             Map.entry(Change.DropUniqueConstraint.class, 2),
@@ -74,6 +76,8 @@ public final class ChangeOrder {
             // A comment needs its table and column; it depends on nothing else.
             Map.entry(Change.SetTableComment.class, 13),
             Map.entry(Change.SetColumnComment.class, 13),
+            // Ownership needs both the sequence and the owner's column.
+            Map.entry(Change.OwnSequence.class, 13),
             // A foreign key needs both tables and the referenced key in place.
             Map.entry(Change.AddForeignKey.class, 14),
             // Sequences go after the tables whose defaults used them.

@@ -233,7 +233,8 @@ public final class Renames {
                     .toList());
         }).toList();
         // The namespaces stay those that exist: moving a table into a new schema still needs CREATE SCHEMA first.
-        return schema.withTables(tables);
+        return schema.withTables(tables).withSequences(schema.sequences().stream().map(s -> s.ownedBy() != null
+                && s.ownedBy().table().equals(from) ? s.withOwner(new SequenceOwner(to, s.ownedBy().column())) : s).toList());
     }
 
     /**
@@ -265,7 +266,9 @@ public final class Renames {
                     .withIndexes(t.indexes().stream().map(i -> i.withKeys(i.keys().stream().map(expression).toList(),
                             expression.apply(i.predicate()), i.include().stream().map(expression).toList())).toList());
         }).toList();
-        return schema.withTables(tables);
+        return schema.withTables(tables).withSequences(schema.sequences().stream().map(s -> s.ownedBy() != null
+                && s.ownedBy().table().equals(table) && s.ownedBy().column().equals(from)
+                ? s.withOwner(new SequenceOwner(table, to)) : s).toList());
     }
 
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]*");

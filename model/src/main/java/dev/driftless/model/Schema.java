@@ -50,6 +50,10 @@ public record Schema(List<String> namespaces, List<Table> tables, List<Sequence>
         return new Schema(namespaces, newTables, sequences, enumTypes);
     }
 
+    public Schema withSequences(List<Sequence> newSequences) {
+        return new Schema(namespaces, tables, newSequences, enumTypes);
+    }
+
     public boolean isEmpty() {
         return tables.isEmpty() && sequences.isEmpty() && enumTypes.isEmpty();
     }

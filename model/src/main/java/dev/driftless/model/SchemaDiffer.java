@@ -48,7 +48,8 @@ public final class SchemaDiffer {
         desired.tables().forEach(wanted -> actual.table(wanted.name())
                 .ifPresent(existing -> keptProperties.addAll(KeptProperties.of(existing, wanted))));
         releaseReferencingForeignKeys(actual, desired, changes);
-        diffSequences(actual, desired, managed, changes, unmappedSequences);
+        diffSequences(actual, desired, managed, changes, unmappedSequences, keptProperties);
+        keepOwnedSequences(actual, changes);
         diffEnumTypes(actual, desired, managed, changes, unmappedEnumTypes);
         return new SchemaDiff(ChangeOrder.sort(changes), unmappedTables, unmappedSequences, unmappedEnumTypes,
                 ignoredTables, kept, keptProperties);
@@ -257,15 +258,24 @@ public final class SchemaDiffer {
     }
 
     private void diffSequences(Schema actual, Schema desired, Set<String> managed,
-                               List<Change> changes, List<QualifiedName> unmapped) {
+                               List<Change> changes, List<QualifiedName> unmapped, List<KeptProperty> kept) {
         Map<QualifiedName, Sequence> actualSequences = actual.sequencesByName();
         Map<QualifiedName, Sequence> desiredSequences = desired.sequencesByName();
         for (Sequence wanted : desired.sequences()) {
             Sequence existing = actualSequences.get(wanted.name());
             if (existing == null) {
                 changes.add(new Change.CreateSequence(wanted));
-            } else if (!existing.equals(wanted)) {
-                changes.add(new Change.AlterSequence(existing, wanted));
+                if (wanted.ownedBy() != null) {
+                    changes.add(new Change.OwnSequence(wanted.name(), wanted.ownedBy()));
+                }
+                continue;
+            }
+            if (!existing.options().equals(wanted.options())) {
+                changes.add(new Change.AlterSequence(existing.options(), wanted.options()));
+            }
+            if (!Objects.equals(existing.ownedBy(), wanted.ownedBy())) {
+                kept.add(new KeptProperty(KeptProperty.OWNED_BY, null, "sequence " + existing.name(), owner(existing),
+                        owner(wanted)));
             }
         }
         for (Sequence existing : actual.sequences()) {
@@ -274,9 +284,39 @@ public final class SchemaDiffer {
             }
             if (options.dropUnmapped()) {
                 changes.add(new Change.DropSequence(existing));
+                if (existing.ownedBy() != null) {
+                    changes.add(new Change.DisownSequence(existing.name(), existing.ownedBy()));
+                }
             } else {
                 unmapped.add(existing.name());
             }
         }
+    }
+
+    private static String owner(Sequence sequence) {
+        return sequence.ownedBy() == null ? "OWNED BY NONE" : "OWNED BY " + sequence.ownedBy();
+    }
+
+    /**
+     * A sequence that stays, owned by a column or table being dropped, would be dropped with it (and not come back with
+     * the rollback): its owner lets go of it first, and the rollback makes the owner take it back.
+     */
+    private static void keepOwnedSequences(Schema actual, List<Change> changes) {
+        List<Change> extra = new ArrayList<>();
+        for (Sequence sequence : actual.sequences()) {
+            SequenceOwner owner = sequence.ownedBy();
+            Change disown = owner == null ? null : new Change.DisownSequence(sequence.name(), owner);
+            if (disown == null || changes.contains(disown)) {
+                continue;
+            }
+            boolean ownerGoes = changes.stream().anyMatch(c -> c instanceof Change.DropTable dropTable
+                    && dropTable.table().equals(owner.table())
+                    || c instanceof Change.DropColumn dropColumn && dropColumn.table().equals(owner.table())
+                    && dropColumn.column().name().equals(owner.column()));
+            if (ownerGoes) {
+                extra.add(disown);
+            }
+        }
+        changes.addAll(extra);
     }
 }

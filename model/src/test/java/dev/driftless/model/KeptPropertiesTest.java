@@ -133,6 +133,37 @@ class KeptPropertiesTest {
     }
 
     @Test
+    void anOwnedSequenceKeepsItsOwnerAndOutlivesAColumnThatGoes() {
+        SequenceOwner owner = new SequenceOwner(T, "team_id");
+        Sequence owned = new Sequence(QualifiedName.of("public", "member_team_seq"), "bigint", 1, 1, 1, Long.MAX_VALUE, 1, false, owner);
+        Table withTeam = member(PK, List.of(), List.of());
+        Table withoutTeam = Table.of(T, List.of(ID, EMAIL), PK);
+        Schema actual = new Schema(List.of("public"), List.of(TEAM_TABLE, withTeam), List.of(owned));
+
+        SchemaDiff mapped = new SchemaDiffer().diff(actual,
+                new Schema(List.of("public"), List.of(TEAM_TABLE, withTeam), List.of(owned.withOwner(null))));
+        assertEquals(List.of(), mapped.changes(), "ownership is no change");
+        assertEquals(List.of(new KeptProperty("owned_by", null, "sequence public.member_team_seq", "OWNED BY public.member.team_id",
+                "OWNED BY NONE")), mapped.keptProperties());
+
+        SchemaDiff columnGoes = new SchemaDiffer().diff(actual,
+                new Schema(List.of("public"), List.of(TEAM_TABLE, withoutTeam), List.of()));
+        assertEquals(List.of(new Change.DisownSequence(owned.name(), owner), new Change.DropColumn(T, TEAM)),
+                columnGoes.changes(), "the sequence stays (unmapped): its owner lets go of it first");
+
+        SchemaDiff sequenceGoes = new SchemaDiffer(new DiffOptions(true)).diff(actual,
+                new Schema(List.of("public"), List.of(TEAM_TABLE, withTeam), List.of()));
+        assertEquals(List.of(new Change.DisownSequence(owned.name(), owner), new Change.DropSequence(owned)),
+                sequenceGoes.changes());
+        assertEquals(new Change.OwnSequence(owned.name(), owner), sequenceGoes.changes().get(0).reverse());
+
+        SchemaDiff created = new SchemaDiffer().diff(new Schema(List.of("public"), List.of(TEAM_TABLE), List.of()), actual);
+        List<Change> order = created.changes();
+        assertEquals(List.of(new Change.CreateSequence(owned), new Change.CreateTable(withTeam),
+                new Change.OwnSequence(owned.name(), owner)), order, "owned once both exist");
+    }
+
+    @Test
     void aRetypedColumnKeepsItsCollationOnTheWayBack() {
         Change retype = new Change.AlterColumnType(T, "email", "character varying(100)", "text", List.of(), "pg_catalog.\"C\"");
         assertEquals(new Change.AlterColumnType(T, "email", "text", "character varying(100)", List.of(), "pg_catalog.\"C\""),

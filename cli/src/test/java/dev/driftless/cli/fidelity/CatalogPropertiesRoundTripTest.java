@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a JPA model cannot state but a database holds (deferrable keys, INCLUDE columns, NULLS NOT DISTINCT,
- * collations, exclusion constraints), on the real embedded PostgreSQL, through
+ * collations, exclusion constraints, sequence ownership), on the real embedded PostgreSQL, through
  * the facade as a user would: a database built by the model and then by hand is baselined, {@code check} replays the
  * baseline green, {@code validate} agrees with it and reports a hand change made afterwards; then an entity change
  * that changes the schema around those objects (a retyped column, a new one, a dropped table) is diffed, applied and
@@ -36,6 +36,7 @@ class CatalogPropertiesRoundTripTest {
             ALTER TABLE account DROP CONSTRAINT account_code_key;
             ALTER TABLE account ADD CONSTRAINT account_code_key UNIQUE NULLS NOT DISTINCT (code) INCLUDE (name)
                 DEFERRABLE INITIALLY DEFERRED;
+            ALTER SEQUENCE ledger_seq OWNED BY ledger.id;
             ALTER TABLE account ALTER COLUMN name TYPE varchar(100) COLLATE "C";
             ALTER TABLE account ADD CONSTRAINT account_code_excl EXCLUDE USING btree (code WITH =) WHERE (id > 0);
             ALTER TABLE transfer ADD CONSTRAINT transfer_reference_excl EXCLUDE USING hash (reference WITH =);

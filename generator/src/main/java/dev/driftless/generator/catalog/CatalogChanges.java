@@ -28,7 +28,7 @@ import java.util.Objects;
  * catalog functions as the introspector's: a table's comment, its columns (name, type, nullability, default,
  * identity, generation, comment, collation), its primary key, unique, foreign key, check and exclusion constraints, and its indexes that
  * back no constraint (keys, operator classes, order, method, predicate, uniqueness, INCLUDE columns, NULLS NOT
- * DISTINCT); deferrability, INCLUDE and NULLS NOT DISTINCT of keys come with {@code pg_get_constraintdef}; a sequence's options unless an
+ * DISTINCT); deferrability, INCLUDE and NULLS NOT DISTINCT of keys come with {@code pg_get_constraintdef}; a sequence's options and owner unless an
  * identity column owns it; an enum type's labels and its {@code WITH INOUT} casts; a schema's existence. Left out,
  * as the differ leaves them out: the names of constraints and indexes, and the order of columns. So equal digests
  * mean the differ finds no difference; unequal ones need not mean it finds one. An owner the introspector does not
@@ -411,8 +411,16 @@ public final class CatalogChanges {
                                           AND con.contype IN ('p', 'u', 'x'))) c
                 GROUP BY c.indrelid
             ), seq AS (
-                SELECT s.seqrelid AS oid, pg_catalog.format('%s %s %s %s %s %s %s', pg_catalog.format_type(s.seqtypid, NULL),
-                           s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle) AS text
+                SELECT s.seqrelid AS oid, pg_catalog.format('%s %s %s %s %s %s %s %L', pg_catalog.format_type(s.seqtypid, NULL),
+                           s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                           (SELECT pg_catalog.format('%I.%I.%I', own_ns.nspname, own.relname, a.attname)
+                            FROM pg_catalog.pg_depend od
+                            JOIN pg_catalog.pg_class own ON own.oid = od.refobjid
+                            JOIN pg_catalog.pg_namespace own_ns ON own_ns.oid = own.relnamespace
+                            JOIN pg_catalog.pg_attribute a ON a.attrelid = od.refobjid AND a.attnum = od.refobjsubid
+                            WHERE od.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND od.objid = s.seqrelid
+                              AND od.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND od.deptype = 'a'
+                              AND od.refobjsubid > 0)) AS text
                 FROM target x JOIN pg_catalog.pg_sequence s ON s.seqrelid = x.oid
                 WHERE x.kind = 'sequence' AND _driftless_check.in_scope(x.nsp)
                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d

@@ -13,6 +13,7 @@ import dev.driftless.model.QualifiedName;
 import dev.driftless.model.ReferentialAction;
 import dev.driftless.model.Schema;
 import dev.driftless.model.Sequence;
+import dev.driftless.model.SequenceOwner;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
 import java.sql.Array;
@@ -49,10 +50,11 @@ import java.util.function.Function;
  * <p>Also read: table and column comments, enum types with the {@code WITH INOUT} casts from or to them, and the
  * deferrability of primary, unique and foreign keys, the {@code INCLUDE} columns and {@code NULLS NOT DISTINCT}
  * (PostgreSQL 15+, read as false before) of unique constraints and indexes, and column collations other than their
- * type's default; exclusion constraints, as {@code pg_get_constraintdef} prints them.
+ * type's default; exclusion constraints, as {@code pg_get_constraintdef} prints them; the column that owns a sequence
+ * ({@code OWNED BY}).
  *
  * <p>Not read: views, foreign tables, MATCH FULL, the INCLUDE columns of a primary key,
- * non-default collations of index keys. A generated column is read as a plain column with
+ * non-default collations of index keys, views, materialized views, triggers, functions and procedures, privileges. A generated column is read as a plain column with
  * no default: its generation expression is not a default and is left out.
  */
 public final class CatalogIntrospector {
@@ -202,9 +204,12 @@ public final class CatalogIntrospector {
     }
 
     private static Sequence readSequence(ResultSet rs) throws SQLException {
+        String ownerColumn = rs.getString("owner_column");
+        SequenceOwner owner = ownerColumn == null ? null
+                : new SequenceOwner(new QualifiedName(rs.getString("owner_nspname"), rs.getString("owner_relname")), ownerColumn);
         return new Sequence(new QualifiedName(rs.getString("nspname"), rs.getString("relname")),
                 rs.getString("data_type"), rs.getLong("seqstart"), rs.getLong("seqincrement"),
-                rs.getLong("seqmin"), rs.getLong("seqmax"), rs.getLong("seqcache"), rs.getBoolean("seqcycle"));
+                rs.getLong("seqmin"), rs.getLong("seqmax"), rs.getLong("seqcache"), rs.getBoolean("seqcycle"), owner);
     }
 
     private static EnumType readEnumType(ResultSet rs) throws SQLException {
@@ -483,13 +488,23 @@ public final class CatalogIntrospector {
             JOIN pg_catalog.pg_type t ON t.typnamespace = ns.oid AND t.typtype = 'e'
             """;
 
-    /** Sequences in scope, except those an identity column owns (pg_depend 'i'); serial ones ('a') stay. */
+    /**
+     * Sequences in scope, except those an identity column owns (pg_depend 'i'); serial ones and others a column owns
+     * ('a', {@code OWNED BY}) stay, with their owner.
+     */
     private static final String SEQUENCES = SCOPE + """
             SELECT ns.nspname, c.relname::text AS relname, format_type(s.seqtypid, NULL) AS data_type,
-                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                   own_ns.nspname::text AS owner_nspname, own.relname::text AS owner_relname,
+                   own_col.attname::text AS owner_column
             FROM ns
             JOIN pg_catalog.pg_class c ON c.relnamespace = ns.oid AND c.relkind = 'S'
             JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
+            LEFT JOIN pg_catalog.pg_depend od ON od.classid = 'pg_catalog.pg_class'::regclass AND od.objid = c.oid
+                  AND od.refclassid = 'pg_catalog.pg_class'::regclass AND od.deptype = 'a' AND od.refobjsubid > 0
+            LEFT JOIN pg_catalog.pg_class own ON own.oid = od.refobjid
+            LEFT JOIN pg_catalog.pg_namespace own_ns ON own_ns.oid = own.relnamespace
+            LEFT JOIN pg_catalog.pg_attribute own_col ON own_col.attrelid = od.refobjid AND own_col.attnum = od.refobjsubid
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                               WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
                                 AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'i')

@@ -33,7 +33,9 @@ public enum FindingKind {
     /** A column's collation other than its type's default: JPA cannot state it. */
     COLLATION,
     /** An exclusion constraint: JPA cannot declare one, so only the changelogs say whether it should be there. */
-    EXCLUSION;
+    EXCLUSION,
+    /** The column that owns a sequence ({@code OWNED BY}): JPA cannot state it. */
+    OWNED_BY;
 
     /** {@code missing_column}, {@code foreign_key}, … */
     public String id() {
@@ -45,7 +47,7 @@ public enum FindingKind {
      * Such a finding is no model change for {@code check}, and intended when the changelogs share it.
      */
     public boolean beyondTheModel() {
-        return this == DEFERRABLE || this == INCLUDE || this == NULLS_NOT_DISTINCT || this == COLLATION || this == EXCLUSION;
+        return this == DEFERRABLE || this == INCLUDE || this == NULLS_NOT_DISTINCT || this == COLLATION || this == EXCLUSION || this == OWNED_BY;
     }
 
     /** Accepts {@code foreign_key}, {@code foreign-key} and {@code FOREIGN_KEY}. */

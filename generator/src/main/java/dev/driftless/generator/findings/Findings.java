@@ -57,6 +57,8 @@ public final class Findings {
             Map.entry(Change.CreateSequence.class, FindingKind.SEQUENCE),
             Map.entry(Change.DropSequence.class, FindingKind.SEQUENCE),
             Map.entry(Change.AlterSequence.class, FindingKind.SEQUENCE),
+            Map.entry(Change.OwnSequence.class, FindingKind.OWNED_BY),
+            Map.entry(Change.DisownSequence.class, FindingKind.OWNED_BY),
             Map.entry(Change.RenameTable.class, FindingKind.RENAME),
             Map.entry(Change.RenameColumn.class, FindingKind.RENAME),
             Map.entry(Change.CreateEnumType.class, FindingKind.ENUM),
@@ -128,7 +130,7 @@ public final class Findings {
                 .orElseThrow(() -> new IllegalStateException("no finding kind " + property.kind()));
         return new Finding(kind, property.table(), null, property.object(), "is " + property.database()
                 + " in the database, the model says " + property.model() + " (JPA cannot state it; diff keeps it)",
-                property.database(), property.model(), tableSource(property.table()),
+                property.database(), property.model(), property.table() == null ? null : tableSource(property.table()),
                 kind.id() + ":" + property.table() + ":" + property.object() + ":" + property.database(), List.of(), null);
     }
 
@@ -172,6 +174,10 @@ public final class Findings {
             subject = s.sequence().name().toString();
         } else if (change instanceof Change.AlterSequence s) {
             subject = s.to().name().toString();
+        } else if (change instanceof Change.OwnSequence s) {
+            subject = s.sequence().toString();
+        } else if (change instanceof Change.DisownSequence s) {
+            subject = s.sequence().toString();
         } else if (change instanceof Change.CreateTable || change instanceof Change.DropTable) {
             subject = "";
         } else if (change instanceof Change.RenameTable r) {
@@ -300,6 +306,15 @@ public final class Findings {
         if (c instanceof Change.AlterSequence s) {
             return new Finding(kind, null, null, "sequence " + s.to().name(), sequenceDifference(s.from(), s.to()),
                     sequence(s.from()), sequence(s.to()), sequenceSource(s.to().name()), key, changes, null);
+        }
+        if (c instanceof Change.OwnSequence s) {
+            return new Finding(kind, table, null, "sequence " + s.sequence(), "is OWNED BY NONE in the database, the model says"
+                    + " OWNED BY " + s.owner(), "OWNED BY NONE", "OWNED BY " + s.owner(), tableSource(table), key, changes, null);
+        }
+        if (c instanceof Change.DisownSequence s) {
+            return new Finding(kind, table, null, "sequence " + s.sequence(), "is OWNED BY " + s.owner()
+                    + " in the database, the model says OWNED BY NONE", "OWNED BY " + s.owner(), "OWNED BY NONE",
+                    tableSource(table), key, changes, null);
         }
         if (c instanceof Change.RenameTable r) {
             return new Finding(kind, r.to(), null, "table " + r.from(), "named " + r.from() + " in the database, the model says "

@@ -62,6 +62,9 @@ public final class SqlRenderer {
             rule(Change.CreateSequence.class, c -> createSequence(c.sequence())),
             rule(Change.AlterSequence.class, c -> alterSequence(c.from(), c.to())),
             rule(Change.DropSequence.class, c -> "DROP SEQUENCE " + name(c.sequence().name()) + ";"),
+            rule(Change.OwnSequence.class, c -> "ALTER SEQUENCE " + name(c.sequence()) + " OWNED BY " + name(c.owner().table())
+                    + "." + Identifiers.quote(c.owner().column()) + ";"),
+            rule(Change.DisownSequence.class, c -> "ALTER SEQUENCE " + name(c.sequence()) + " OWNED BY NONE;"),
             rule(Change.CreateEnumType.class, c -> createEnumType(c.type())),
             rule(Change.DropEnumType.class, c -> dropEnumType(c.type())),
             rule(Change.AlterEnumType.class, SqlRenderer::alterEnumType),

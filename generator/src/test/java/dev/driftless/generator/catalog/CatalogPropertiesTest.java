@@ -13,6 +13,8 @@ import dev.driftless.model.PrimaryKey;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.ReferentialAction;
 import dev.driftless.model.Schema;
+import dev.driftless.model.Sequence;
+import dev.driftless.model.SequenceOwner;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
 import dev.driftless.testing.TestPostgres;
@@ -49,6 +51,7 @@ class CatalogPropertiesTest {
                                 name text COLLATE public."Case Blind", tags text[] COLLATE "POSIX", plain text,
                                 CONSTRAINT label_code_excl EXCLUDE USING btree (code WITH =) WHERE (id > 0) DEFERRABLE);
             ALTER TABLE label ADD CONSTRAINT "Label Name Excl" EXCLUDE USING hash (name WITH =);
+            CREATE SEQUENCE label_ticket_seq OWNED BY label.id;
             """;
 
     @Test
@@ -94,6 +97,13 @@ class CatalogPropertiesTest {
         assertEquals(List.of(), label.indexes(), "the indexes of exclusion constraints are theirs");
     }
 
+    @Test
+    void readsTheColumnThatOwnsASequence() throws SQLException {
+        Schema schema = read(SETUP);
+        assertEquals(List.of(new Sequence(QualifiedName.of("public", "label_ticket_seq"), "bigint", 1, 1, 1, Long.MAX_VALUE, 1,
+                false, new SequenceOwner(QualifiedName.of("public", "label"), "id"))), schema.sequences());
+    }
+
     /**
      * check proves a rollback exact by digests of what a changeset touched: each property changed by hand changes the
      * digest of its table, and changing it back restores it.
@@ -114,6 +124,7 @@ class CatalogPropertiesTest {
                                 + " INCLUDE (email, \"Joined At\") WHERE team_id > 0"},
                 {"ALTER TABLE member ALTER COLUMN email TYPE text COLLATE \"C\"", "ALTER TABLE member ALTER COLUMN email TYPE text"},
                 {"ALTER TABLE member ADD CONSTRAINT x EXCLUDE USING btree (nick WITH =)", "ALTER TABLE member DROP CONSTRAINT x"}};
+        String[][] sequenceAlterations = {{"ALTER SEQUENCE label_ticket_seq OWNED BY NONE", "ALTER SEQUENCE label_ticket_seq OWNED BY label.id"}};
         try (Connection connection = TestPostgres.freshDatabase().connect()) {
             execute(connection, SETUP);
             CatalogChanges changes = CatalogChanges.install(connection, false);
@@ -124,6 +135,14 @@ class CatalogPropertiesTest {
                 assertNotEquals(start, digest(changes.touched(), member), alteration[0]);
                 execute(connection, alteration[1]);
                 assertEquals(start, digest(changes.touched(), member), alteration[1]);
+            }
+            CatalogChanges.Key sequence = new CatalogChanges.Key("sequence", "public", "label_ticket_seq");
+            String sequenceStart = digest(changes.everything(), sequence);
+            for (String[] alteration : sequenceAlterations) {
+                execute(connection, alteration[0]);
+                assertNotEquals(sequenceStart, digest(changes.touched(), sequence), alteration[0]);
+                execute(connection, alteration[1]);
+                assertEquals(sequenceStart, digest(changes.touched(), sequence), alteration[1]);
             }
         }
     }
@@ -159,6 +178,8 @@ class CatalogPropertiesTest {
             table.foreignKeys().forEach(fk -> statements.add(renderer.render(new Change.DropForeignKey(table.name(), fk).reverse())));
         }
         schema.sequences().forEach(s -> statements.add(renderer.render(new Change.DropSequence(s).reverse())));
+        schema.sequences().stream().filter(s -> s.ownedBy() != null)
+                .forEach(s -> statements.add(renderer.render(new Change.DisownSequence(s.name(), s.ownedBy()).reverse())));
         return String.join("\n", statements);
     }
 
