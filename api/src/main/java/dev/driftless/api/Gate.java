@@ -158,9 +158,12 @@ public final class Gate {
     /**
      * A property the model cannot state (a deferrable key) that the changelogs state as well is what the changelogs
      * intend: the database agrees with them, so it is no finding. Without changelogs, or made by hand, it is one.
+     * Sorted as {@link Findings#of} sorts, with what only the replay showed in its place.
      */
     private static List<Finding> withoutIntended(List<Finding> findings) {
-        return findings.stream().filter(f -> !(f.kind().beyondTheModel() && f.origin() == Origin.MODEL_CHANGED)).toList();
+        return findings.stream().filter(f -> !(f.kind().beyondTheModel() && f.origin() == Origin.MODEL_CHANGED))
+                .sorted(java.util.Comparator.comparing(Finding::group).thenComparing(Finding::kind).thenComparing(Finding::object))
+                .toList();
     }
 
     /**

@@ -254,6 +254,19 @@ public sealed interface Change {
         public String describe() { return "end " + owner + "'s ownership of sequence " + sequence; }
     }
 
+    /** Creates a view, materialized view, function, procedure or trigger from its own definition. */
+    record CreateUnowned(UnownedObject object) implements Change {
+        public Change reverse() { return new DropUnowned(object); }
+        public QualifiedName table() { return null; }
+        public String describe() { return "create " + object.describe(); }
+    }
+
+    record DropUnowned(UnownedObject object) implements Change {
+        public Change reverse() { return new CreateUnowned(object); }
+        public QualifiedName table() { return null; }
+        public String describe() { return "drop " + object.describe(); }
+    }
+
     record CreateEnumType(EnumType type) implements Change {
         public Change reverse() { return new DropEnumType(type); }
         public QualifiedName table() { return null; }

@@ -16,6 +16,9 @@ public final class ChangeOrder {
     private static final Comparator<Change> ORDER = Comparator
             .comparingInt(ChangeOrder::phase)
             .thenComparing(c -> c.table() == null ? "" : c.table().toString())
+            // views, functions and triggers in creation order, each after what it may use; dropped the other way
+            .thenComparingInt(c -> c instanceof Change.CreateUnowned u ? u.object().position()
+                    : c instanceof Change.DropUnowned u ? -u.object().position() : 0)
             .thenComparing(Change::describe);
 
     public static List<Change> sort(List<Change> changes) {
@@ -46,6 +49,8 @@ public final class ChangeOrder {
             Map.entry(Change.DropForeignKey.class, 1),
             // A sequence's owner lets go of it before the owner's column or table is dropped, which would drop it too.
             Map.entry(Change.DisownSequence.class, 1),
+            // What uses tables and columns goes before any of them changes.
+            Map.entry(Change.DropUnowned.class, 0),
             // Constraints and indexes go before the columns they cover are dropped or retyped.
             Map.entry(Change.DropIndex.class, 2),
             Map.entry(Change.DropUniqueConstraint.class, 2),
@@ -80,6 +85,8 @@ public final class ChangeOrder {
             Map.entry(Change.OwnSequence.class, 13),
             // A foreign key needs both tables and the referenced key in place.
             Map.entry(Change.AddForeignKey.class, 14),
+            // Views, functions and triggers need their tables, columns and keys (a view may group by a primary key).
+            Map.entry(Change.CreateUnowned.class, 14),
             // Sequences go after the tables whose defaults used them.
             Map.entry(Change.DropSequence.class, 15),
             // An enum type goes once no column uses it any more.

@@ -103,6 +103,11 @@ public final class ChangeRisks {
                             "added NOT VALID, then validated without blocking writes; fails if a row violates it")
                     : caution(ACCESS_EXCLUSIVE, false, true, "reads every row under the lock; fails if a row violates it")),
             rule(Change.DropCheckConstraint.class, c -> safe(ACCESS_EXCLUSIVE, "brief lock")),
+            rule(Change.CreateUnowned.class, c -> c.object().kind().equals("materialized view")
+                    ? caution(ACCESS_EXCLUSIVE, false, true, "runs its query to fill it")
+                    : safe(ACCESS_EXCLUSIVE, "a new object; a trigger briefly locks its table")),
+            rule(Change.DropUnowned.class, c -> caution(ACCESS_EXCLUSIVE, false, false,
+                    "whatever uses it (the application, another view) stops working")),
             rule(Change.OwnSequence.class, c -> safe(ACCESS_EXCLUSIVE, "brief lock on the sequence")),
             rule(Change.DisownSequence.class, c -> safe(ACCESS_EXCLUSIVE, "brief lock on the sequence")),
             rule(Change.AddExclusionConstraint.class, c -> caution(ACCESS_EXCLUSIVE, false, true,

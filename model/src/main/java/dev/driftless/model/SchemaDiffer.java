@@ -50,9 +50,11 @@ public final class SchemaDiffer {
         releaseReferencingForeignKeys(actual, desired, changes);
         diffSequences(actual, desired, managed, changes, unmappedSequences, keptProperties);
         keepOwnedSequences(actual, changes);
+        List<UnownedObject> unmappedObjects = new ArrayList<>();
+        diffUnowned(actual, desired, managed, changes, unmappedObjects);
         diffEnumTypes(actual, desired, managed, changes, unmappedEnumTypes);
         return new SchemaDiff(ChangeOrder.sort(changes), unmappedTables, unmappedSequences, unmappedEnumTypes,
-                ignoredTables, kept, keptProperties);
+                ignoredTables, kept, keptProperties, unmappedObjects);
     }
 
     /**
@@ -109,7 +111,8 @@ public final class SchemaDiffer {
         Set<QualifiedName> mappedTypes = desired.enumTypesByName().keySet();
         return new Schema(actual.namespaces(), tables,
                 actual.sequences().stream().filter(s -> mappedSequences.contains(s.name()) || !options.ignores(s.name())).toList(),
-                actual.enumTypes().stream().filter(t -> mappedTypes.contains(t.name()) || !options.ignores(t.name())).toList());
+                actual.enumTypes().stream().filter(t -> mappedTypes.contains(t.name()) || !options.ignores(t.name())).toList(),
+                actual.unowned());
     }
     private void diffTables(Schema actual, Schema desired, Set<String> managed,
                             List<Change> changes, List<QualifiedName> unmapped, List<KeptObject> kept) {
@@ -289,6 +292,31 @@ public final class SchemaDiffer {
                 }
             } else {
                 unmapped.add(existing.name());
+            }
+        }
+    }
+
+    /**
+     * Views, functions and triggers, by kind, name and definition: one the model has and the database lacks is created
+     * (a baseline, a replay compared with another); one only the database has is unmapped, and dropped only when
+     * unmapped objects are to be dropped.
+     */
+    private void diffUnowned(Schema actual, Schema desired, Set<String> managed, List<Change> changes,
+                             List<UnownedObject> unmapped) {
+        Function<UnownedObject, Object> identity = o -> List.of(o.kind(), o.name(), o.definition());
+        Set<Object> actualObjects = actual.unowned().stream().map(identity).collect(Collectors.toSet());
+        Set<Object> desiredObjects = desired.unowned().stream().map(identity).collect(Collectors.toSet());
+        desired.unowned().stream().filter(o -> !actualObjects.contains(identity.apply(o)))
+                .forEach(o -> changes.add(new Change.CreateUnowned(o)));
+        for (UnownedObject existing : actual.unowned()) {
+            if (!managed.contains(existing.name().schema()) || desiredObjects.contains(identity.apply(existing))
+                    || options.ignores(existing.name())) {
+                continue;
+            }
+            if (options.dropUnmapped()) {
+                changes.add(new Change.DropUnowned(existing));
+            } else {
+                unmapped.add(existing);
             }
         }
     }

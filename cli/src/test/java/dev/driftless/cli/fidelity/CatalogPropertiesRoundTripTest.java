@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a JPA model cannot state but a database holds (deferrable keys, INCLUDE columns, NULLS NOT DISTINCT,
- * collations, exclusion constraints, sequence ownership), on the real embedded PostgreSQL, through
+ * collations, exclusion constraints, sequence ownership;
+ * views, functions and triggers), on the real embedded PostgreSQL, through
  * the facade as a user would: a database built by the model and then by hand is baselined, {@code check} replays the
  * baseline green, {@code validate} agrees with it and reports a hand change made afterwards; then an entity change
  * that changes the schema around those objects (a retyped column, a new one, a dropped table) is diffed, applied and
@@ -40,6 +41,13 @@ class CatalogPropertiesRoundTripTest {
             ALTER TABLE account ALTER COLUMN name TYPE varchar(100) COLLATE "C";
             ALTER TABLE account ADD CONSTRAINT account_code_excl EXCLUDE USING btree (code WITH =) WHERE (id > 0);
             ALTER TABLE transfer ADD CONSTRAINT transfer_reference_excl EXCLUDE USING hash (reference WITH =);
+            CREATE FUNCTION upper_code() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN NEW.code := upper(NEW.code); RETURN NEW; END $$;
+            CREATE TRIGGER account_upper_code BEFORE INSERT OR UPDATE OF code ON account
+                FOR EACH ROW EXECUTE FUNCTION upper_code();
+            CREATE VIEW account_codes AS SELECT id, code FROM account WHERE code IS NOT NULL;
+            CREATE VIEW transfer_totals AS SELECT t.account_id, a.code, sum(t.amount) AS total
+                FROM transfer t JOIN account_codes a ON a.id = t.account_id GROUP BY t.account_id, a.code;
             ALTER TABLE transfer ALTER COLUMN reference TYPE varchar(40) COLLATE "POSIX";
             DROP INDEX account_name_idx;
             CREATE INDEX account_name_idx ON account (name) INCLUDE (code);
@@ -62,6 +70,8 @@ class CatalogPropertiesRoundTripTest {
 
             Driftless.BaselineResult baseline = project.driftless().baseline("baseline");
             assertNotNull(baseline.written());
+            assertTrue(baseline.written().changeSets().stream().anyMatch(c -> c.sql().contains("CREATE VIEW public.transfer_totals")),
+                    "the baseline re-creates the views from their definitions");
             Gate.CheckResult check = project.driftless().check();
             assertTrue(check.passes(), () -> "check after baseline: " + check.problems() + " " + check.modelChanges());
             Gate.ValidateResult agreed = project.driftless().validate();
@@ -69,15 +79,19 @@ class CatalogPropertiesRoundTripTest {
 
             project.execute("ALTER TABLE transfer ALTER CONSTRAINT transfer_account_fk NOT DEFERRABLE;"
                     + " ALTER TABLE ledger DROP CONSTRAINT ledger_pkey,"
-                    + " ADD CONSTRAINT ledger_pkey PRIMARY KEY (id) DEFERRABLE INITIALLY DEFERRED");
+                    + " ADD CONSTRAINT ledger_pkey PRIMARY KEY (id) DEFERRABLE INITIALLY DEFERRED;"
+                    + " CREATE VIEW hand_made AS SELECT id FROM account");
             Gate.ValidateResult drifted = project.driftless().validate();
             assertEquals(List.of("deferrable public.ledger primary key ledger_pkey DEFERRABLE INITIALLY DEFERRED changed_by_hand",
                             "deferrable public.transfer foreign key transfer_account_fk [account_id] → public.account[id]"
-                                    + " NOT DEFERRABLE changed_by_hand"),
+                                    + " NOT DEFERRABLE changed_by_hand",
+                            "unmapped_object view public.hand_made view public.hand_made CREATE VIEW public.hand_made AS\n"
+                                    + " SELECT id\n   FROM public.account changed_by_hand"),
                     drifted.findings().stream().map(f -> f.kind().id() + " " + f.group() + " " + f.object() + " "
                             + f.database() + " " + f.origin().id()).toList());
             project.execute("ALTER TABLE transfer ALTER CONSTRAINT transfer_account_fk DEFERRABLE;"
-                    + " ALTER TABLE ledger DROP CONSTRAINT ledger_pkey, ADD CONSTRAINT ledger_pkey PRIMARY KEY (id) DEFERRABLE");
+                    + " ALTER TABLE ledger DROP CONSTRAINT ledger_pkey, ADD CONSTRAINT ledger_pkey PRIMARY KEY (id) DEFERRABLE;"
+                    + " DROP VIEW hand_made");
 
             Schema before = project.read();
             project.model(FIXTURE.resolve("after"), "after");

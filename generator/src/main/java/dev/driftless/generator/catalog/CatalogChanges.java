@@ -185,7 +185,8 @@ public final class CatalogChanges {
         return new Schema(schema.namespaces().stream().filter(n -> !n.equals(SCHEMA)).toList(),
                 schema.tables().stream().filter(t -> !t.name().schema().equals(SCHEMA)).toList(),
                 schema.sequences().stream().filter(s -> !s.name().schema().equals(SCHEMA)).toList(),
-                schema.enumTypes().stream().filter(e -> !e.name().schema().equals(SCHEMA)).toList());
+                schema.enumTypes().stream().filter(e -> !e.name().schema().equals(SCHEMA)).toList(),
+                schema.unowned().stream().filter(o -> !o.name().schema().equals(SCHEMA)).toList());
     }
 
     // ---------------------------------------------------------------- SQL

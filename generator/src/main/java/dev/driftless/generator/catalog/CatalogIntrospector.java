@@ -16,6 +16,7 @@ import dev.driftless.model.Sequence;
 import dev.driftless.model.SequenceOwner;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import dev.driftless.model.UnownedObject;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,8 +54,11 @@ import java.util.function.Function;
  * type's default; exclusion constraints, as {@code pg_get_constraintdef} prints them; the column that owns a sequence
  * ({@code OWNED BY}).
  *
- * <p>Not read: views, foreign tables, MATCH FULL, the INCLUDE columns of a primary key,
- * non-default collations of index keys, views, materialized views, triggers, functions and procedures, privileges. A generated column is read as a plain column with
+ * <p>Read as objects the model does not own, with their definitions and what they use: views, materialized views,
+ * functions, procedures and triggers.
+ *
+ * <p>Not read: foreign tables, MATCH FULL, the INCLUDE columns of a primary key,
+ * non-default collations of index keys, privileges, rules, policies, event triggers. A generated column is read as a plain column with
  * no default: its generation expression is not a default and is left out.
  */
 public final class CatalogIntrospector {
@@ -146,8 +150,10 @@ public final class CatalogIntrospector {
         catalog.forEachRow(catalog.forServer(INDEXES, "i"), rs -> readIndex(rs, tables.get(tableName(rs))));
         List<Sequence> sequences = catalog.list(SEQUENCES, CatalogIntrospector::readSequence);
         List<EnumType> enumTypes = catalog.list(ENUM_TYPES, CatalogIntrospector::readEnumType);
+        List<UnownedObject> unowned = new ArrayList<>();
+        catalog.forEachRow(UNOWNED, rs -> unowned.add(readUnowned(rs, unowned.size())));
         List<Table> built = tables.values().stream().map(TableParts::build).toList();
-        return new Schema(namespaces, built, sequences, enumTypes);
+        return new Schema(namespaces, built, sequences, enumTypes, unowned);
     }
 
     // ---------------------------------------------------------------- rows
@@ -210,6 +216,15 @@ public final class CatalogIntrospector {
         return new Sequence(new QualifiedName(rs.getString("nspname"), rs.getString("relname")),
                 rs.getString("data_type"), rs.getLong("seqstart"), rs.getLong("seqincrement"),
                 rs.getLong("seqmin"), rs.getLong("seqmax"), rs.getLong("seqcache"), rs.getBoolean("seqcycle"), owner);
+    }
+
+    private static UnownedObject readUnowned(ResultSet rs, int position) throws SQLException {
+        String tableName = rs.getString("table_name");
+        String definition = rs.getString("definition").strip();
+        definition = definition.endsWith(";") ? definition.substring(0, definition.length() - 1).strip() : definition;
+        return new UnownedObject(rs.getString("kind"), new QualifiedName(rs.getString("nspname"), rs.getString("name")),
+                tableName == null ? null : new QualifiedName(rs.getString("table_nspname"), tableName), definition,
+                strings(rs.getArray("depends_on")), position);
     }
 
     private static EnumType readEnumType(ResultSet rs) throws SQLException {
@@ -486,6 +501,47 @@ public final class CatalogIntrospector {
                          ORDER BY 1) AS casts
             FROM ns
             JOIN pg_catalog.pg_type t ON t.typnamespace = ns.oid AND t.typtype = 'e'
+            """;
+
+    /**
+     * Views, materialized views, functions, procedures and user triggers in scope, in creation order (oid), each with
+     * the statement that creates it as PostgreSQL prints it and the tables and views it uses (through pg_depend: a
+     * view's rewrite rule, a trigger's table). Left out: what an extension owns, aggregates, internal triggers (those of
+     * foreign keys).
+     */
+    private static final String UNOWNED = SCOPE + """
+            SELECT o.kind, o.nspname, o.name, o.table_nspname, o.table_name, o.definition,
+                   ARRAY(SELECT DISTINCT quote_ident(dn.nspname) || '.' || quote_ident(dc.relname)
+                         FROM pg_catalog.pg_depend d
+                         JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid
+                         JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace
+                         WHERE d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid <> o.self
+                           AND ((d.classid = 'pg_catalog.pg_rewrite'::regclass
+                                 AND d.objid IN (SELECT r.oid FROM pg_catalog.pg_rewrite r WHERE r.ev_class = o.self))
+                                OR (d.classid = o.classid AND d.objid = o.oid))
+                         ORDER BY 1) AS depends_on
+            FROM (
+                SELECT c.oid, 'pg_catalog.pg_class'::regclass AS classid, c.oid AS self,
+                       CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
+                       ns.nspname, c.relname::text AS name, NULL::text AS table_nspname, NULL::text AS table_name,
+                       'CREATE ' || CASE c.relkind WHEN 'v' THEN 'VIEW ' ELSE 'MATERIALIZED VIEW ' END
+                           || quote_ident(ns.nspname) || '.' || quote_ident(c.relname) || ' AS' || E'\n'
+                           || pg_get_viewdef(c.oid, true) AS definition
+                FROM ns JOIN pg_catalog.pg_class c ON c.relnamespace = ns.oid AND c.relkind IN ('v', 'm')
+                WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.objid = c.oid AND e.deptype = 'e')
+                UNION ALL
+                SELECT p.oid, 'pg_catalog.pg_proc'::regclass, 0,
+                       CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+                       ns.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL, NULL,
+                       pg_get_functiondef(p.oid)
+                FROM ns JOIN pg_catalog.pg_proc p ON p.pronamespace = ns.oid AND p.prokind IN ('f', 'p')
+                WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.objid = p.oid AND e.deptype = 'e')
+                UNION ALL
+                SELECT t.oid, 'pg_catalog.pg_trigger'::regclass, 0, 'trigger',
+                       rel.nspname, t.tgname::text, rel.nspname, rel.relname, pg_get_triggerdef(t.oid, true)
+                FROM rel JOIN pg_catalog.pg_trigger t ON t.tgrelid = rel.oid AND NOT t.tgisinternal
+            ) o
+            ORDER BY o.oid
             """;
 
     /**

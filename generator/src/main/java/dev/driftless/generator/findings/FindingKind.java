@@ -35,7 +35,9 @@ public enum FindingKind {
     /** An exclusion constraint: JPA cannot declare one, so only the changelogs say whether it should be there. */
     EXCLUSION,
     /** The column that owns a sequence ({@code OWNED BY}): JPA cannot state it. */
-    OWNED_BY;
+    OWNED_BY,
+    /** A view, materialized view, function, procedure or trigger no entity maps: only changelogs can state it. */
+    UNMAPPED_OBJECT;
 
     /** {@code missing_column}, {@code foreign_key}, … */
     public String id() {
@@ -47,7 +49,7 @@ public enum FindingKind {
      * Such a finding is no model change for {@code check}, and intended when the changelogs share it.
      */
     public boolean beyondTheModel() {
-        return this == DEFERRABLE || this == INCLUDE || this == NULLS_NOT_DISTINCT || this == COLLATION || this == EXCLUSION || this == OWNED_BY;
+        return this == DEFERRABLE || this == INCLUDE || this == NULLS_NOT_DISTINCT || this == COLLATION || this == EXCLUSION || this == OWNED_BY || this == UNMAPPED_OBJECT;
     }
 
     /** Accepts {@code foreign_key}, {@code foreign-key} and {@code FOREIGN_KEY}. */

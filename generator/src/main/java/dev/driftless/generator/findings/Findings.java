@@ -58,6 +58,8 @@ public final class Findings {
             Map.entry(Change.DropSequence.class, FindingKind.SEQUENCE),
             Map.entry(Change.AlterSequence.class, FindingKind.SEQUENCE),
             Map.entry(Change.OwnSequence.class, FindingKind.OWNED_BY),
+            Map.entry(Change.CreateUnowned.class, FindingKind.UNMAPPED_OBJECT),
+            Map.entry(Change.DropUnowned.class, FindingKind.UNMAPPED_OBJECT),
             Map.entry(Change.DisownSequence.class, FindingKind.OWNED_BY),
             Map.entry(Change.RenameTable.class, FindingKind.RENAME),
             Map.entry(Change.RenameColumn.class, FindingKind.RENAME),
@@ -110,6 +112,8 @@ public final class Findings {
                 "in the database, but not in the model", "sequence", null, null,
                 FindingKind.SEQUENCE.id() + ":" + s, List.of(), null)));
         diff.keptProperties().forEach(p -> findings.add(kept(p)));
+        diff.unmappedObjects().forEach(o -> findings.add(unmapped(o, FindingKind.UNMAPPED_OBJECT.id() + ":" + o.table() + ":"
+                + o.describe() + ":" + o.definition().hashCode(), List.of())));
         return findings.stream().sorted(ORDER).toList();
     }
 
@@ -122,6 +126,13 @@ public final class Findings {
         return new Finding(stated.kind(), stated.table(), stated.column(), stated.object(), now
                 + " in the database, the changelogs say " + stated.database() + " (changed by hand?)", stated.model(),
                 stated.database(), stated.source(), stated.key() + ":not-as-stated", List.of(), Origin.CHANGED_BY_HAND);
+    }
+
+    /** A view, function or trigger no entity maps; its definition is its state in the database. */
+    private static Finding unmapped(dev.driftless.model.UnownedObject object, String key, List<Change> changes) {
+        return new Finding(FindingKind.UNMAPPED_OBJECT, object.table(), null, object.describe(),
+                "in the database, but no entity maps it (kept; uses " + (object.dependsOn().isEmpty() ? "no table"
+                        : String.join(", ", object.dependsOn())) + ")", object.definition(), null, null, key, changes, null);
     }
 
     /** A property the model cannot state, kept as the database has it. */
@@ -174,6 +185,10 @@ public final class Findings {
             subject = s.sequence().name().toString();
         } else if (change instanceof Change.AlterSequence s) {
             subject = s.to().name().toString();
+        } else if (change instanceof Change.CreateUnowned u) {
+            subject = u.object().describe() + ":" + u.object().definition().hashCode();
+        } else if (change instanceof Change.DropUnowned u) {
+            subject = u.object().describe() + ":" + u.object().definition().hashCode();
         } else if (change instanceof Change.OwnSequence s) {
             subject = s.sequence().toString();
         } else if (change instanceof Change.DisownSequence s) {
@@ -306,6 +321,13 @@ public final class Findings {
         if (c instanceof Change.AlterSequence s) {
             return new Finding(kind, null, null, "sequence " + s.to().name(), sequenceDifference(s.from(), s.to()),
                     sequence(s.from()), sequence(s.to()), sequenceSource(s.to().name()), key, changes, null);
+        }
+        if (c instanceof Change.CreateUnowned u) {
+            return new Finding(kind, u.object().table(), null, u.object().describe(), MISSING, null, u.object().definition(),
+                    null, key, changes, null);
+        }
+        if (c instanceof Change.DropUnowned u) {
+            return unmapped(u.object(), key, changes);
         }
         if (c instanceof Change.OwnSequence s) {
             return new Finding(kind, table, null, "sequence " + s.sequence(), "is OWNED BY NONE in the database, the model says"

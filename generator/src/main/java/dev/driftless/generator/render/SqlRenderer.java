@@ -14,6 +14,7 @@ import dev.driftless.model.ReferentialAction;
 import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import dev.driftless.model.UnownedObject;
 import dev.driftless.model.TypeChange;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,8 @@ public final class SqlRenderer {
             rule(Change.CreateSequence.class, c -> createSequence(c.sequence())),
             rule(Change.AlterSequence.class, c -> alterSequence(c.from(), c.to())),
             rule(Change.DropSequence.class, c -> "DROP SEQUENCE " + name(c.sequence().name()) + ";"),
+            rule(Change.CreateUnowned.class, c -> c.object().definition() + ";"),
+            rule(Change.DropUnowned.class, c -> dropUnowned(c.object())),
             rule(Change.OwnSequence.class, c -> "ALTER SEQUENCE " + name(c.sequence()) + " OWNED BY " + name(c.owner().table())
                     + "." + Identifiers.quote(c.owner().column()) + ";"),
             rule(Change.DisownSequence.class, c -> "ALTER SEQUENCE " + name(c.sequence()) + " OWNED BY NONE;"),
@@ -290,6 +293,23 @@ public final class SqlRenderer {
 
     static String check(CheckConstraint constraint) {
         return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " " + constraint.expression();
+    }
+
+    /** A function's name already carries its argument types, as DROP FUNCTION needs them. */
+    private static String dropUnowned(UnownedObject object) {
+        String schema = Identifiers.quote(object.name().schema()) + ".";
+        return switch (object.kind()) {
+            case "trigger" -> "DROP TRIGGER " + Identifiers.quote(object.name().name()) + " ON " + name(object.table()) + ";";
+            case "function", "procedure" -> "DROP " + object.kind().toUpperCase(java.util.Locale.ROOT) + " " + schema
+                    + functionName(object.name().name()) + ";";
+            default -> "DROP " + object.kind().toUpperCase(java.util.Locale.ROOT) + " " + name(object.name()) + ";";
+        };
+    }
+
+    /** {@code f(integer, text)} with the name quoted as needed, the argument types as PostgreSQL printed them. */
+    private static String functionName(String nameWithArguments) {
+        int open = nameWithArguments.indexOf('(');
+        return Identifiers.quote(nameWithArguments.substring(0, open)) + nameWithArguments.substring(open);
     }
 
     static String exclusion(ExclusionConstraint constraint) {

@@ -176,7 +176,7 @@ class CatalogIntrospectorTest {
         assertEquals(5, five.schema().tables().size());
         assertEquals(50, fifty.schema().tables().size());
         assertEquals(five.queryCount(), fifty.queryCount());
-        assertEquals(9, fifty.queryCount(), "six catalog queries and three for the search path");
+        assertEquals(10, fifty.queryCount(), "seven catalog queries and three for the search path");
     }
 
     private static Introspection introspectTables(int count) throws SQLException {

@@ -17,6 +17,7 @@ import dev.driftless.model.Sequence;
 import dev.driftless.model.SequenceOwner;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import dev.driftless.model.UnownedObject;
 import dev.driftless.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,6 +53,11 @@ class CatalogPropertiesTest {
                                 CONSTRAINT label_code_excl EXCLUDE USING btree (code WITH =) WHERE (id > 0) DEFERRABLE);
             ALTER TABLE label ADD CONSTRAINT "Label Name Excl" EXCLUDE USING hash (name WITH =);
             CREATE SEQUENCE label_ticket_seq OWNED BY label.id;
+            CREATE FUNCTION touch_label() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.plain := 'seen'; RETURN NEW; END $$;
+            CREATE TRIGGER label_touched BEFORE INSERT OR UPDATE ON label FOR EACH ROW EXECUTE FUNCTION touch_label();
+            CREATE VIEW member_emails AS SELECT m.id, m.email, t.code FROM member m JOIN team t ON t.id = m.team_id;
+            CREATE VIEW "Team Codes" AS SELECT code FROM member_emails;
+            CREATE MATERIALIZED VIEW label_counts AS SELECT code, count(*) AS n FROM label GROUP BY code;
             """;
 
     @Test
@@ -98,6 +104,23 @@ class CatalogPropertiesTest {
     }
 
     @Test
+    void readsViewsFunctionsAndTriggersAsObjectsNoEntityMaps() throws SQLException {
+        List<UnownedObject> unowned = read(SETUP).unowned();
+        assertEquals(List.of("function public.touch_label()", "trigger public.label_touched on public.label",
+                        "view public.member_emails", "view public.Team Codes", "materialized view public.label_counts"),
+                unowned.stream().map(UnownedObject::describe).toList(), "in creation order");
+        UnownedObject view = unowned.get(2);
+        assertEquals(List.of("public.member", "public.team"), view.dependsOn());
+        assertEquals("CREATE VIEW public.member_emails AS\n SELECT m.id,\n    m.email,\n    t.code\n   FROM public.member m\n"
+                + "     JOIN public.team t ON t.id = m.team_id", view.definition());
+        assertEquals(List.of("public.member_emails"), unowned.get(3).dependsOn());
+        assertEquals(List.of("public.label"), unowned.get(1).dependsOn());
+        assertEquals("CREATE TRIGGER label_touched BEFORE INSERT OR UPDATE ON public.label FOR EACH ROW"
+                        + " EXECUTE FUNCTION public.touch_label()",
+                unowned.get(1).definition());
+    }
+
+    @Test
     void readsTheColumnThatOwnsASequence() throws SQLException {
         Schema schema = read(SETUP);
         assertEquals(List.of(new Sequence(QualifiedName.of("public", "label_ticket_seq"), "bigint", 1, 1, 1, Long.MAX_VALUE, 1,
@@ -122,7 +145,7 @@ class CatalogPropertiesTest {
                         + " WHERE team_id > 0",
                         "DROP INDEX member_team_cover; CREATE INDEX member_team_cover ON member (team_id DESC)"
                                 + " INCLUDE (email, \"Joined At\") WHERE team_id > 0"},
-                {"ALTER TABLE member ALTER COLUMN email TYPE text COLLATE \"C\"", "ALTER TABLE member ALTER COLUMN email TYPE text"},
+                {"ALTER TABLE member ALTER COLUMN nick TYPE text COLLATE \"C\"", "ALTER TABLE member ALTER COLUMN nick TYPE text"},
                 {"ALTER TABLE member ADD CONSTRAINT x EXCLUDE USING btree (nick WITH =)", "ALTER TABLE member DROP CONSTRAINT x"}};
         String[][] sequenceAlterations = {{"ALTER SEQUENCE label_ticket_seq OWNED BY NONE", "ALTER SEQUENCE label_ticket_seq OWNED BY label.id"}};
         try (Connection connection = TestPostgres.freshDatabase().connect()) {
@@ -180,6 +203,7 @@ class CatalogPropertiesTest {
         schema.sequences().forEach(s -> statements.add(renderer.render(new Change.DropSequence(s).reverse())));
         schema.sequences().stream().filter(s -> s.ownedBy() != null)
                 .forEach(s -> statements.add(renderer.render(new Change.DisownSequence(s.name(), s.ownedBy()).reverse())));
+        schema.unowned().forEach(o -> statements.add(renderer.render(new Change.DropUnowned(o).reverse())));
         return String.join("\n", statements);
     }
 
