@@ -85,6 +85,7 @@ public final class Gate {
                 progress.accept("replaying the changelogs to tell where each difference came from");
                 all = classify(all, dev, statuses, desired, findings);
             }
+            all = withoutIntended(all);
             List<Finding> kept = config.ignore().apply(all);
             List<QualifiedName> tables = desired.tables().stream().map(Table::name).toList();
             int pending = (int) statuses.stream().filter(ChangesetStatus::pending).count();
@@ -116,7 +117,8 @@ public final class Gate {
             ChangelogRunner runner = config.changelogRunner(scratch);
             runner.apply();
             Schema replayed = new CatalogIntrospector().read(scratch);
-            Set<String> modelKeys = keys(mapper.of(diff(dev, replayed, desired)));
+            List<Finding> stated = mapper.of(diff(dev, replayed, desired));
+            Set<String> modelKeys = keys(stated);
             int pending = (int) statuses.stream().filter(ChangesetStatus::pending).count();
             Set<String> pendingKeys = null;
             boolean pendingAreTheTail = statuses.stream().skip(statuses.size() - pending).allMatch(ChangesetStatus::pending);
@@ -141,6 +143,7 @@ public final class Gate {
                 }
                 classified.add(f.withOrigin(origin));
             }
+            classified.addAll(notAsStated(stated, findings));
             return classified;
         } catch (SQLException e) {
             throw new DriftlessException(ExitCode.FAILURE, "could not replay the changelogs: " + e.getMessage(), e);
@@ -150,6 +153,29 @@ public final class Gate {
         } finally {
             dev.drop(name);
         }
+    }
+
+    /**
+     * A property the model cannot state (a deferrable key) that the changelogs state as well is what the changelogs
+     * intend: the database agrees with them, so it is no finding. Without changelogs, or made by hand, it is one.
+     * Sorted as {@link Findings#of} sorts, with what only the replay showed in its place.
+     */
+    private static List<Finding> withoutIntended(List<Finding> findings) {
+        return findings.stream().filter(f -> !(f.kind().beyondTheModel() && f.origin() == Origin.MODEL_CHANGED))
+                .sorted(java.util.Comparator.comparing(Finding::group).thenComparing(Finding::kind).thenComparing(Finding::object))
+                .toList();
+    }
+
+    /**
+     * What the changelogs state beyond the model (a deferrable key) that the database does not have: the database agrees
+     * with the model there, so no comparison with the model shows it; the replay does.
+     */
+    private static List<Finding> notAsStated(List<Finding> stated, List<Finding> live) {
+        Set<String> liveObjects = live.stream().filter(f -> f.kind().beyondTheModel())
+                .map(f -> f.kind() + " " + f.table() + " " + f.object()).collect(Collectors.toSet());
+        return stated.stream().filter(f -> f.kind().beyondTheModel())
+                .filter(f -> !liveObjects.contains(f.kind() + " " + f.table() + " " + f.object()))
+                .map(Findings::notAsStated).toList();
     }
 
     private static Set<String> keys(List<Finding> findings) {
@@ -258,8 +284,10 @@ public final class Gate {
             List<Finding> modelChanges = List.of();
             if (replayed != null) {
                 progress.accept("comparing the changelogs with " + model.model().entityClasses().size() + " mapped classes");
+                // what the model cannot state (a deferrable key) the changelogs state: no model change
                 modelChanges = config.ignore().apply(new Findings(model.model().mapping(), sources())
-                        .of(diff(server, replayed, model.schema())));
+                        .of(diff(server, replayed, model.schema())).stream()
+                        .filter(f -> !f.kind().beyondTheModel()).toList());
             }
             return new CheckResult(modelChanges, problems, changesets, cached != null, Duration.ofNanos(System.nanoTime() - start),
                     adopted, verified);

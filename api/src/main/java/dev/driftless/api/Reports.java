@@ -173,7 +173,9 @@ public final class Reports {
             return c;
         }).toList());
         root.put("dataProblems", result.dataProblems());
-        root.put("kept", result.diff() == null ? List.of() : result.diff().kept().stream().map(k -> k.describe()).toList());
+        root.put("kept", result.diff() == null ? List.of() : java.util.stream.Stream.concat(
+                result.diff().kept().stream().map(k -> k.describe()),
+                result.diff().keptProperties().stream().map(p -> p.describe())).toList());
         root.put("unmappedTables", result.diff() == null ? List.of()
                 : result.diff().unmappedTables().stream().map(QualifiedName::toString).toList());
         root.put("probableRenames", result.renames().probable().stream().map(r -> r.describe()).toList());

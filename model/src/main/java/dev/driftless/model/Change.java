@@ -98,16 +98,28 @@ public sealed interface Change {
      * Changes a column's type. Values convert by PostgreSQL's cast unless {@code conversion} maps them (stored text →
      * new text, e.g. an enum's ordinal to its name); values it does not list still take the cast.
      */
+    /**
+     * @param collation the column's collation when not its type's default, kept through the change in both directions
+     *                  (a type change without {@code COLLATE} would reset it), or {@code null}
+     */
     record AlterColumnType(QualifiedName table, String column, String fromType, String toType,
-                           java.util.List<ValueMapping> conversion) implements Change {
+                           java.util.List<ValueMapping> conversion, String collation) implements Change {
         public AlterColumnType {
             conversion = java.util.List.copyOf(conversion);
+        }
+        public AlterColumnType(QualifiedName table, String column, String fromType, String toType,
+                               java.util.List<ValueMapping> conversion) {
+            this(table, column, fromType, toType, conversion, null);
         }
         public AlterColumnType(QualifiedName table, String column, String fromType, String toType) {
             this(table, column, fromType, toType, java.util.List.of());
         }
+        public AlterColumnType withConversion(java.util.List<ValueMapping> mapping) {
+            return new AlterColumnType(table, column, fromType, toType, mapping, collation);
+        }
         public Change reverse() {
-            return new AlterColumnType(table, column, toType, fromType, conversion.stream().map(ValueMapping::reverse).toList());
+            return new AlterColumnType(table, column, toType, fromType, conversion.stream().map(ValueMapping::reverse).toList(),
+                    collation);
         }
         public String describe() {
             return "change type of " + table + "." + column + " from " + fromType + " to " + toType
@@ -170,6 +182,17 @@ public sealed interface Change {
         public String describe() { return "drop unique constraint " + constraint.name() + " of " + table; }
     }
 
+    /** Adds an exclusion constraint: only ever the reverse of dropping one (JPA cannot declare one). */
+    record AddExclusionConstraint(QualifiedName table, ExclusionConstraint constraint) implements Change {
+        public Change reverse() { return new DropExclusionConstraint(table, constraint); }
+        public String describe() { return "add exclusion constraint " + constraint.name() + " on " + table + " " + constraint.definition(); }
+    }
+
+    record DropExclusionConstraint(QualifiedName table, ExclusionConstraint constraint) implements Change {
+        public Change reverse() { return new AddExclusionConstraint(table, constraint); }
+        public String describe() { return "drop exclusion constraint " + constraint.name() + " of " + table; }
+    }
+
     record AddCheckConstraint(QualifiedName table, CheckConstraint constraint) implements Change {
         public Change reverse() { return new DropCheckConstraint(table, constraint); }
         public String describe() { return "add check constraint " + constraint.name() + " on " + table; }
@@ -214,6 +237,36 @@ public sealed interface Change {
     }
 
     /** Creates an enum type with its casts; columns of the type come after it. */
+    /** Makes a column own a sequence, after both exist; only ever for a sequence that had (or is to have) the owner. */
+    record OwnSequence(QualifiedName sequence, SequenceOwner owner) implements Change {
+        public Change reverse() { return new DisownSequence(sequence, owner); }
+        public QualifiedName table() { return owner.table(); }
+        public String describe() { return "make " + owner + " own sequence " + sequence; }
+    }
+
+    /**
+     * Ends a column's ownership of a sequence, before the column, its table or the sequence goes: a dropped owner would
+     * take the sequence with it, and the rollback could not give it back.
+     */
+    record DisownSequence(QualifiedName sequence, SequenceOwner owner) implements Change {
+        public Change reverse() { return new OwnSequence(sequence, owner); }
+        public QualifiedName table() { return owner.table(); }
+        public String describe() { return "end " + owner + "'s ownership of sequence " + sequence; }
+    }
+
+    /** Creates a view, materialized view, function, procedure or trigger from its own definition. */
+    record CreateUnowned(UnownedObject object) implements Change {
+        public Change reverse() { return new DropUnowned(object); }
+        public QualifiedName table() { return null; }
+        public String describe() { return "create " + object.describe(); }
+    }
+
+    record DropUnowned(UnownedObject object) implements Change {
+        public Change reverse() { return new CreateUnowned(object); }
+        public QualifiedName table() { return null; }
+        public String describe() { return "drop " + object.describe(); }
+    }
+
     record CreateEnumType(EnumType type) implements Change {
         public Change reverse() { return new DropEnumType(type); }
         public QualifiedName table() { return null; }

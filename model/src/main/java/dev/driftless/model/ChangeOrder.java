@@ -16,6 +16,9 @@ public final class ChangeOrder {
     private static final Comparator<Change> ORDER = Comparator
             .comparingInt(ChangeOrder::phase)
             .thenComparing(c -> c.table() == null ? "" : c.table().toString())
+            // views, functions and triggers in creation order, each after what it may use; dropped the other way
+            .thenComparingInt(c -> c instanceof Change.CreateUnowned u ? u.object().position()
+                    : c instanceof Change.DropUnowned u ? -u.object().position() : 0)
             .thenComparing(Change::describe);
 
     public static List<Change> sort(List<Change> changes) {
@@ -44,10 +47,15 @@ public final class ChangeOrder {
             Map.entry(Change.RenameColumn.class, -1),
             // A foreign key pins the key, columns and table it points at: let go of it before any of those goes.
             Map.entry(Change.DropForeignKey.class, 1),
+            // A sequence's owner lets go of it before the owner's column or table is dropped, which would drop it too.
+            Map.entry(Change.DisownSequence.class, 1),
+            // What uses tables and columns goes before any of them changes.
+            Map.entry(Change.DropUnowned.class, 0),
             // Constraints and indexes go before the columns they cover are dropped or retyped.
             Map.entry(Change.DropIndex.class, 2),
             Map.entry(Change.DropUniqueConstraint.class, 2),
             Map.entry(Change.DropCheckConstraint.class, 2),
+            Map.entry(Change.DropExclusionConstraint.class, 2),
             Map.entry(Change.DropPrimaryKey.class, 2),
             Map.entry(Change.DropColumn.class, 3),
             Map.entry(Change.DropTable.class, 4),
@@ -68,12 +76,17 @@ public final class ChangeOrder {
             Map.entry(Change.AddPrimaryKey.class, 12),
             Map.entry(Change.AddUniqueConstraint.class, 12),
             Map.entry(Change.AddCheckConstraint.class, 12),
+            Map.entry(Change.AddExclusionConstraint.class, 12),
             Map.entry(Change.CreateIndex.class, 13),
             // A comment needs its table and column; it depends on nothing else.
             Map.entry(Change.SetTableComment.class, 13),
             Map.entry(Change.SetColumnComment.class, 13),
+            // Ownership needs both the sequence and the owner's column.
+            Map.entry(Change.OwnSequence.class, 13),
             // A foreign key needs both tables and the referenced key in place.
             Map.entry(Change.AddForeignKey.class, 14),
+            // Views, functions and triggers need their tables, columns and keys (a view may group by a primary key).
+            Map.entry(Change.CreateUnowned.class, 14),
             // Sequences go after the tables whose defaults used them.
             Map.entry(Change.DropSequence.class, 15),
             // An enum type goes once no column uses it any more.

@@ -103,6 +103,17 @@ public final class ChangeRisks {
                             "added NOT VALID, then validated without blocking writes; fails if a row violates it")
                     : caution(ACCESS_EXCLUSIVE, false, true, "reads every row under the lock; fails if a row violates it")),
             rule(Change.DropCheckConstraint.class, c -> safe(ACCESS_EXCLUSIVE, "brief lock")),
+            rule(Change.CreateUnowned.class, c -> c.object().kind().equals("materialized view")
+                    ? caution(ACCESS_EXCLUSIVE, false, true, "runs its query to fill it")
+                    : safe(ACCESS_EXCLUSIVE, "a new object; a trigger briefly locks its table")),
+            rule(Change.DropUnowned.class, c -> caution(ACCESS_EXCLUSIVE, false, false,
+                    "whatever uses it (the application, another view) stops working")),
+            rule(Change.OwnSequence.class, c -> safe(ACCESS_EXCLUSIVE, "brief lock on the sequence")),
+            rule(Change.DisownSequence.class, c -> safe(ACCESS_EXCLUSIVE, "brief lock on the sequence")),
+            rule(Change.AddExclusionConstraint.class, c -> caution(ACCESS_EXCLUSIVE, false, true,
+                    "builds its index under the lock; fails if two rows conflict")),
+            rule(Change.DropExclusionConstraint.class, c -> caution(ACCESS_EXCLUSIVE, false, false,
+                    "the table stops enforcing this exclusion")),
             rule(Change.CreateIndex.class, c -> online()
                     ? (c.index().unique() ? caution(SHARE_UPDATE_EXCLUSIVE, false, true,
                             "built concurrently without blocking writes; fails on duplicate values")
@@ -112,6 +123,9 @@ public final class ChangeRisks {
                     : safe(ACCESS_EXCLUSIVE, "brief lock")),
             rule(Change.CreateSequence.class, c -> safe("none", "a new sequence")),
             rule(Change.AlterSequence.class, c -> safe("none", "only the sequence")),
+            // had no rule before (diff --drop-unmapped of a sequence failed to classify it)
+            rule(Change.DropSequence.class, c -> caution(ACCESS_EXCLUSIVE, false, false,
+                    "its current value is lost: the rollback starts it again from its start value")),
             rule(Change.CreateEnumType.class, c -> safe("none", "a new type")),
             rule(Change.DropEnumType.class, c -> safe("none", "no column uses it any more")),
             rule(Change.AlterEnumType.class, c -> c.onlyAddsValues() ? safe("none", "adds labels in place")
@@ -119,6 +133,11 @@ public final class ChangeRisks {
                             "rewrites every column of the type; fails if a row holds a label that goes away")),
             rule(Change.SetTableComment.class, c -> safe("SHARE UPDATE EXCLUSIVE", "metadata only")),
             rule(Change.SetColumnComment.class, c -> safe("SHARE UPDATE EXCLUSIVE", "metadata only")));
+
+    /** The kinds of change with a rule; a test holds every kind of change to have one. */
+    java.util.Set<Class<? extends Change>> kindsWithRules() {
+        return RULES.keySet();
+    }
 
     private static <C extends Change> Map.Entry<Class<? extends Change>, Function<Change, ChangeRisk>> rule(
             Class<C> kind, Function<C, ChangeRisk> classify) {

@@ -226,16 +226,15 @@ public final class Renames {
     public static Schema renameTable(Schema schema, QualifiedName from, QualifiedName to) {
         List<Table> tables = schema.tables().stream().map(t -> {
             Table renamed = t.name().equals(from)
-                    ? new Table(to, t.columns(), t.primaryKey(), t.foreignKeys(), t.uniqueConstraints(), t.checks(), t.indexes())
-                    : t;
+                    ? t.withName(to) : t;
             return renamed.withForeignKeys(renamed.foreignKeys().stream()
                     .map(fk -> fk.referencedTable().equals(from)
-                            ? new ForeignKey(fk.name(), fk.columns(), to, fk.referencedColumns(), fk.onDelete(), fk.onUpdate())
-                            : fk)
+                            ? fk.withColumns(fk.columns(), to, fk.referencedColumns()) : fk)
                     .toList());
         }).toList();
         // The namespaces stay those that exist: moving a table into a new schema still needs CREATE SCHEMA first.
-        return new Schema(schema.namespaces(), tables, schema.sequences());
+        return schema.withTables(tables).withSequences(schema.sequences().stream().map(s -> s.ownedBy() != null
+                && s.ownedBy().table().equals(from) ? s.withOwner(new SequenceOwner(to, s.ownedBy().column())) : s).toList());
     }
 
     /**
@@ -246,27 +245,30 @@ public final class Renames {
         UnaryOperator<String> name = c -> c.equals(from) ? to : c;
         UnaryOperator<String> expression = e -> e == null ? null : renameIdentifier(e, from, to);
         List<Table> tables = schema.tables().stream().map(t -> {
-            List<ForeignKey> keys = t.foreignKeys().stream().map(fk -> new ForeignKey(fk.name(),
+            List<ForeignKey> keys = t.foreignKeys().stream().map(fk -> fk.withColumns(
                     t.name().equals(table) ? fk.columns().stream().map(name).toList() : fk.columns(),
                     fk.referencedTable(),
-                    fk.referencedTable().equals(table) ? fk.referencedColumns().stream().map(name).toList() : fk.referencedColumns(),
-                    fk.onDelete(), fk.onUpdate())).toList();
+                    fk.referencedTable().equals(table) ? fk.referencedColumns().stream().map(name).toList() : fk.referencedColumns()))
+                    .toList();
             if (!t.name().equals(table)) {
                 return t.withForeignKeys(keys);
             }
-            return new Table(t.name(),
-                    t.columns().stream().map(c -> c.name().equals(from)
-                            ? new Column(to, c.type(), c.nullable(), c.defaultValue(), c.identity()) : c).toList(),
-                    t.primaryKey() == null ? null
-                            : new PrimaryKey(t.primaryKey().name(), t.primaryKey().columns().stream().map(name).toList()),
-                    keys,
-                    t.uniqueConstraints().stream()
-                            .map(u -> new UniqueConstraint(u.name(), u.columns().stream().map(name).toList())).toList(),
-                    t.checks().stream().map(c -> new CheckConstraint(c.name(), expression.apply(c.expression()))).toList(),
-                    t.indexes().stream().map(i -> new Index(i.name(), i.keys().stream().map(expression).toList(),
-                            i.unique(), i.method(), expression.apply(i.predicate()))).toList());
+            return t.withColumns(t.columns().stream().map(c -> c.name().equals(from) ? c.withName(to) : c).toList())
+                    .withPrimaryKey(t.primaryKey() == null ? null
+                            : t.primaryKey().withColumns(t.primaryKey().columns().stream().map(name).toList()))
+                    .withForeignKeys(keys)
+                    .withUniqueConstraints(t.uniqueConstraints().stream()
+                            .map(u -> u.withColumns(u.columns().stream().map(name).toList(),
+                                    u.include().stream().map(name).toList())).toList())
+                    .withChecks(t.checks().stream().map(c -> new CheckConstraint(c.name(), expression.apply(c.expression()))).toList())
+                    .withExclusions(t.exclusions().stream()
+                            .map(x -> new ExclusionConstraint(x.name(), expression.apply(x.definition()))).toList())
+                    .withIndexes(t.indexes().stream().map(i -> i.withKeys(i.keys().stream().map(expression).toList(),
+                            expression.apply(i.predicate()), i.include().stream().map(expression).toList())).toList());
         }).toList();
-        return new Schema(schema.namespaces(), tables, schema.sequences());
+        return schema.withTables(tables).withSequences(schema.sequences().stream().map(s -> s.ownedBy() != null
+                && s.ownedBy().table().equals(table) && s.ownedBy().column().equals(from)
+                ? s.withOwner(new SequenceOwner(table, to)) : s).toList());
     }
 
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]*");

@@ -37,6 +37,7 @@ public final class SchemaDiffer {
         List<QualifiedName> unmappedEnumTypes = new ArrayList<>();
         List<QualifiedName> ignoredTables = new ArrayList<>();
         List<KeptObject> kept = new ArrayList<>();
+        List<KeptProperty> keptProperties = new ArrayList<>();
         Schema actual = withoutIgnored(actualAsRead, desired, ignoredTables);
 
         desired.namespaces().stream()
@@ -44,11 +45,16 @@ public final class SchemaDiffer {
                 .forEach(ns -> changes.add(new Change.CreateSchema(ns)));
 
         diffTables(actual, desired, managed, changes, unmappedTables, kept);
+        desired.tables().forEach(wanted -> actual.table(wanted.name())
+                .ifPresent(existing -> keptProperties.addAll(KeptProperties.of(existing, wanted))));
         releaseReferencingForeignKeys(actual, desired, changes);
-        diffSequences(actual, desired, managed, changes, unmappedSequences);
+        diffSequences(actual, desired, managed, changes, unmappedSequences, keptProperties);
+        keepOwnedSequences(actual, changes);
+        List<UnownedObject> unmappedObjects = new ArrayList<>();
+        diffUnowned(actual, desired, managed, changes, unmappedObjects);
         diffEnumTypes(actual, desired, managed, changes, unmappedEnumTypes);
         return new SchemaDiff(ChangeOrder.sort(changes), unmappedTables, unmappedSequences, unmappedEnumTypes,
-                ignoredTables, kept);
+                ignoredTables, kept, keptProperties, unmappedObjects);
     }
 
     /**
@@ -105,7 +111,8 @@ public final class SchemaDiffer {
         Set<QualifiedName> mappedTypes = desired.enumTypesByName().keySet();
         return new Schema(actual.namespaces(), tables,
                 actual.sequences().stream().filter(s -> mappedSequences.contains(s.name()) || !options.ignores(s.name())).toList(),
-                actual.enumTypes().stream().filter(t -> mappedTypes.contains(t.name()) || !options.ignores(t.name())).toList());
+                actual.enumTypes().stream().filter(t -> mappedTypes.contains(t.name()) || !options.ignores(t.name())).toList(),
+                actual.unowned());
     }
     private void diffTables(Schema actual, Schema desired, Set<String> managed,
                             List<Change> changes, List<QualifiedName> unmapped, List<KeptObject> kept) {
@@ -159,6 +166,8 @@ public final class SchemaDiffer {
                 uc -> new Change.DropUniqueConstraint(name, uc), uc -> new Change.AddUniqueConstraint(name, uc), changes);
         diffByBehaviour(actual.checks(), desired.checks(), CheckConstraint::expression,
                 ck -> new Change.DropCheckConstraint(name, ck), ck -> new Change.AddCheckConstraint(name, ck), changes);
+        diffByBehaviour(actual.exclusions(), desired.exclusions(), ExclusionConstraint::definition,
+                ex -> new Change.DropExclusionConstraint(name, ex), ex -> new Change.AddExclusionConstraint(name, ex), changes);
         diffByBehaviour(actual.indexes(), desired.indexes(), Index::behaviour,
                 ix -> new Change.DropIndex(name, ix), ix -> new Change.CreateIndex(name, ix), changes);
     }
@@ -179,7 +188,8 @@ public final class SchemaDiffer {
                 changes.add(new Change.SetColumnComment(name, wanted.name(), existing.comment(), wanted.comment()));
             }
             if (!TypeEquivalence.same(existing.type(), wanted.type())) {
-                changes.add(new Change.AlterColumnType(name, wanted.name(), existing.type(), wanted.type()));
+                changes.add(new Change.AlterColumnType(name, wanted.name(), existing.type(), wanted.type(), List.of(),
+                        existing.collation()));
             }
             if (existing.nullable() != wanted.nullable()) {
                 changes.add(new Change.AlterColumnNullability(name, wanted.name(), wanted.nullable()));
@@ -251,15 +261,24 @@ public final class SchemaDiffer {
     }
 
     private void diffSequences(Schema actual, Schema desired, Set<String> managed,
-                               List<Change> changes, List<QualifiedName> unmapped) {
+                               List<Change> changes, List<QualifiedName> unmapped, List<KeptProperty> kept) {
         Map<QualifiedName, Sequence> actualSequences = actual.sequencesByName();
         Map<QualifiedName, Sequence> desiredSequences = desired.sequencesByName();
         for (Sequence wanted : desired.sequences()) {
             Sequence existing = actualSequences.get(wanted.name());
             if (existing == null) {
                 changes.add(new Change.CreateSequence(wanted));
-            } else if (!existing.equals(wanted)) {
-                changes.add(new Change.AlterSequence(existing, wanted));
+                if (wanted.ownedBy() != null) {
+                    changes.add(new Change.OwnSequence(wanted.name(), wanted.ownedBy()));
+                }
+                continue;
+            }
+            if (!existing.options().equals(wanted.options())) {
+                changes.add(new Change.AlterSequence(existing.options(), wanted.options()));
+            }
+            if (!Objects.equals(existing.ownedBy(), wanted.ownedBy())) {
+                kept.add(new KeptProperty(KeptProperty.OWNED_BY, null, "sequence " + existing.name(), owner(existing),
+                        owner(wanted)));
             }
         }
         for (Sequence existing : actual.sequences()) {
@@ -268,9 +287,64 @@ public final class SchemaDiffer {
             }
             if (options.dropUnmapped()) {
                 changes.add(new Change.DropSequence(existing));
+                if (existing.ownedBy() != null) {
+                    changes.add(new Change.DisownSequence(existing.name(), existing.ownedBy()));
+                }
             } else {
                 unmapped.add(existing.name());
             }
         }
+    }
+
+    /**
+     * Views, functions and triggers, by kind, name and definition: one the model has and the database lacks is created
+     * (a baseline, a replay compared with another); one only the database has is unmapped, and dropped only when
+     * unmapped objects are to be dropped.
+     */
+    private void diffUnowned(Schema actual, Schema desired, Set<String> managed, List<Change> changes,
+                             List<UnownedObject> unmapped) {
+        Function<UnownedObject, Object> identity = o -> List.of(o.kind(), o.name(), o.definition());
+        Set<Object> actualObjects = actual.unowned().stream().map(identity).collect(Collectors.toSet());
+        Set<Object> desiredObjects = desired.unowned().stream().map(identity).collect(Collectors.toSet());
+        desired.unowned().stream().filter(o -> !actualObjects.contains(identity.apply(o)))
+                .forEach(o -> changes.add(new Change.CreateUnowned(o)));
+        for (UnownedObject existing : actual.unowned()) {
+            if (!managed.contains(existing.name().schema()) || desiredObjects.contains(identity.apply(existing))
+                    || options.ignores(existing.name())) {
+                continue;
+            }
+            if (options.dropUnmapped()) {
+                changes.add(new Change.DropUnowned(existing));
+            } else {
+                unmapped.add(existing);
+            }
+        }
+    }
+
+    private static String owner(Sequence sequence) {
+        return sequence.ownedBy() == null ? "OWNED BY NONE" : "OWNED BY " + sequence.ownedBy();
+    }
+
+    /**
+     * A sequence that stays, owned by a column or table being dropped, would be dropped with it (and not come back with
+     * the rollback): its owner lets go of it first, and the rollback makes the owner take it back.
+     */
+    private static void keepOwnedSequences(Schema actual, List<Change> changes) {
+        List<Change> extra = new ArrayList<>();
+        for (Sequence sequence : actual.sequences()) {
+            SequenceOwner owner = sequence.ownedBy();
+            Change disown = owner == null ? null : new Change.DisownSequence(sequence.name(), owner);
+            if (disown == null || changes.contains(disown)) {
+                continue;
+            }
+            boolean ownerGoes = changes.stream().anyMatch(c -> c instanceof Change.DropTable dropTable
+                    && dropTable.table().equals(owner.table())
+                    || c instanceof Change.DropColumn dropColumn && dropColumn.table().equals(owner.table())
+                    && dropColumn.column().name().equals(owner.column()));
+            if (ownerGoes) {
+                extra.add(disown);
+            }
+        }
+        changes.addAll(extra);
     }
 }

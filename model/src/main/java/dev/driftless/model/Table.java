@@ -10,10 +10,12 @@ import java.util.Optional;
  *
  * @param primaryKey the primary key, or {@code null} when the table has none
  * @param comment    the table's comment ({@code @Comment}), or {@code null} for none
+ * @param exclusions its exclusion constraints (only a database has them: JPA cannot declare one)
  */
 public record Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey,
                     List<ForeignKey> foreignKeys, List<UniqueConstraint> uniqueConstraints,
-                    List<CheckConstraint> checks, List<Index> indexes, String comment) implements Serializable {
+                    List<CheckConstraint> checks, List<Index> indexes, String comment,
+                    List<ExclusionConstraint> exclusions) implements Serializable {
 
     public Table {
         Objects.requireNonNull(name, "name");
@@ -22,6 +24,14 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
         uniqueConstraints = List.copyOf(uniqueConstraints);
         checks = List.copyOf(checks);
         indexes = List.copyOf(indexes);
+        exclusions = List.copyOf(exclusions);
+    }
+
+    /** A table without exclusion constraints. */
+    public Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey,
+                 List<ForeignKey> foreignKeys, List<UniqueConstraint> uniqueConstraints,
+                 List<CheckConstraint> checks, List<Index> indexes, String comment) {
+        this(name, columns, primaryKey, foreignKeys, uniqueConstraints, checks, indexes, comment, List.of());
     }
 
     /** A table without a comment. */
@@ -41,30 +51,42 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
 
     /** The part of the table that {@code CREATE TABLE} states; foreign keys and indexes come as changes of their own. */
     public Table withoutForeignKeysAndIndexes() {
-        return new Table(name, columns, primaryKey, List.of(), uniqueConstraints, checks, List.of(), comment);
+        return new Table(name, columns, primaryKey, List.of(), uniqueConstraints, checks, List.of(), comment, exclusions);
     }
 
     public Table withForeignKeys(List<ForeignKey> keys) {
-        return new Table(name, columns, primaryKey, keys, uniqueConstraints, checks, indexes, comment);
+        return new Table(name, columns, primaryKey, keys, uniqueConstraints, checks, indexes, comment, exclusions);
     }
 
     public Table withIndexes(List<Index> newIndexes) {
-        return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, checks, newIndexes, comment);
+        return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, checks, newIndexes, comment, exclusions);
     }
 
     public Table withUniqueConstraints(List<UniqueConstraint> constraints) {
-        return new Table(name, columns, primaryKey, foreignKeys, constraints, checks, indexes, comment);
+        return new Table(name, columns, primaryKey, foreignKeys, constraints, checks, indexes, comment, exclusions);
     }
 
     public Table withComment(String newComment) {
-        return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, checks, indexes, newComment);
+        return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, checks, indexes, newComment, exclusions);
     }
 
     public Table withColumns(List<Column> newColumns) {
-        return new Table(name, newColumns, primaryKey, foreignKeys, uniqueConstraints, checks, indexes, comment);
+        return new Table(name, newColumns, primaryKey, foreignKeys, uniqueConstraints, checks, indexes, comment, exclusions);
     }
 
     public Table withChecks(List<CheckConstraint> newChecks) {
-        return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, newChecks, indexes, comment);
+        return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, newChecks, indexes, comment, exclusions);
+    }
+
+    public Table withName(QualifiedName newName) {
+        return new Table(newName, columns, primaryKey, foreignKeys, uniqueConstraints, checks, indexes, comment, exclusions);
+    }
+
+    public Table withPrimaryKey(PrimaryKey key) {
+        return new Table(name, columns, key, foreignKeys, uniqueConstraints, checks, indexes, comment, exclusions);
+    }
+
+    public Table withExclusions(List<ExclusionConstraint> newExclusions) {
+        return new Table(name, columns, primaryKey, foreignKeys, uniqueConstraints, checks, indexes, comment, newExclusions);
     }
 }

@@ -103,6 +103,10 @@ final class UnmappedObjects {
             kind = "check constraint";
             name = drop.constraint().name();
             drops = options.dropsConstraints();
+        } else if (change instanceof Change.DropExclusionConstraint drop) {
+            kind = "exclusion constraint";
+            name = drop.constraint().name();
+            drops = options.dropsConstraints();
         } else if (change instanceof Change.DropForeignKey drop) {
             kind = "foreign key";
             name = drop.key().name();
@@ -142,6 +146,7 @@ final class UnmappedObjects {
         return desired.indexes().stream().anyMatch(i -> i.name().equals(name))
                 || desired.uniqueConstraints().stream().anyMatch(u -> u.name().equals(name))
                 || desired.checks().stream().anyMatch(c -> c.name().equals(name))
+                || desired.exclusions().stream().anyMatch(x -> x.name().equals(name))
                 || desired.foreignKeys().stream().anyMatch(f -> f.name().equals(name));
     }
 }

@@ -64,6 +64,10 @@ class ChangeRisksTest {
                 new Change.DropEnumType(type), new Change.AlterEnumType(type, type, List.of()),
                 new Change.SetTableComment(T, null, "x"), new Change.SetColumnComment(T, "note", null, "x"));
         all.forEach(risks::classify);
+        // the destructive ones (a dropped column or table) are danger whatever their rule
+        Set<Class<?>> needRules = new java.util.HashSet<>(Set.of(Change.class.getPermittedSubclasses()));
+        needRules.removeAll(Set.of(Change.DropColumn.class, Change.DropTable.class));
+        assertEquals(needRules, Set.copyOf(risks.kindsWithRules()), "a new kind of change needs its rule in ChangeRisks");
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.driftless.generator.render.ChangelogWriter;
 import dev.driftless.model.Change;
 import dev.driftless.model.ChangeRisk;
 import dev.driftless.model.KeptObject;
+import dev.driftless.model.KeptProperty;
+import dev.driftless.model.UnownedObject;
 import dev.driftless.model.Renames;
 import java.io.Console;
 import java.nio.file.Path;
@@ -135,6 +137,12 @@ public final class DiffCommand implements Callable<Integer> {
         for (KeptObject kept : result.diff() == null ? List.<KeptObject>of() : result.diff().kept()) {
             out.println("note: " + kept.describe() + " exists only in the database; kept"
                     + (kept.why().equals(KeptObject.IGNORED) ? " (an ignore rule names it)" : " (--drop-unmapped drops it)"));
+        }
+        for (UnownedObject object : result.diff() == null ? List.<UnownedObject>of() : result.diff().unmappedObjects()) {
+            out.println("note: " + object.describe() + " exists only in the database; kept (--drop-unmapped drops it)");
+        }
+        for (KeptProperty kept : result.diff() == null ? List.<KeptProperty>of() : result.diff().keptProperties()) {
+            out.println("note: " + kept.describe() + "; kept (JPA cannot state it)");
         }
         if (result.setAside() != null) {
             out.println("Set aside " + result.setAside().getFileName() + " (it is in " + result.setAside().getParent()

@@ -26,8 +26,9 @@ import java.util.Objects;
  *
  * <p>A digest covers what {@link dev.driftless.model.SchemaDiffer} compares of the owner, printed by the same
  * catalog functions as the introspector's: a table's comment, its columns (name, type, nullability, default,
- * identity, generation, comment), its primary key, unique, foreign key and check constraints, and its indexes that
- * back no constraint (keys, operator classes, order, method, predicate, uniqueness); a sequence's options unless an
+ * identity, generation, comment, collation), its primary key, unique, foreign key, check and exclusion constraints, and its indexes that
+ * back no constraint (keys, operator classes, order, method, predicate, uniqueness, INCLUDE columns, NULLS NOT
+ * DISTINCT); deferrability, INCLUDE and NULLS NOT DISTINCT of keys come with {@code pg_get_constraintdef}; a sequence's options and owner unless an
  * identity column owns it; an enum type's labels and its {@code WITH INOUT} casts; a schema's existence. Left out,
  * as the differ leaves them out: the names of constraints and indexes, and the order of columns. So equal digests
  * mean the differ finds no difference; unequal ones need not mean it finds one. An owner the introspector does not
@@ -111,7 +112,9 @@ public final class CatalogChanges {
      */
     public static CatalogChanges install(Connection connection, boolean wholeCatalog) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(MACHINERY);
+            // pg_index.indnullsnotdistinct exists from PostgreSQL 15 on; before, nulls are always distinct
+            statement.execute(MACHINERY.replace("%NULLS_NOT_DISTINCT%",
+                    connection.getMetaData().getDatabaseMajorVersion() >= 15 ? "i.indnullsnotdistinct" : "false"));
         }
         boolean triggers = !wholeCatalog && eventTriggers(connection);
         return new CatalogChanges(connection, triggers ? Mode.EVENT_TRIGGERS : Mode.WHOLE_CATALOG);
@@ -182,7 +185,8 @@ public final class CatalogChanges {
         return new Schema(schema.namespaces().stream().filter(n -> !n.equals(SCHEMA)).toList(),
                 schema.tables().stream().filter(t -> !t.name().schema().equals(SCHEMA)).toList(),
                 schema.sequences().stream().filter(s -> !s.name().schema().equals(SCHEMA)).toList(),
-                schema.enumTypes().stream().filter(e -> !e.name().schema().equals(SCHEMA)).toList());
+                schema.enumTypes().stream().filter(e -> !e.name().schema().equals(SCHEMA)).toList(),
+                schema.unowned().stream().filter(o -> !o.name().schema().equals(SCHEMA)).toList());
     }
 
     // ---------------------------------------------------------------- SQL
@@ -377,9 +381,11 @@ public final class CatalogChanges {
                   AND NOT k.relispartition
                   AND k.relname NOT IN ('databasechangelog', 'databasechangeloglock', 'databasechangelog_driftless')
             ), cols AS (
-                SELECT a.attrelid AS oid, pg_catalog.string_agg(pg_catalog.format('%L %L %L %L %L %L %L', a.attname,
+                SELECT a.attrelid AS oid, pg_catalog.string_agg(pg_catalog.format('%L %L %L %L %L %L %L %L', a.attname,
                            pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity, a.attgenerated,
-                           pg_catalog.pg_get_expr(d.adbin, d.adrelid), cd.description), E'\n' ORDER BY a.attname) AS text
+                           pg_catalog.pg_get_expr(d.adbin, d.adrelid), cd.description,
+                           (SELECT co.collname FROM pg_catalog.pg_collation co WHERE co.oid = a.attcollation)),
+                           E'\n' ORDER BY a.attname) AS text
                 FROM tbl JOIN pg_catalog.pg_attribute a ON a.attrelid = tbl.oid AND a.attnum > 0 AND NOT a.attisdropped
                 LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 LEFT JOIN pg_catalog.pg_description cd ON cd.objoid = a.attrelid AND cd.objsubid = a.attnum
@@ -389,15 +395,15 @@ public final class CatalogChanges {
                 SELECT c.conrelid AS oid, pg_catalog.string_agg(c.line, E'\n' ORDER BY c.line) AS text
                 FROM (SELECT con.conrelid, pg_catalog.format('%s %L', con.contype, pg_catalog.pg_get_constraintdef(con.oid)) AS line
                       FROM tbl JOIN pg_catalog.pg_constraint con ON con.conrelid = tbl.oid
-                      WHERE con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0) c
+                      WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0) c
                 GROUP BY c.conrelid
             ), idx AS (
                 SELECT c.indrelid AS oid, pg_catalog.string_agg(c.line, E'\n' ORDER BY c.line) AS text
-                FROM (SELECT i.indrelid, pg_catalog.format('%L %L %L %L %s %s', i.indisunique, am.amname,
+                FROM (SELECT i.indrelid, pg_catalog.format('%L %L %L %L %s %s %s %s', i.indisunique, am.amname,
                              pg_catalog.pg_get_expr(i.indpred, i.indrelid),
                              ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, n.n, true)
-                                   FROM pg_catalog.generate_series(1, i.indnkeyatts) AS n(n) ORDER BY n.n),
-                             i.indclass, i.indoption) AS line
+                                   FROM pg_catalog.generate_series(1, i.indnatts) AS n(n) ORDER BY n.n),
+                             i.indclass, i.indoption, i.indnkeyatts, %NULLS_NOT_DISTINCT%) AS line
                       FROM tbl JOIN pg_catalog.pg_index i ON i.indrelid = tbl.oid
                       JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
                       JOIN pg_catalog.pg_am am ON am.oid = ic.relam
@@ -406,8 +412,16 @@ public final class CatalogChanges {
                                           AND con.contype IN ('p', 'u', 'x'))) c
                 GROUP BY c.indrelid
             ), seq AS (
-                SELECT s.seqrelid AS oid, pg_catalog.format('%s %s %s %s %s %s %s', pg_catalog.format_type(s.seqtypid, NULL),
-                           s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle) AS text
+                SELECT s.seqrelid AS oid, pg_catalog.format('%s %s %s %s %s %s %s %L', pg_catalog.format_type(s.seqtypid, NULL),
+                           s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                           (SELECT pg_catalog.format('%I.%I.%I', own_ns.nspname, own.relname, a.attname)
+                            FROM pg_catalog.pg_depend od
+                            JOIN pg_catalog.pg_class own ON own.oid = od.refobjid
+                            JOIN pg_catalog.pg_namespace own_ns ON own_ns.oid = own.relnamespace
+                            JOIN pg_catalog.pg_attribute a ON a.attrelid = od.refobjid AND a.attnum = od.refobjsubid
+                            WHERE od.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND od.objid = s.seqrelid
+                              AND od.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND od.deptype = 'a'
+                              AND od.refobjsubid > 0)) AS text
                 FROM target x JOIN pg_catalog.pg_sequence s ON s.seqrelid = x.oid
                 WHERE x.kind = 'sequence' AND _driftless_check.in_scope(x.nsp)
                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d

@@ -2,7 +2,9 @@ package dev.driftless.generator.catalog;
 
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.Deferrability;
 import dev.driftless.model.EnumType;
+import dev.driftless.model.ExclusionConstraint;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.Index;
@@ -11,8 +13,10 @@ import dev.driftless.model.QualifiedName;
 import dev.driftless.model.ReferentialAction;
 import dev.driftless.model.Schema;
 import dev.driftless.model.Sequence;
+import dev.driftless.model.SequenceOwner;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import dev.driftless.model.UnownedObject;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,10 +48,17 @@ import java.util.function.Function;
  * partitioned table (they are made by {@code PARTITION OF}, which the model cannot state) and not the tables
  * named in the skip list (Liquibase's own by default).
  *
- * <p>Also read: table and column comments, and enum types with the {@code WITH INOUT} casts from or to them.
+ * <p>Also read: table and column comments, enum types with the {@code WITH INOUT} casts from or to them, and the
+ * deferrability of primary, unique and foreign keys, the {@code INCLUDE} columns and {@code NULLS NOT DISTINCT}
+ * (PostgreSQL 15+, read as false before) of unique constraints and indexes, and column collations other than their
+ * type's default; exclusion constraints, as {@code pg_get_constraintdef} prints them; the column that owns a sequence
+ * ({@code OWNED BY}).
  *
- * <p>Not read: views, foreign tables, exclusion constraints, deferrability, MATCH FULL, NULLS NOT DISTINCT,
- * index INCLUDE columns, non-default index collations. A generated column is read as a plain column with
+ * <p>Read as objects the model does not own, with their definitions and what they use: views, materialized views,
+ * functions, procedures and triggers.
+ *
+ * <p>Not read: foreign tables, MATCH FULL, the INCLUDE columns of a primary key,
+ * non-default collations of index keys, privileges, rules, policies, event triggers. A generated column is read as a plain column with
  * no default: its generation expression is not a default and is left out.
  */
 public final class CatalogIntrospector {
@@ -135,12 +146,14 @@ public final class CatalogIntrospector {
         List<String> namespaces = catalog.list(NAMESPACES, rs -> rs.getString("nspname"));
         Map<QualifiedName, TableParts> tables = new LinkedHashMap<>();
         catalog.forEachRow(COLUMNS, rs -> readColumn(rs, tables));
-        catalog.forEachRow(CONSTRAINTS, rs -> readConstraint(rs, tables.get(tableName(rs))));
-        catalog.forEachRow(INDEXES, rs -> readIndex(rs, tables.get(tableName(rs))));
+        catalog.forEachRow(catalog.forServer(CONSTRAINTS, "ci"), rs -> readConstraint(rs, tables.get(tableName(rs))));
+        catalog.forEachRow(catalog.forServer(INDEXES, "i"), rs -> readIndex(rs, tables.get(tableName(rs))));
         List<Sequence> sequences = catalog.list(SEQUENCES, CatalogIntrospector::readSequence);
         List<EnumType> enumTypes = catalog.list(ENUM_TYPES, CatalogIntrospector::readEnumType);
+        List<UnownedObject> unowned = new ArrayList<>();
+        catalog.forEachRow(UNOWNED, rs -> unowned.add(readUnowned(rs, unowned.size())));
         List<Table> built = tables.values().stream().map(TableParts::build).toList();
-        return new Schema(namespaces, built, sequences, enumTypes);
+        return new Schema(namespaces, built, sequences, enumTypes, unowned);
     }
 
     // ---------------------------------------------------------------- rows
@@ -160,7 +173,7 @@ public final class CatalogIntrospector {
         boolean generated = !Objects.requireNonNullElse(rs.getString("attgenerated"), "").isEmpty();
         String defaultValue = identity == Identity.NONE && !generated ? rs.getString("default_value") : null;
         table.columns.add(new Column(name, rs.getString("type"), !rs.getBoolean("attnotnull"), defaultValue, identity,
-                rs.getString("column_comment")));
+                rs.getString("column_comment"), rs.getString("collation")));
     }
 
     private static void readConstraint(ResultSet rs, TableParts table) throws SQLException {
@@ -169,32 +182,49 @@ public final class CatalogIntrospector {
         }
         String name = rs.getString("conname");
         List<String> columns = strings(rs.getArray("columns"));
+        Deferrability deferrability = Deferrability.of(rs.getBoolean("condeferrable"), rs.getBoolean("condeferred"));
         switch (rs.getString("contype")) {
-            case "p" -> table.primaryKey = new PrimaryKey(name, columns);
-            case "u" -> table.uniqueConstraints.add(new UniqueConstraint(name, columns));
+            case "p" -> table.primaryKey = new PrimaryKey(name, columns, deferrability);
+            case "u" -> table.uniqueConstraints.add(new UniqueConstraint(name, columns, deferrability,
+                    strings(rs.getArray("include")), rs.getBoolean("nulls_not_distinct")));
             case "c" -> table.checks.add(new CheckConstraint(name, rs.getString("definition")));
-            case "f" -> table.foreignKeys.add(foreignKey(rs, name, columns));
+            case "x" -> table.exclusions.add(new ExclusionConstraint(name, rs.getString("definition")));
+            case "f" -> table.foreignKeys.add(foreignKey(rs, name, columns, deferrability));
             default -> throw new IllegalStateException("unexpected constraint type " + rs.getString("contype"));
         }
     }
 
-    private static ForeignKey foreignKey(ResultSet rs, String name, List<String> columns) throws SQLException {
+    private static ForeignKey foreignKey(ResultSet rs, String name, List<String> columns, Deferrability deferrability)
+            throws SQLException {
         QualifiedName target = new QualifiedName(rs.getString("ref_nspname"), rs.getString("ref_relname"));
         return new ForeignKey(name, columns, target, strings(rs.getArray("ref_columns")),
-                action(rs.getString("confdeltype")), action(rs.getString("confupdtype")));
+                action(rs.getString("confdeltype")), action(rs.getString("confupdtype")), deferrability);
     }
 
     private static void readIndex(ResultSet rs, TableParts table) throws SQLException {
         if (table != null) {
             table.indexes.add(new Index(rs.getString("index_name"), strings(rs.getArray("keys")),
-                    rs.getBoolean("indisunique"), rs.getString("amname"), rs.getString("predicate")));
+                    rs.getBoolean("indisunique"), rs.getString("amname"), rs.getString("predicate"),
+                    strings(rs.getArray("include")), rs.getBoolean("nulls_not_distinct")));
         }
     }
 
     private static Sequence readSequence(ResultSet rs) throws SQLException {
+        String ownerColumn = rs.getString("owner_column");
+        SequenceOwner owner = ownerColumn == null ? null
+                : new SequenceOwner(new QualifiedName(rs.getString("owner_nspname"), rs.getString("owner_relname")), ownerColumn);
         return new Sequence(new QualifiedName(rs.getString("nspname"), rs.getString("relname")),
                 rs.getString("data_type"), rs.getLong("seqstart"), rs.getLong("seqincrement"),
-                rs.getLong("seqmin"), rs.getLong("seqmax"), rs.getLong("seqcache"), rs.getBoolean("seqcycle"));
+                rs.getLong("seqmin"), rs.getLong("seqmax"), rs.getLong("seqcache"), rs.getBoolean("seqcycle"), owner);
+    }
+
+    private static UnownedObject readUnowned(ResultSet rs, int position) throws SQLException {
+        String tableName = rs.getString("table_name");
+        String definition = rs.getString("definition").strip();
+        definition = definition.endsWith(";") ? definition.substring(0, definition.length() - 1).strip() : definition;
+        return new UnownedObject(rs.getString("kind"), new QualifiedName(rs.getString("nspname"), rs.getString("name")),
+                tableName == null ? null : new QualifiedName(rs.getString("table_nspname"), tableName), definition,
+                strings(rs.getArray("depends_on")), position);
     }
 
     private static EnumType readEnumType(ResultSet rs) throws SQLException {
@@ -236,6 +266,7 @@ public final class CatalogIntrospector {
         private final List<UniqueConstraint> uniqueConstraints = new ArrayList<>();
         private final List<CheckConstraint> checks = new ArrayList<>();
         private final List<Index> indexes = new ArrayList<>();
+        private final List<ExclusionConstraint> exclusions = new ArrayList<>();
         private String comment;
 
         TableParts(QualifiedName name) {
@@ -245,7 +276,7 @@ public final class CatalogIntrospector {
         Table build() {
             return new Table(name, columns, primaryKey, sortedBy(foreignKeys, ForeignKey::name),
                     sortedBy(uniqueConstraints, UniqueConstraint::name), sortedBy(checks, CheckConstraint::name),
-                    sortedBy(indexes, Index::name), comment);
+                    sortedBy(indexes, Index::name), comment, sortedBy(exclusions, ExclusionConstraint::name));
         }
 
         private static <T> List<T> sortedBy(List<T> items, Function<T, String> name) {
@@ -280,6 +311,15 @@ public final class CatalogIntrospector {
 
         int queryCount() {
             return queryCount;
+        }
+
+        /**
+         * {@code sql} for this server: {@code pg_index.indnullsnotdistinct} exists from PostgreSQL 15 on (before, nulls
+         * are always distinct), so the placeholder becomes the column of index alias {@code alias}, or {@code false}.
+         */
+        String forServer(String sql, String alias) throws SQLException {
+            boolean hasColumn = connection.getMetaData().getDatabaseMajorVersion() >= 15;
+            return sql.replace("%NULLS_NOT_DISTINCT%", hasColumn ? alias + ".indnullsnotdistinct" : "false");
         }
 
         String searchPath() throws SQLException {
@@ -356,10 +396,16 @@ public final class CatalogIntrospector {
                    format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
                    a.attidentity::text AS attidentity, a.attgenerated::text AS attgenerated,
                    pg_get_expr(d.adbin, d.adrelid) AS default_value,
-                   td.description AS table_comment, cd.description AS column_comment
+                   td.description AS table_comment, cd.description AS column_comment,
+                   CASE WHEN co.oid IS NOT NULL
+                        THEN quote_ident(co_ns.nspname) || '.' || quote_ident(co.collname) END AS collation
             FROM rel
             LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
             LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            -- a collation other than the type's own default (which is what a column without COLLATE gets)
+            LEFT JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+            LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation AND a.attcollation <> ty.typcollation
+            LEFT JOIN pg_catalog.pg_namespace co_ns ON co_ns.oid = co.collnamespace
             -- joined, not obj_description()/col_description(): a lookup per column row was 3/4 of this query's time
             LEFT JOIN pg_catalog.pg_description td
                    ON td.objoid = rel.oid AND td.classoid = 'pg_catalog.pg_class'::regclass AND td.objsubid = 0
@@ -369,7 +415,8 @@ public final class CatalogIntrospector {
             """;
 
     /**
-     * Primary keys, unique, foreign key and check constraints with their columns in key order. NOT NULL
+     * Primary keys, unique, foreign key, check and exclusion constraints with their columns in key order, and whether they are
+     * deferrable. NOT NULL
      * constraints (PostgreSQL 18 stores them as contype 'n') are left out: nullability comes from attnotnull.
      * Constraints with a parent are left out: they are the per-partition copies of a foreign key that
      * references a partitioned table.
@@ -386,12 +433,21 @@ public final class CatalogIntrospector {
                          JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
                          ORDER BY k.ord) AS ref_columns,
                    con.confdeltype::text AS confdeltype, con.confupdtype::text AS confupdtype,
-                   CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END AS definition
+                   con.condeferrable, con.condeferred,
+                   ARRAY(SELECT a.attname::text
+                         FROM unnest(ci.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = ci.indrelid AND a.attnum = k.attnum
+                         WHERE k.ord > ci.indnkeyatts
+                         ORDER BY k.ord) AS include,
+                   coalesce(%NULLS_NOT_DISTINCT%, false) AS nulls_not_distinct,
+                   CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid) END AS definition
             FROM rel
             JOIN pg_catalog.pg_constraint con ON con.conrelid = rel.oid
+            -- a key's own index (a foreign key's conindid is the referenced key's, not its own)
+            LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')
             LEFT JOIN pg_catalog.pg_class ref ON ref.oid = con.confrelid
             LEFT JOIN pg_catalog.pg_namespace ref_ns ON ref_ns.oid = ref.relnamespace
-            WHERE con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0
+            WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0
             """;
 
     /**
@@ -416,7 +472,11 @@ public final class CatalogIntrospector {
                          FROM generate_series(1, i.indnkeyatts) AS k(n)
                          JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
                          JOIN pg_catalog.pg_namespace opc_ns ON opc_ns.oid = opc.opcnamespace
-                         ORDER BY k.n) AS keys
+                         ORDER BY k.n) AS keys,
+                   ARRAY(SELECT pg_get_indexdef(i.indexrelid, k.n, true)
+                         FROM generate_series(i.indnkeyatts + 1, i.indnatts) AS k(n)
+                         ORDER BY k.n) AS include,
+                   %NULLS_NOT_DISTINCT% AS nulls_not_distinct
             FROM rel
             JOIN pg_catalog.pg_index i ON i.indrelid = rel.oid
             JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
@@ -443,13 +503,64 @@ public final class CatalogIntrospector {
             JOIN pg_catalog.pg_type t ON t.typnamespace = ns.oid AND t.typtype = 'e'
             """;
 
-    /** Sequences in scope, except those an identity column owns (pg_depend 'i'); serial ones ('a') stay. */
+    /**
+     * Views, materialized views, functions, procedures and user triggers in scope, in creation order (oid), each with
+     * the statement that creates it as PostgreSQL prints it and the tables and views it uses (through pg_depend: a
+     * view's rewrite rule, a trigger's table). Left out: what an extension owns, aggregates, internal triggers (those of
+     * foreign keys).
+     */
+    private static final String UNOWNED = SCOPE + """
+            SELECT o.kind, o.nspname, o.name, o.table_nspname, o.table_name, o.definition,
+                   ARRAY(SELECT DISTINCT quote_ident(dn.nspname) || '.' || quote_ident(dc.relname)
+                         FROM pg_catalog.pg_depend d
+                         JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid
+                         JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace
+                         WHERE d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid <> o.self
+                           AND ((d.classid = 'pg_catalog.pg_rewrite'::regclass
+                                 AND d.objid IN (SELECT r.oid FROM pg_catalog.pg_rewrite r WHERE r.ev_class = o.self))
+                                OR (d.classid = o.classid AND d.objid = o.oid))
+                         ORDER BY 1) AS depends_on
+            FROM (
+                SELECT c.oid, 'pg_catalog.pg_class'::regclass AS classid, c.oid AS self,
+                       CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
+                       ns.nspname, c.relname::text AS name, NULL::text AS table_nspname, NULL::text AS table_name,
+                       'CREATE ' || CASE c.relkind WHEN 'v' THEN 'VIEW ' ELSE 'MATERIALIZED VIEW ' END
+                           || quote_ident(ns.nspname) || '.' || quote_ident(c.relname) || ' AS' || E'\n'
+                           || pg_get_viewdef(c.oid, true) AS definition
+                FROM ns JOIN pg_catalog.pg_class c ON c.relnamespace = ns.oid AND c.relkind IN ('v', 'm')
+                WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.objid = c.oid AND e.deptype = 'e')
+                UNION ALL
+                SELECT p.oid, 'pg_catalog.pg_proc'::regclass, 0,
+                       CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+                       ns.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL, NULL,
+                       pg_get_functiondef(p.oid)
+                FROM ns JOIN pg_catalog.pg_proc p ON p.pronamespace = ns.oid AND p.prokind IN ('f', 'p')
+                WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.objid = p.oid AND e.deptype = 'e')
+                UNION ALL
+                SELECT t.oid, 'pg_catalog.pg_trigger'::regclass, 0, 'trigger',
+                       rel.nspname, t.tgname::text, rel.nspname, rel.relname, pg_get_triggerdef(t.oid, true)
+                FROM rel JOIN pg_catalog.pg_trigger t ON t.tgrelid = rel.oid AND NOT t.tgisinternal
+            ) o
+            ORDER BY o.oid
+            """;
+
+    /**
+     * Sequences in scope, except those an identity column owns (pg_depend 'i'); serial ones and others a column owns
+     * ('a', {@code OWNED BY}) stay, with their owner.
+     */
     private static final String SEQUENCES = SCOPE + """
             SELECT ns.nspname, c.relname::text AS relname, format_type(s.seqtypid, NULL) AS data_type,
-                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                   own_ns.nspname::text AS owner_nspname, own.relname::text AS owner_relname,
+                   own_col.attname::text AS owner_column
             FROM ns
             JOIN pg_catalog.pg_class c ON c.relnamespace = ns.oid AND c.relkind = 'S'
             JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
+            LEFT JOIN pg_catalog.pg_depend od ON od.classid = 'pg_catalog.pg_class'::regclass AND od.objid = c.oid
+                  AND od.refclassid = 'pg_catalog.pg_class'::regclass AND od.deptype = 'a' AND od.refobjsubid > 0
+            LEFT JOIN pg_catalog.pg_class own ON own.oid = od.refobjid
+            LEFT JOIN pg_catalog.pg_namespace own_ns ON own_ns.oid = own.relnamespace
+            LEFT JOIN pg_catalog.pg_attribute own_col ON own_col.attrelid = od.refobjid AND own_col.attnum = od.refobjsubid
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                               WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
                                 AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'i')

@@ -48,7 +48,7 @@ public final class EnumConversions {
             ValueMapping ordinalToName = new ValueMapping(Integer.toString(i), column.constants().get(i));
             mapping.add(fromOrdinal ? ordinalToName : ordinalToName.reverse());
         }
-        return new Change.AlterColumnType(change.table(), change.column(), change.fromType(), change.toType(), mapping);
+        return change.withConversion(mapping);
     }
 
     private static boolean isText(String type) {

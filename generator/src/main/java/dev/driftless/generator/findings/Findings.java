@@ -5,6 +5,7 @@ import dev.driftless.generator.source.SourceIndex;
 import dev.driftless.model.Change;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Index;
+import dev.driftless.model.KeptProperty;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaDiff;
 import dev.driftless.model.Sequence;
@@ -49,11 +50,17 @@ public final class Findings {
             Map.entry(Change.DropUniqueConstraint.class, FindingKind.UNIQUE),
             Map.entry(Change.AddCheckConstraint.class, FindingKind.CHECK),
             Map.entry(Change.DropCheckConstraint.class, FindingKind.CHECK),
+            Map.entry(Change.AddExclusionConstraint.class, FindingKind.EXCLUSION),
+            Map.entry(Change.DropExclusionConstraint.class, FindingKind.EXCLUSION),
             Map.entry(Change.CreateIndex.class, FindingKind.INDEX),
             Map.entry(Change.DropIndex.class, FindingKind.INDEX),
             Map.entry(Change.CreateSequence.class, FindingKind.SEQUENCE),
             Map.entry(Change.DropSequence.class, FindingKind.SEQUENCE),
             Map.entry(Change.AlterSequence.class, FindingKind.SEQUENCE),
+            Map.entry(Change.OwnSequence.class, FindingKind.OWNED_BY),
+            Map.entry(Change.CreateUnowned.class, FindingKind.UNMAPPED_OBJECT),
+            Map.entry(Change.DropUnowned.class, FindingKind.UNMAPPED_OBJECT),
+            Map.entry(Change.DisownSequence.class, FindingKind.OWNED_BY),
             Map.entry(Change.RenameTable.class, FindingKind.RENAME),
             Map.entry(Change.RenameColumn.class, FindingKind.RENAME),
             Map.entry(Change.CreateEnumType.class, FindingKind.ENUM),
@@ -104,7 +111,38 @@ public final class Findings {
         diff.unmappedSequences().forEach(s -> findings.add(new Finding(FindingKind.SEQUENCE, null, null, "sequence " + s,
                 "in the database, but not in the model", "sequence", null, null,
                 FindingKind.SEQUENCE.id() + ":" + s, List.of(), null)));
+        diff.keptProperties().forEach(p -> findings.add(kept(p)));
+        diff.unmappedObjects().forEach(o -> findings.add(unmapped(o, FindingKind.UNMAPPED_OBJECT.id() + ":" + o.table() + ":"
+                + o.describe() + ":" + o.definition().hashCode(), List.of())));
         return findings.stream().sorted(ORDER).toList();
+    }
+
+    /**
+     * A property the model cannot state that the changelogs state ({@code stated}, a finding between the replayed
+     * changelogs and the model) but the database does not have: it agrees with the model, so only the changelogs tell.
+     */
+    public static Finding notAsStated(Finding stated) {
+        String now = stated.model() == null ? "missing" : "is " + stated.model();
+        return new Finding(stated.kind(), stated.table(), stated.column(), stated.object(), now
+                + " in the database, the changelogs say " + stated.database() + " (changed by hand?)", stated.model(),
+                stated.database(), stated.source(), stated.key() + ":not-as-stated", List.of(), Origin.CHANGED_BY_HAND);
+    }
+
+    /** A view, function or trigger no entity maps; its definition is its state in the database. */
+    private static Finding unmapped(dev.driftless.model.UnownedObject object, String key, List<Change> changes) {
+        return new Finding(FindingKind.UNMAPPED_OBJECT, object.table(), null, object.describe(),
+                "in the database, but no entity maps it (kept; uses " + (object.dependsOn().isEmpty() ? "no table"
+                        : String.join(", ", object.dependsOn())) + ")", object.definition(), null, null, key, changes, null);
+    }
+
+    /** A property the model cannot state, kept as the database has it. */
+    private Finding kept(KeptProperty property) {
+        FindingKind kind = FindingKind.parse(property.kind())
+                .orElseThrow(() -> new IllegalStateException("no finding kind " + property.kind()));
+        return new Finding(kind, property.table(), null, property.object(), "is " + property.database()
+                + " in the database, the model says " + property.model() + " (JPA cannot state it; diff keeps it)",
+                property.database(), property.model(), property.table() == null ? null : tableSource(property.table()),
+                kind.id() + ":" + property.table() + ":" + property.object() + ":" + property.database(), List.of(), null);
     }
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::group)
@@ -129,6 +167,10 @@ public final class Findings {
             subject = add.constraint().name();
         } else if (change instanceof Change.DropCheckConstraint drop) {
             subject = drop.constraint().name();
+        } else if (change instanceof Change.AddExclusionConstraint add) {
+            subject = add.constraint().definition();
+        } else if (change instanceof Change.DropExclusionConstraint drop) {
+            subject = drop.constraint().definition();
         } else if (change instanceof Change.CreateIndex add) {
             subject = add.index().keys().toString();
         } else if (change instanceof Change.DropIndex drop) {
@@ -143,6 +185,14 @@ public final class Findings {
             subject = s.sequence().name().toString();
         } else if (change instanceof Change.AlterSequence s) {
             subject = s.to().name().toString();
+        } else if (change instanceof Change.CreateUnowned u) {
+            subject = u.object().describe() + ":" + u.object().definition().hashCode();
+        } else if (change instanceof Change.DropUnowned u) {
+            subject = u.object().describe() + ":" + u.object().definition().hashCode();
+        } else if (change instanceof Change.OwnSequence s) {
+            subject = s.sequence().toString();
+        } else if (change instanceof Change.DisownSequence s) {
+            subject = s.sequence().toString();
         } else if (change instanceof Change.CreateTable || change instanceof Change.DropTable) {
             subject = "";
         } else if (change instanceof Change.RenameTable r) {
@@ -243,6 +293,15 @@ public final class Findings {
             return keyed(kind, table, "check constraint " + drop.constraint().name() + " " + drop.constraint().expression(),
                     UNMAPPED, drop.constraint().expression(), null, columnsIn(table, drop.constraint().expression()), key, changes);
         }
+        if (c instanceof Change.AddExclusionConstraint add) {
+            return new Finding(kind, table, null, "exclusion constraint " + add.constraint().name() + " " + add.constraint().definition(),
+                    MISSING, null, add.constraint().definition(), tableSource(table), key, changes, null);
+        }
+        if (c instanceof Change.DropExclusionConstraint drop) {
+            return new Finding(kind, table, null, "exclusion constraint " + drop.constraint().name() + " "
+                    + drop.constraint().definition(), UNMAPPED + " (JPA cannot declare it)", drop.constraint().definition(), null,
+                    tableSource(table), key, changes, null);
+        }
         if (c instanceof Change.CreateIndex add) {
             return new Finding(kind, table, null, "index on " + table + " " + index(add.index()), MISSING, null,
                     index(add.index()), tableSource(table), key, changes, null);
@@ -262,6 +321,22 @@ public final class Findings {
         if (c instanceof Change.AlterSequence s) {
             return new Finding(kind, null, null, "sequence " + s.to().name(), sequenceDifference(s.from(), s.to()),
                     sequence(s.from()), sequence(s.to()), sequenceSource(s.to().name()), key, changes, null);
+        }
+        if (c instanceof Change.CreateUnowned u) {
+            return new Finding(kind, u.object().table(), null, u.object().describe(), MISSING, null, u.object().definition(),
+                    null, key, changes, null);
+        }
+        if (c instanceof Change.DropUnowned u) {
+            return unmapped(u.object(), key, changes);
+        }
+        if (c instanceof Change.OwnSequence s) {
+            return new Finding(kind, table, null, "sequence " + s.sequence(), "is OWNED BY NONE in the database, the model says"
+                    + " OWNED BY " + s.owner(), "OWNED BY NONE", "OWNED BY " + s.owner(), tableSource(table), key, changes, null);
+        }
+        if (c instanceof Change.DisownSequence s) {
+            return new Finding(kind, table, null, "sequence " + s.sequence(), "is OWNED BY " + s.owner()
+                    + " in the database, the model says OWNED BY NONE", "OWNED BY " + s.owner(), "OWNED BY NONE",
+                    tableSource(table), key, changes, null);
         }
         if (c instanceof Change.RenameTable r) {
             return new Finding(kind, r.to(), null, "table " + r.from(), "named " + r.from() + " in the database, the model says "
@@ -399,6 +474,8 @@ public final class Findings {
 
     private static String index(Index index) {
         return (index.unique() ? "UNIQUE " : "") + "USING " + index.method() + " (" + String.join(", ", index.keys()) + ")"
+                + (index.include().isEmpty() ? "" : " INCLUDE (" + String.join(", ", index.include()) + ")")
+                + (index.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "")
                 + (index.predicate() != null ? " WHERE " + index.predicate() : "");
     }
 

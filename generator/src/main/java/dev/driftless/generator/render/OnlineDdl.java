@@ -62,10 +62,10 @@ final class OnlineDdl {
             return List.of(concurrent(dropConcurrently(c.table(), c.index()), createConcurrently(c.table(), c.index()), null));
         }
         if (change instanceof Change.AddUniqueConstraint c) {
-            return attachedKey(c.table(), c.constraint().name(), c.constraint().columns(), "UNIQUE");
+            return attachedKey(KeyChange.of(c));
         }
         if (change instanceof Change.AddPrimaryKey c) {
-            return attachedKey(c.table(), c.key().name(), c.key().columns(), "PRIMARY KEY");
+            return attachedKey(KeyChange.of(c));
         }
         if (change instanceof Change.AddForeignKey c) {
             return notValidThenValidate(c.table(), c.key().name(), SqlRenderer.foreignKey(c.key()));
@@ -124,11 +124,13 @@ final class OnlineDdl {
      * constraint's own index (PostgreSQL renames it to the constraint's name) under a brief lock. Its rollback drops the
      * constraint, and the index with it.
      */
-    private List<Step> attachedKey(QualifiedName table, String constraint, List<String> keyColumns, String kind) {
-        Index index = new Index(constraint, keyColumns.stream().map(Identifiers::quote).toList(), true, "btree", null);
+    private List<Step> attachedKey(KeyChange key) {
+        QualifiedName table = key.table();
+        String constraint = key.name();
+        Index index = key.index(constraint);
         String build = SqlRenderer.createIndex(table, index, true);
-        String attach = alter(table) + "ADD CONSTRAINT " + Identifiers.quote(constraint) + " " + kind + " USING INDEX "
-                + Identifiers.quote(constraint) + ";";
+        String attach = alter(table) + "ADD CONSTRAINT " + Identifiers.quote(constraint) + " " + key.kind() + " USING INDEX "
+                + Identifiers.quote(constraint) + key.deferrability().clause() + ";";
         String sql = sessionTimeouts(settings.concurrentTimeout()) + build + "\n" + briefLock() + attach + "\n" + RESET;
         String rollback = briefLock() + dropConstraint(table, constraint) + "\n" + RESET;
         return List.of(new Step(sql, rollback, false, "unique index built concurrently, then attached"));
@@ -152,7 +154,7 @@ final class OnlineDdl {
 
     private String concurrentSwap(QualifiedName table, KeyChange from, KeyChange to) {
         String temporary = bounded(to.name() + "_replacement");
-        Index index = new Index(temporary, to.columns().stream().map(Identifiers::quote).toList(), true, "btree", null);
+        Index index = to.index(temporary);
         return sessionTimeouts(settings.concurrentTimeout()) + SqlRenderer.createIndex(table, index, true) + "\n"
                 + briefLock() + swap(table, from, to, temporary) + "\n" + RESET;
     }
@@ -161,7 +163,8 @@ final class OnlineDdl {
     private static String swap(QualifiedName table, KeyChange from, KeyChange to, String usingIndex) {
         return alter(table) + "DROP CONSTRAINT " + Identifiers.quote(from.name()) + ", ADD CONSTRAINT "
                 + Identifiers.quote(to.name()) + " " + to.kind() + " "
-                + (usingIndex == null ? columns(to.columns()) : "USING INDEX " + Identifiers.quote(usingIndex)) + ";";
+                + (usingIndex == null ? to.columnsClause() : "USING INDEX " + Identifiers.quote(usingIndex))
+                + to.deferrability().clause() + ";";
     }
 
     /** Added NOT VALID (brief lock, new rows checked), then validated in a second transaction without blocking writes. */

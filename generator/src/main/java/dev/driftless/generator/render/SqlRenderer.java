@@ -4,6 +4,7 @@ import dev.driftless.model.Change;
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.EnumType;
+import dev.driftless.model.ExclusionConstraint;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.Index;
@@ -13,6 +14,7 @@ import dev.driftless.model.ReferentialAction;
 import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import dev.driftless.model.UnownedObject;
 import dev.driftless.model.TypeChange;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,7 @@ public final class SqlRenderer {
                     + (c.column().comment() == null ? "" : "\n" + columnComment(c.table(), c.column().name(), c.column().comment()))),
             rule(Change.DropColumn.class, c -> alter(c.table()) + "DROP COLUMN " + Identifiers.quote(c.column().name()) + ";"),
             rule(Change.AlterColumnType.class, c -> alterColumn(c.table(), c.column()) + "TYPE " + c.toType()
+                    + (c.collation() != null && Column.collatable(c.toType()) ? " COLLATE " + c.collation() : "")
                     + using(c) + ";"),
             rule(Change.AlterColumnNullability.class, c -> alterColumn(c.table(), c.column())
                     + (c.nullable() ? "DROP NOT NULL;" : "SET NOT NULL;")),
@@ -53,11 +56,18 @@ public final class SqlRenderer {
             rule(Change.DropUniqueConstraint.class, c -> dropConstraint(c.table(), c.constraint().name())),
             rule(Change.AddCheckConstraint.class, c -> alter(c.table()) + "ADD " + check(c.constraint()) + ";"),
             rule(Change.DropCheckConstraint.class, c -> dropConstraint(c.table(), c.constraint().name())),
+            rule(Change.AddExclusionConstraint.class, c -> alter(c.table()) + "ADD " + exclusion(c.constraint()) + ";"),
+            rule(Change.DropExclusionConstraint.class, c -> dropConstraint(c.table(), c.constraint().name())),
             rule(Change.CreateIndex.class, c -> createIndex(c.table(), c.index())),
             rule(Change.DropIndex.class, c -> "DROP INDEX " + name(new QualifiedName(c.table().schema(), c.index().name())) + ";"),
             rule(Change.CreateSequence.class, c -> createSequence(c.sequence())),
             rule(Change.AlterSequence.class, c -> alterSequence(c.from(), c.to())),
             rule(Change.DropSequence.class, c -> "DROP SEQUENCE " + name(c.sequence().name()) + ";"),
+            rule(Change.CreateUnowned.class, c -> c.object().definition() + ";"),
+            rule(Change.DropUnowned.class, c -> dropUnowned(c.object())),
+            rule(Change.OwnSequence.class, c -> "ALTER SEQUENCE " + name(c.sequence()) + " OWNED BY " + name(c.owner().table())
+                    + "." + Identifiers.quote(c.owner().column()) + ";"),
+            rule(Change.DisownSequence.class, c -> "ALTER SEQUENCE " + name(c.sequence()) + " OWNED BY NONE;"),
             rule(Change.CreateEnumType.class, c -> createEnumType(c.type())),
             rule(Change.DropEnumType.class, c -> dropEnumType(c.type())),
             rule(Change.AlterEnumType.class, SqlRenderer::alterEnumType),
@@ -128,6 +138,7 @@ public final class SqlRenderer {
         }
         table.uniqueConstraints().forEach(u -> lines.add(unique(u)));
         table.checks().forEach(c -> lines.add(check(c)));
+        table.exclusions().forEach(x -> lines.add(exclusion(x)));
         StringBuilder sql = new StringBuilder("CREATE TABLE " + name(table.name()) + " (\n    "
                 + String.join(",\n    ", lines) + "\n);");
         if (table.comment() != null) {
@@ -243,6 +254,9 @@ public final class SqlRenderer {
 
     static String columnDefinition(Column column) {
         StringBuilder sql = new StringBuilder(Identifiers.quote(column.name())).append(' ').append(column.type());
+        if (column.collation() != null) {
+            sql.append(" COLLATE ").append(column.collation());
+        }
         if (column.identity() != Identity.NONE) {
             sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY");
         }
@@ -266,15 +280,40 @@ public final class SqlRenderer {
     }
 
     static String primaryKey(PrimaryKey key) {
-        return "CONSTRAINT " + Identifiers.quote(key.name()) + " PRIMARY KEY " + columns(key.columns());
+        return "CONSTRAINT " + Identifiers.quote(key.name()) + " PRIMARY KEY " + columns(key.columns())
+                + key.deferrability().clause();
     }
 
     static String unique(UniqueConstraint constraint) {
-        return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " UNIQUE " + columns(constraint.columns());
+        return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " UNIQUE "
+                + (constraint.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + columns(constraint.columns())
+                + (constraint.include().isEmpty() ? "" : " INCLUDE " + columns(constraint.include()))
+                + constraint.deferrability().clause();
     }
 
     static String check(CheckConstraint constraint) {
         return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " " + constraint.expression();
+    }
+
+    /** A function's name already carries its argument types, as DROP FUNCTION needs them. */
+    private static String dropUnowned(UnownedObject object) {
+        String schema = Identifiers.quote(object.name().schema()) + ".";
+        return switch (object.kind()) {
+            case "trigger" -> "DROP TRIGGER " + Identifiers.quote(object.name().name()) + " ON " + name(object.table()) + ";";
+            case "function", "procedure" -> "DROP " + object.kind().toUpperCase(java.util.Locale.ROOT) + " " + schema
+                    + functionName(object.name().name()) + ";";
+            default -> "DROP " + object.kind().toUpperCase(java.util.Locale.ROOT) + " " + name(object.name()) + ";";
+        };
+    }
+
+    /** {@code f(integer, text)} with the name quoted as needed, the argument types as PostgreSQL printed them. */
+    private static String functionName(String nameWithArguments) {
+        int open = nameWithArguments.indexOf('(');
+        return Identifiers.quote(nameWithArguments.substring(0, open)) + nameWithArguments.substring(open);
+    }
+
+    static String exclusion(ExclusionConstraint constraint) {
+        return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " " + constraint.definition();
     }
 
     static String foreignKey(ForeignKey key) {
@@ -286,7 +325,7 @@ public final class SqlRenderer {
         if (key.onUpdate() != ReferentialAction.NO_ACTION) {
             sql += " ON UPDATE " + key.onUpdate().sql();
         }
-        return sql;
+        return sql + key.deferrability().clause();
     }
 
     private static String createIndex(QualifiedName table, Index index) {
@@ -299,7 +338,9 @@ public final class SqlRenderer {
                 + (concurrently ? "CONCURRENTLY IF NOT EXISTS " : "") + Identifiers.quote(index.name())
                 + " ON " + name(table)
                 + (index.method().equals("btree") ? "" : " USING " + index.method())
-                + " (" + String.join(", ", index.keys()) + ")";
+                + " (" + String.join(", ", index.keys()) + ")"
+                + (index.include().isEmpty() ? "" : " INCLUDE (" + String.join(", ", index.include()) + ")")
+                + (index.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "");
         if (index.predicate() != null) {
             sql += " WHERE " + index.predicate();
         }

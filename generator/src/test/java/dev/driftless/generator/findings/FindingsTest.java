@@ -59,6 +59,33 @@ class FindingsTest {
     }
 
     @Test
+    void aKeyDeferrableInTheDatabaseOnlyIsAFindingOfItsOwnWithNothingToChange() {
+        ForeignKey model = new ForeignKey("fk_a", List.of("user_id"), USERS, List.of("id"), ReferentialAction.NO_ACTION,
+                ReferentialAction.NO_ACTION);
+        ForeignKey database = new ForeignKey("fk_b", List.of("user_id"), USERS, List.of("id"), ReferentialAction.NO_ACTION,
+                ReferentialAction.NO_ACTION, dev.driftless.model.Deferrability.INITIALLY_DEFERRED);
+        Table users = Table.of(USERS, List.of(Column.of("id", "bigint", false)), new PrimaryKey("users_pkey", List.of("id")));
+        Table orders = Table.of(ORDERS, List.of(Column.of("id", "bigint", false), Column.of("user_id", "bigint", true)),
+                new PrimaryKey("orders_pkey", List.of("id")));
+        Schema desired = new Schema(List.of("shop"), List.of(users, orders.withForeignKeys(List.of(model))), List.of());
+        Schema actual = new Schema(List.of("shop"), List.of(users, orders.withForeignKeys(List.of(database))), List.of());
+        EntityMapping mapping = new EntityMapping(List.of(new EntityMapping.Owner(ORDERS, "com.shop.Order", null)), List.of());
+
+        List<Finding> findings = new Findings(mapping, SourceIndex.empty()).of(new SchemaDiffer().diff(actual, desired));
+
+        assertEquals(1, findings.size(), findings::toString);
+        Finding f = findings.get(0);
+        assertEquals(FindingKind.DEFERRABLE, f.kind());
+        assertTrue(f.kind().beyondTheModel());
+        assertEquals("DEFERRABLE INITIALLY DEFERRED", f.database());
+        assertEquals("NOT DEFERRABLE", f.model());
+        assertEquals(List.of(), f.changes(), "the diff keeps it");
+        assertEquals("class Order", f.source().describe());
+        assertEquals("class Order → foreign key fk_b [user_id] → shop.users[id]: is DEFERRABLE INITIALLY DEFERRED in the database,"
+                + " the model says NOT DEFERRABLE (JPA cannot state it; diff keeps it)", f.line());
+    }
+
+    @Test
     void aMissingTableIsOneFindingWithItsKeysAndIndexes() {
         ForeignKey fk = new ForeignKey("fk", List.of("user_id"), USERS, List.of("id"), ReferentialAction.NO_ACTION,
                 ReferentialAction.NO_ACTION);
