@@ -74,14 +74,14 @@ class CatalogPropertiesRoundTripTest {
                     "the baseline re-creates the views from their definitions");
             Gate.CheckResult check = project.driftless().check();
             assertTrue(check.passes(), () -> "check after baseline: " + check.problems() + " " + check.modelChanges());
-            Gate.ValidateResult agreed = project.driftless().validate();
+            Gate.ValidateResult agreed = project.driftless().validateWithResult();
             assertEquals(List.of(), describe(agreed.findings()), "the baseline states every deferrable key");
 
             project.execute("ALTER TABLE transfer ALTER CONSTRAINT transfer_account_fk NOT DEFERRABLE;"
                     + " ALTER TABLE ledger DROP CONSTRAINT ledger_pkey,"
                     + " ADD CONSTRAINT ledger_pkey PRIMARY KEY (id) DEFERRABLE INITIALLY DEFERRED;"
                     + " CREATE VIEW hand_made AS SELECT id FROM account");
-            Gate.ValidateResult drifted = project.driftless().validate();
+            Gate.ValidateResult drifted = project.driftless().validateWithResult();
             assertEquals(List.of("deferrable public.ledger primary key ledger_pkey DEFERRABLE INITIALLY DEFERRED changed_by_hand",
                             "deferrable public.transfer foreign key transfer_account_fk [account_id] → public.account[id]"
                                     + " NOT DEFERRABLE changed_by_hand",
