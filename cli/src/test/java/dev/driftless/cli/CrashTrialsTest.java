@@ -108,6 +108,20 @@ class CrashTrialsTest {
     }
 
     @Test
+    void ctrlCDuringReleaseStopsItsApplyTheSameWay() throws Exception {
+        writeProject("SELECT pg_sleep(0.4);");
+        CliProcess release = CliProcess.start(project, "release", "--no-backup");
+        awaitAChangesetSleeping();
+        release.signal("INT");
+        CliRun stopped = release.await();
+
+        assertEquals(130, stopped.exitCode(), stopped::toString);
+        int applied = assertWholeChangesetsAndNoLock();
+        assertTrue(stopped.err().contains("Stopped by Ctrl-C after " + applied + " changeset(s) applied"), stopped::toString);
+        assertNoLockRow(stopped);
+    }
+
+    @Test
     void aSecondCtrlCAbortsTheRunningChangesetWhole() throws Exception {
         writeProject("SELECT pg_sleep(3);");
         CliProcess apply = CliProcess.start(project, "apply", "--backup", "never");

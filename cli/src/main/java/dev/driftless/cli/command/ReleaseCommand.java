@@ -58,14 +58,22 @@ public final class ReleaseCommand implements Callable<Integer> {
                 .withReason(reason);
         int[] number = {0};
         Release.Outcome outcome;
-        try (Progress.Changesets progress = Progress.changesets(err, "applying", Progress.onTerminal())) {
+        try (Progress.Changesets progress = Progress.changesets(err, "applying", Progress.onTerminal());
+             Interruption interruption = Interruption.around(progress, err)) {
             Driftless driftless = new Driftless(config, Clock.systemUTC(), Progress.to(err));
-            outcome = new Release(driftless, step -> {
-                number[0]++;
-                out.println("[" + number[0] + "] " + step.name() + ": " + (step.passed() ? "ok" : "FAILED"));
-                step.lines().forEach(line -> out.println("    " + line));
-                out.flush();
-            }).run(apply, progress, new Release.Settings(!noBackup, strict, allowDestructive));
+            try {
+                outcome = new Release(driftless, step -> {
+                    number[0]++;
+                    out.println("[" + number[0] + "] " + step.name() + ": " + (step.passed() ? "ok" : "FAILED"));
+                    step.lines().forEach(line -> out.println("    " + line));
+                    out.flush();
+                }).run(apply, interruption, new Release.Settings(!noBackup, strict, allowDestructive));
+            } catch (RuntimeException e) {
+                if (!interruption.stoppedBy(e)) {
+                    throw e;
+                }
+                return ApplyCommand.stopped(err, "applied", interruption.finished());
+            }
         }
         out.println(outcome.exitCode().code() == 0 ? "Release done." : "Release stopped: nothing was applied.");
         return outcome.exitCode().code();
