@@ -2,14 +2,12 @@ package dev.driftless.cli.command;
 
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.ApplyResult;
-import dev.driftless.changelogs.ExecutedChangeset;
 import dev.driftless.changelogs.PlannedChangeset;
 import dev.driftless.api.Config;
 import dev.driftless.api.Driftless;
 import dev.driftless.api.ExitCode;
 import dev.driftless.api.RunnerReports;
 import java.io.PrintWriter;
-import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -87,10 +85,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 outcome = new Driftless(config, Clock.systemUTC(), Progress.to(err)).apply(applyOptions, interruption,
                         allowDestructive);
             } catch (RuntimeException e) {
-                if (!interruption.stoppedBy(e)) {
-                    throw e;
-                }
-                return stopped(err, "applied", interruption.finished());
+                return interruption.exitAfter(e, "applied");
             }
         }
         ApplyResult result = outcome.result();
@@ -116,15 +111,6 @@ public final class ApplyCommand implements Callable<Integer> {
             out.println("Tagged the database " + result.tag() + ".");
         }
         return ExitCode.OK.code();
-    }
-
-    /** After a Ctrl-C: what ran, and that the rest waits for the next run. */
-    static int stopped(PrintWriter err, String verb, List<ExecutedChangeset> finished) {
-        err.println("Stopped by Ctrl-C after " + finished.size() + " changeset(s) " + verb + "; every lock is released."
-                + " Run the command again to go on.");
-        finished.forEach(c -> err.println(verb + " " + c.changeset().file() + " :: " + c.changeset().id() + " ("
-                + c.executionTime().toMillis() + " ms)"));
-        return Interruption.EXIT_CODE;
     }
 
     private static void printDryRun(PrintWriter out, ApplyResult result, String target) {

@@ -80,8 +80,24 @@ final class Interruption implements RunnerEvents, AutoCloseable {
         progress.note(message);
     }
 
-    /** True when {@code failure} is the run ending because of a Ctrl-C, not a changeset failing. */
-    boolean stoppedBy(Throwable failure) {
+    /**
+     * The command's exit code when {@code failure} is the run ending because of a Ctrl-C: says what was {@code verb}
+     * (applied, rolled back) before it stopped. Any other failure is thrown on.
+     */
+    int exitAfter(RuntimeException failure, String verb) {
+        if (!stoppedBy(failure)) {
+            throw failure;
+        }
+        List<ExecutedChangeset> done = finished();
+        err.println("Stopped by Ctrl-C after " + done.size() + " changeset(s) " + verb + "; every lock is released."
+                + " Run the command again to go on.");
+        done.forEach(c -> err.println(verb + " " + c.changeset().file() + " :: " + c.changeset().id() + " ("
+                + c.executionTime().toMillis() + " ms)"));
+        err.flush();
+        return EXIT_CODE;
+    }
+
+    private static boolean stoppedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof Stopped) {
                 return true;
@@ -90,8 +106,7 @@ final class Interruption implements RunnerEvents, AutoCloseable {
         return false;
     }
 
-    /** The changesets that finished before the run stopped, in order. */
-    synchronized List<ExecutedChangeset> finished() {
+    private synchronized List<ExecutedChangeset> finished() {
         return List.copyOf(finished);
     }
 

@@ -69,10 +69,7 @@ public final class ReleaseCommand implements Callable<Integer> {
                     out.flush();
                 }).run(apply, interruption, new Release.Settings(!noBackup, strict, allowDestructive));
             } catch (RuntimeException e) {
-                if (!interruption.stoppedBy(e)) {
-                    throw e;
-                }
-                return ApplyCommand.stopped(err, "applied", interruption.finished());
+                return interruption.exitAfter(e, "applied");
             }
         }
         out.println(outcome.exitCode().code() == 0 ? "Release done." : "Release stopped: nothing was applied.");

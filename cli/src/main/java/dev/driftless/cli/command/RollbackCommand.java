@@ -73,10 +73,7 @@ public final class RollbackCommand implements Callable<Integer> {
                 result = new Driftless(config, Clock.systemUTC(), Progress.to(err)).rollback(target, dryRun,
                         interruption, reason);
             } catch (RuntimeException e) {
-                if (!interruption.stoppedBy(e)) {
-                    throw e;
-                }
-                return ApplyCommand.stopped(err, "rolled back", interruption.finished());
+                return interruption.exitAfter(e, "rolled back");
             }
         }
         if (json) {
