@@ -1,6 +1,7 @@
 package dev.driftless.api;
 
 import dev.driftless.changelogs.ChangelogRunner;
+import dev.driftless.changelogs.LiquibaseExtensions;
 import dev.driftless.changelogs.ChangesetFilter;
 
 import dev.driftless.changelogs.ApplyOptions;
@@ -123,7 +124,19 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
     /** A runner for the project's changelog on {@code connection}, reading it with the configured contexts and labels. */
     public ChangelogRunner changelogRunner(java.sql.Connection connection) {
         return new ChangelogRunner(connection, changelogRoot(), masterChangelog())
-                .filtered(runner.filter().contexts(), runner.filter().labels());
+                .filtered(runner.filter().contexts(), runner.filter().labels())
+                .withExtensions(liquibaseExtensions());
+    }
+
+    /**
+     * The Liquibase extensions the project registers on its class path (its compiled classes and its dependencies),
+     * read with every changelog as the project's own Liquibase reads it. In a Maven project without {@code classpath:},
+     * the dependencies are those a former run resolved: reading a changelog never runs Maven.
+     */
+    public LiquibaseExtensions liquibaseExtensions() {
+        List<Path> dependencies = !classpath.isEmpty() || maven == null ? classpath
+                : new MavenClasspath(maven, cache()).cached().orElse(List.of());
+        return LiquibaseExtensions.fromClassPath(java.util.stream.Stream.concat(classes.stream(), dependencies.stream()).toList());
     }
 
     public Config {

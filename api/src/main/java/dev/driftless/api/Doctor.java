@@ -1,5 +1,6 @@
 package dev.driftless.api;
 
+import dev.driftless.changelogs.LiquibaseExtensions;
 import dev.driftless.generator.devdb.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +43,11 @@ public final class Doctor {
         checks.add(build);
         if (build.ok()) {
             checks.add(entities());
+            LiquibaseExtensions extensions = config.liquibaseExtensions();
+            if (extensions.present()) {
+                checks.add(new Check("liquibase", "the project's Liquibase extensions, used with its changelog: "
+                        + String.join(", ", extensions.services()), null));
+            }
         }
         checks.add(naming());
         if (config.url() != null) {

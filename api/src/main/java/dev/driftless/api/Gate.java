@@ -235,7 +235,7 @@ public final class Gate {
         long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
         ChangelogVerifier verifier = new ChangelogVerifier(config.changelogRoot(), config.masterChangelog(),
-                config.runner().filter());
+                config.runner().filter(), config.liquibaseExtensions());
         String replayKey = replayKey();
         Replay cached = config.cache().get("replay", replayKey, Replay.class).orElse(null);
         try (DevServer server = DevServer.forCheck(config, progress)) {
@@ -340,6 +340,7 @@ public final class Gate {
                 .codeOf(VerifiedReplay.class).codeOf(RollbackLedger.class).codeOf(CatalogChanges.class)
                 .text(liquibase.util.LiquibaseUtil.getBuildVersion()).text(config.devUrl())
                 .text(String.valueOf(config.runner().filter().contexts())).text(String.valueOf(config.runner().filter().labels()))
+                .text(config.liquibaseExtensions().fingerprint())
                 .contents(config.changelogDirectory()).hex();
     }
 
@@ -384,8 +385,8 @@ public final class Gate {
                                                              List<Problem> problems) throws SQLException {
         progress.accept("replaying " + changesets + " changeset(s) from empty and proving each rollback"
                 + (adoptionPoint != null ? " after the adoption point (changeset " + adopted + ")" : ""));
-        return new VerifiedReplay(config.changelogRoot(), config.masterChangelog(), config.runner().filter(), server,
-                progress)
+        return new VerifiedReplay(config.changelogRoot(), config.masterChangelog(), config.runner().filter(),
+                config.liquibaseExtensions(), server, progress)
                 .replay(database, adoptionPoint, problems);
     }
 

@@ -67,8 +67,8 @@ final class Lint {
         return lint(changesets);
     }
 
-    private static ChangesetSqlReader reader(Path root) {
-        return new ChangesetSqlReader(root);
+    private ChangesetSqlReader reader(Path root) {
+        return new ChangesetSqlReader(root, config.liquibaseExtensions());
     }
 
     private static LintReport lint(List<ChangesetSql> changesets) {

@@ -40,15 +40,18 @@ final class MavenClasspath {
         }
     }
 
+    /** The class path a former run resolved, while the poms are as they were; never runs Maven. */
+    Optional<List<Path>> cached() {
+        return cache.get(CACHE_KIND, key(), String.class).map(MavenClasspath::parse)
+                .filter(entries -> entries.stream().allMatch(Files::exists));
+    }
+
     Resolved resolve() {
-        String key = key();
-        Optional<String> cached = cache.get(CACHE_KIND, key, String.class);
+        Optional<List<Path>> cached = cached();
         if (cached.isPresent()) {
-            List<Path> entries = parse(cached.get());
-            if (entries.stream().allMatch(Files::exists)) {
-                return new Resolved(entries, "cached until a pom.xml changes");
-            }
+            return new Resolved(cached.get(), "cached until a pom.xml changes");
         }
+        String key = key();
         String command = module.mavenCommand().get(0);
         String shown = command.equals("mvn") ? "mvn" : "./" + Path.of(command).getFileName();
         Attempt offline = run(true);

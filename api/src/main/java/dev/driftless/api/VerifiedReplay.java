@@ -6,6 +6,7 @@ import dev.driftless.changelogs.ChangelogRunner;
 import dev.driftless.changelogs.ChangesetFilter;
 import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.changelogs.ExecutedChangeset;
+import dev.driftless.changelogs.LiquibaseExtensions;
 import dev.driftless.changelogs.PlannedChangeset;
 import dev.driftless.changelogs.RollbackTarget;
 import dev.driftless.changelogs.RunnerEvents;
@@ -51,12 +52,15 @@ final class VerifiedReplay {
     private final String masterFile;
     /** The project's contexts and labels: the replay applies what the project's apply applies. */
     private final ChangesetFilter filter;
+    /** The project's own Liquibase extensions: the replay reads and runs the changelog as the project's apply does. */
+    private final LiquibaseExtensions extensions;
     private final ScratchDatabases server;
     private final Consumer<String> progress;
 
-    VerifiedReplay(Path changelogDirectory, String masterFile, ChangesetFilter filter, ScratchDatabases server,
-                   Consumer<String> progress) {
+    VerifiedReplay(Path changelogDirectory, String masterFile, ChangesetFilter filter, LiquibaseExtensions extensions,
+                   ScratchDatabases server, Consumer<String> progress) {
         this.changelogDirectory = changelogDirectory;
+        this.extensions = extensions;
         this.masterFile = masterFile;
         this.filter = filter;
         this.server = server;
@@ -127,7 +131,8 @@ final class VerifiedReplay {
     }
 
     private ChangelogRunner runner(Connection connection) {
-        return new ChangelogRunner(connection, changelogDirectory, masterFile).filtered(filter.contexts(), filter.labels());
+        return new ChangelogRunner(connection, changelogDirectory, masterFile).filtered(filter.contexts(), filter.labels())
+                .withExtensions(extensions);
     }
 
     /** Applies the adopted history, up to and including the adoption point; false after adding a problem. */

@@ -42,17 +42,18 @@ public record ChangelogIndex(List<Entry> entries) implements Serializable {
 
     /** The index of the changelogs under {@code directory}: from the cache, else parsed once and cached. */
     public static ChangelogIndex of(Path directory, String masterFile, Connection connection, DerivedCache cache) {
-        return of(directory, masterFile, ChangesetFilter.ALL, connection, cache);
+        return of(directory, masterFile, ChangesetFilter.ALL, LiquibaseExtensions.NONE, connection, cache);
     }
 
     /** As {@link #of(Path, String, Connection, DerivedCache)}: the changesets these contexts and labels select. */
-    public static ChangelogIndex of(Path directory, String masterFile, ChangesetFilter filter, Connection connection,
-                                    DerivedCache cache) {
+    public static ChangelogIndex of(Path directory, String masterFile, ChangesetFilter filter,
+                                    LiquibaseExtensions extensions, Connection connection, DerivedCache cache) {
         String key = Fingerprint.of("driftless-changelog-index-v2").codeOf(ChangelogIndex.class)
                 .text(liquibase.util.LiquibaseUtil.getBuildVersion()).text(masterFile)
-                .text(String.valueOf(filter.contexts())).text(String.valueOf(filter.labels())).contents(directory).hex();
+                .text(String.valueOf(filter.contexts())).text(String.valueOf(filter.labels())).text(extensions.fingerprint())
+                .contents(directory).hex();
         return cache.get("changelog", key, ChangelogIndex.class).orElseGet(() -> {
-            ChangelogIndex index = new ChangelogVerifier(directory, masterFile, filter).index(connection);
+            ChangelogIndex index = new ChangelogVerifier(directory, masterFile, filter, extensions).index(connection);
             cache.put("changelog", key, index);
             return index;
         });

@@ -106,7 +106,7 @@ final class ChangelogQueries {
         }
         try {
             ChangelogIndex index = ChangelogIndex.of(session.changelogDirectory(), session.masterFile(), session.filter(),
-                    session.connection(), cache);
+                    session.extensions(), session.connection(), cache);
             return new Recorded(index, index.unrecorded(ChangelogIndex.applied(session.connection())));
         } catch (SQLException | ChangelogException e) {
             return null;

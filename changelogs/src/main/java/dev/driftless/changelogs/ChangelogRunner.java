@@ -54,7 +54,7 @@ public final class ChangelogRunner {
      * @param masterFile         the master changelog's path relative to {@code changelogDirectory}
      */
     public ChangelogRunner(Connection connection, Path changelogDirectory, String masterFile) {
-        this(new LiquibaseSession(connection, changelogDirectory, masterFile, ChangesetFilter.ALL));
+        this(new LiquibaseSession(connection, changelogDirectory, masterFile, ChangesetFilter.ALL, LiquibaseExtensions.NONE));
     }
 
     private ChangelogRunner(LiquibaseSession session) {
@@ -68,6 +68,15 @@ public final class ChangelogRunner {
      */
     public ChangelogRunner filtered(String contexts, String labels) {
         return new ChangelogRunner(session.withFilter(new ChangesetFilter(contexts, labels)));
+    }
+
+    /**
+     * This runner with the project's own Liquibase extensions (its {@code Database}, change types, preconditions), as
+     * the project's Liquibase runs with them: a changelog that needs them then reads, checksums and applies as it does
+     * there.
+     */
+    public ChangelogRunner withExtensions(LiquibaseExtensions extensions) {
+        return new ChangelogRunner(session.withExtensions(extensions));
     }
 
     /** The master changelog's path. It need not exist: a fresh project has no changelogs yet. */

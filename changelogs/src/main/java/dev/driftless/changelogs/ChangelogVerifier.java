@@ -21,7 +21,6 @@ import liquibase.changelog.RanChangeSet;
 import liquibase.changelog.filter.ContextChangeSetFilter;
 import liquibase.changelog.filter.LabelChangeSetFilter;
 import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.executor.ExecutorService;
 import liquibase.lockservice.LockServiceFactory;
@@ -37,6 +36,7 @@ public final class ChangelogVerifier {
     private final Path changelogDirectory;
     private final String masterFile;
     private final ChangesetFilter filter;
+    private final LiquibaseExtensions extensions;
 
     public ChangelogVerifier(Path changelogDirectory) {
         this(changelogDirectory, ChangelogRunner.DEFAULT_MASTER_FILE);
@@ -48,6 +48,13 @@ public final class ChangelogVerifier {
 
     /** Parses with these contexts and labels, whose properties give changesets their text (see {@link ChangesetFilter}). */
     public ChangelogVerifier(Path changelogDirectory, String masterFile, ChangesetFilter filter) {
+        this(changelogDirectory, masterFile, filter, LiquibaseExtensions.NONE);
+    }
+
+    /** As {@link #ChangelogVerifier(Path, String, ChangesetFilter)}, reading as the project's Liquibase with its extensions. */
+    public ChangelogVerifier(Path changelogDirectory, String masterFile, ChangesetFilter filter,
+                             LiquibaseExtensions extensions) {
+        this.extensions = Objects.requireNonNull(extensions, "extensions");
         this.filter = Objects.requireNonNull(filter, "filter");
         this.changelogDirectory = Objects.requireNonNull(changelogDirectory, "changelogDirectory").toAbsolutePath().normalize();
         this.masterFile = Objects.requireNonNull(masterFile, "masterFile");
@@ -122,7 +129,7 @@ public final class ChangelogVerifier {
      */
     public List<ChangesetRef> editedSinceApplied(Connection target, DerivedCache cache) {
         try {
-            if (ChangelogIndex.of(changelogDirectory, masterFile, filter, target, cache).noneEdited(ChangelogIndex.applied(target))) {
+            if (ChangelogIndex.of(changelogDirectory, masterFile, filter, extensions, target, cache).noneEdited(ChangelogIndex.applied(target))) {
                 return List.of();
             }
         } catch (SQLException | ChangelogException e) {
@@ -155,8 +162,8 @@ public final class ChangelogVerifier {
             throw new ChangelogException("Cannot " + action + ": " + Failures.describe(e), e);
         }
         try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(changelogDirectory)) {
-            return QuietLiquibase.call(resources, () -> {
-                Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            return QuietLiquibase.call(resources, extensions, () -> {
+                Database database = extensions.databaseFor(new JdbcConnection(connection));
                 try {
                     ChangeLogParameters parameters = new ChangeLogParameters(database);
                     filter.applyTo(parameters);

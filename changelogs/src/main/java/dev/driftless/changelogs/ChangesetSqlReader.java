@@ -19,7 +19,6 @@ import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
 import liquibase.database.OfflineConnection;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.DirectoryResourceAccessor;
@@ -35,10 +34,17 @@ import liquibase.statement.SqlStatement;
 public final class ChangesetSqlReader {
 
     private final Path root;
+    private final LiquibaseExtensions extensions;
 
     /** @param root the directory changelog paths are relative to (the changelog directory), as the runner roots them */
     public ChangesetSqlReader(Path root) {
+        this(root, LiquibaseExtensions.NONE);
+    }
+
+    /** As {@link #ChangesetSqlReader(Path)}, generating SQL as the project's Liquibase with its extensions does. */
+    public ChangesetSqlReader(Path root, LiquibaseExtensions extensions) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        this.extensions = Objects.requireNonNull(extensions, "extensions");
     }
 
     /**
@@ -49,9 +55,8 @@ public final class ChangesetSqlReader {
     public List<ChangesetSql> read(String file) {
         String relative = file.replace('\\', '/');
         try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(root)) {
-            return QuietLiquibase.call(resources, () -> {
-                Database database = DatabaseFactory.getInstance()
-                        .findCorrectDatabaseImplementation(new OfflineConnection("offline:postgresql", resources));
+            return QuietLiquibase.call(resources, extensions, () -> {
+                Database database = extensions.databaseFor(new OfflineConnection("offline:postgresql", resources));
                 DatabaseChangeLog changelog = ChangeLogParserFactory.getInstance().getParser(relative, resources)
                         .parse(relative, new ChangeLogParameters(database), resources);
                 Lines lines = new Lines(root);

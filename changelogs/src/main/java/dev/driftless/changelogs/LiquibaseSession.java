@@ -12,7 +12,6 @@ import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
 import liquibase.executor.ExecutorService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.parser.ChangeLogParserFactory;
@@ -28,10 +27,12 @@ import liquibase.resource.ResourceAccessor;
  * @param changelogDirectory absolute, normalised
  * @param masterFile         relative to {@code changelogDirectory}, with forward slashes
  */
-record LiquibaseSession(Connection connection, Path changelogDirectory, String masterFile, ChangesetFilter filter) {
+record LiquibaseSession(Connection connection, Path changelogDirectory, String masterFile, ChangesetFilter filter,
+                        LiquibaseExtensions extensions) {
 
     LiquibaseSession {
         Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(extensions, "extensions");
         Objects.requireNonNull(connection, "connection");
         changelogDirectory = Objects.requireNonNull(changelogDirectory, "changelogDirectory").toAbsolutePath().normalize();
         masterFile = Objects.requireNonNull(masterFile, "masterFile").replace('\\', '/');
@@ -41,7 +42,11 @@ record LiquibaseSession(Connection connection, Path changelogDirectory, String m
     }
 
     LiquibaseSession withFilter(ChangesetFilter other) {
-        return new LiquibaseSession(connection, changelogDirectory, masterFile, other);
+        return new LiquibaseSession(connection, changelogDirectory, masterFile, other, extensions);
+    }
+
+    LiquibaseSession withExtensions(LiquibaseExtensions other) {
+        return new LiquibaseSession(connection, changelogDirectory, masterFile, filter, other);
     }
 
     Path masterChangelog() {
@@ -76,9 +81,9 @@ record LiquibaseSession(Connection connection, Path changelogDirectory, String m
         }
         T result;
         try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(existingAncestor(changelogDirectory))) {
-            result = QuietLiquibase.call(resources, () -> {
+            result = QuietLiquibase.call(resources, extensions, () -> {
                 HoldingConnection holding = new HoldingConnection(connection);
-                Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(holding);
+                Database database = extensions.databaseFor(holding);
                 try {
                     ChangeLogParameters parameters = new ChangeLogParameters(database);
                     filter.applyTo(parameters);
