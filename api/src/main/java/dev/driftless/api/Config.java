@@ -64,7 +64,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
             // renames: hints, detection from the entity sources' history (see RenameSettings)
             "renames", "sources",
             // how changelogs are applied and backed up (see Runner)
-            "backup", "backups", "pg-dump", "lock-timeout", "contexts", "labels", "changelog-root",
+            "backup", "backups", "pg-dump", "lock-timeout", "contexts", "labels", "changelog-root", "liquibase-schema",
             // objects the model does not own (see IgnoreRules)
             "ignore",
             // the application's Hibernate settings, and where its own configuration files are (see HibernateSettings)
@@ -78,12 +78,19 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
      * @param pgDump          the pg_dump to use, or {@code null} to look on PATH
      * @param lockTimeout     how long to wait for another run's migration lock
      * @param filter          the Liquibase contexts and labels every command reads the changelog with
+     * @param liquibaseSchema where the target keeps DATABASECHANGELOG and the other bookkeeping tables; {@code null}
+     *                        for the session's current schema
      */
     public record Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout,
-                         ChangesetFilter filter, Path changelogRoot) {
+                         ChangesetFilter filter, Path changelogRoot, String liquibaseSchema) {
 
         public Runner {
             filter = filter == null ? ChangesetFilter.ALL : filter;
+        }
+
+        public Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout,
+                      ChangesetFilter filter, Path changelogRoot) {
+            this(backupPolicy, backupDirectory, pgDump, lockTimeout, filter, changelogRoot, null);
         }
 
         public Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout,
@@ -115,14 +122,25 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
     /** The same configuration reading the changelog with these contexts and labels where given ({@code --contexts}). */
     public Config withFilter(String contexts, String labels) {
         Runner filtered = new Runner(runner.backupPolicy(), runner.backupDirectory(), runner.pgDump(), runner.lockTimeout(),
-                runner.filter().or(contexts, labels), runner.changelogRoot());
+                runner.filter().or(contexts, labels), runner.changelogRoot(), runner.liquibaseSchema());
         return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
                 password, dataDirectory, dropUnmapped, devUrl, renames, filtered, sources, ignore, hibernate, ddl, maven,
                 packages, dataSource);
     }
 
-    /** A runner for the project's changelog on {@code connection}, reading it with the configured contexts and labels. */
+    /**
+     * A runner for the project's changelog on the target's {@code connection}, reading it with the configured contexts
+     * and labels, keeping its bookkeeping tables where {@code liquibase-schema} says.
+     */
     public ChangelogRunner changelogRunner(java.sql.Connection connection) {
+        return scratchRunner(connection).withLiquibaseSchema(runner.liquibaseSchema());
+    }
+
+    /**
+     * As {@link #changelogRunner}, for a scratch database driftless made itself to replay the changelog: its
+     * bookkeeping tables stay in its default schema, the only one it has before the replay.
+     */
+    public ChangelogRunner scratchRunner(java.sql.Connection connection) {
         return new ChangelogRunner(connection, changelogRoot(), masterChangelog())
                 .filtered(runner.filter().contexts(), runner.filter().labels())
                 .withExtensions(liquibaseExtensions());
@@ -429,7 +447,8 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                 : base.resolve(string(yaml.get("changelog-root"), null)).toAbsolutePath().normalize();
         return new Runner(backupPolicy, base.resolve(string(yaml.get("backups"), "backups")).normalize(), pgDump,
                 duration(first(flags.lockTimeout(), string(yaml.get("lock-timeout"), null))),
-                new ChangesetFilter(joined(yaml.get("contexts")), joined(yaml.get("labels"))), changelogRoot);
+                new ChangesetFilter(joined(yaml.get("contexts")), joined(yaml.get("labels"))), changelogRoot,
+                string(yaml.get("liquibase-schema"), null));
     }
 
     /** "90s", "5m", "1h", a plain number of seconds, or ISO-8601 ("PT5M"). */

@@ -16,7 +16,18 @@ public record ForeignHistory(int liquibaseRows, int flywayRows) {
 
     /** Reads only; a table that does not exist counts no rows. */
     public static ForeignHistory of(Connection connection) throws SQLException {
-        return new ForeignHistory(rows(connection, "databasechangelog"), rows(connection, "flyway_schema_history"));
+        return of(connection, null);
+    }
+
+    /** As {@link #of(Connection)}, with Liquibase's history in {@code liquibaseSchema} ({@code liquibase-schema}) if given. */
+    public static ForeignHistory of(Connection connection, String liquibaseSchema) throws SQLException {
+        String liquibase = liquibaseSchema == null || liquibaseSchema.isBlank() ? "databasechangelog"
+                : quoted(liquibaseSchema) + ".databasechangelog";
+        return new ForeignHistory(rows(connection, liquibase), rows(connection, "flyway_schema_history"));
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     public boolean isEmpty() {
@@ -32,7 +43,8 @@ public record ForeignHistory(int liquibaseRows, int flywayRows) {
 
     private static int rows(Connection connection, String table) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
+            try (ResultSet exists = statement.executeQuery("SELECT to_regclass('" + table.replace("'", "''")
+                    + "') IS NOT NULL")) {
                 if (!exists.next() || !exists.getBoolean(1)) {
                     return 0;
                 }

@@ -114,7 +114,7 @@ public final class Gate {
         String name = "driftless_classify_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         dev.create(name);
         try (Connection scratch = dev.connect(name)) {
-            ChangelogRunner runner = config.changelogRunner(scratch);
+            ChangelogRunner runner = config.scratchRunner(scratch);
             runner.apply();
             Schema replayed = new CatalogIntrospector().read(scratch);
             List<Finding> stated = mapper.of(diff(dev, replayed, desired));
@@ -394,7 +394,8 @@ public final class Gate {
         try (Target target = Target.open(config, progress); Connection connection = target.connect()) {
             connection.setReadOnly(true);
             progress.accept("comparing checksums with " + target.describe());
-            for (ChangesetRef edited : verifier.editedSinceApplied(connection, config.cache())) {
+            for (ChangesetRef edited : verifier.withLiquibaseSchema(config.runner().liquibaseSchema())
+                    .editedSinceApplied(connection, config.cache())) {
                 problems.add(new Problem("edited", edited.toString(), "changeset " + edited + " was edited after it was applied to "
                         + target.describe() + " (its checksum differs); revert the edit and add a new changeset instead"));
             }

@@ -34,17 +34,19 @@ final class AuditLog {
 
     private final Connection connection;
     private final Attribution attribution;
+    private final BookkeepingSchema schema;
     private String qualified;
 
-    AuditLog(Connection connection, Attribution attribution) {
+    AuditLog(Connection connection, Attribution attribution, BookkeepingSchema schema) {
         this.connection = connection;
         this.attribution = attribution;
+        this.schema = schema;
     }
 
-    /** The table, qualified with the session's current schema (see {@link BookkeepingSchema}). */
+    /** The table, qualified with the bookkeeping schema (see {@link BookkeepingSchema}). */
     private String table() throws SQLException {
         if (qualified == null) {
-            qualified = BookkeepingSchema.qualified(connection, TABLE);
+            qualified = schema.qualified(connection, TABLE);
         }
         return qualified;
     }
@@ -193,7 +195,7 @@ final class AuditLog {
         }
     }
 
-    /** In the table of the session's current schema, where Liquibase keeps its own (see BookkeepingSchema). */
+    /** In the table of the bookkeeping schema, where Liquibase keeps its own (see BookkeepingSchema). */
     private boolean hasColumn(String column) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_attribute"
                 + " WHERE attrelid = to_regclass(?) AND attname = ? AND NOT attisdropped)")) {

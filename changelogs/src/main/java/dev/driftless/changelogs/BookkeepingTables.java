@@ -25,8 +25,11 @@ final class BookkeepingTables {
 
     private final Connection connection;
 
-    BookkeepingTables(Connection connection) {
+    private final BookkeepingSchema schema;
+
+    BookkeepingTables(Connection connection, BookkeepingSchema schema) {
         this.connection = connection;
+        this.schema = schema;
     }
 
     /**
@@ -36,7 +39,7 @@ final class BookkeepingTables {
      * @return what was released, fit to print, or empty
      */
     Optional<String> releaseStaleLiquibaseLock() throws SQLException {
-        String lockTable = BookkeepingSchema.qualified(connection, "databasechangeloglock");
+        String lockTable = schema.qualified(connection, "databasechangeloglock");
         if (!exists(lockTable)) {
             return Optional.empty();
         }
@@ -63,7 +66,7 @@ final class BookkeepingTables {
     /** Points an applied changeset's checksum at its current text; true when a row was updated. */
     boolean replaceChecksum(ChangesetRef changeset, String checksum) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE " + BookkeepingSchema.qualified(connection, "databasechangelog")
+                "UPDATE " + schema.qualified(connection, "databasechangelog")
                         + " SET md5sum = ? WHERE filename = ? AND id = ? AND author = ?")) {
             statement.setString(1, checksum);
             statement.setString(2, changeset.file());

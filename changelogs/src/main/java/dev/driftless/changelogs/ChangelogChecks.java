@@ -115,7 +115,7 @@ final class ChangelogChecks {
             throw new ChangelogException("Cannot accept a checksum: there is no changelog at " + session.masterChangelog());
         }
         return session.withLiquibase("accept the checksum", (database, changelog, parameters, holding) -> {
-            try (MigrationLock lock = MigrationLock.acquire(session.connection(), "accept-checksum",
+            try (MigrationLock lock = MigrationLock.acquire(session.connection(), session.bookkeeping(), "accept-checksum",
                     ApplyOptions.DEFAULT_LOCK_TIMEOUT, RunnerEvents.NONE)) {
                 ChangeSet found = ChangesetSelection.find(changelog, changeset);
                 RanChangeSet applied = LiquibaseSession.ranChangesets(database).stream().filter(r -> r.isSameAs(found)).findFirst()
@@ -123,7 +123,7 @@ final class ChangelogChecks {
                                 + " is not applied: there is no checksum to accept; apply it instead",
                                 ChangesetSelection.ref(found), null));
                 if (edited(found, applied)) {
-                    new BookkeepingTables(session.connection()).replaceChecksum(ChangesetSelection.ref(found),
+                    new BookkeepingTables(session.connection(), session.bookkeeping()).replaceChecksum(ChangesetSelection.ref(found),
                             found.generateCheckSum(ChecksumVersion.latest()).toString());
                 }
                 return ChangesetSelection.ref(found);

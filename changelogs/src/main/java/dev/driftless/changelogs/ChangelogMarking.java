@@ -27,8 +27,8 @@ final class ChangelogMarking {
         }
         ChangesetSelection selection = new ChangesetSelection(session.filter());
         return session.withLiquibase("mark the changesets applied", (database, changelog, parameters, holding) -> {
-            try (MigrationLock lock = MigrationLock.acquire(session.connection(), "baseline", ApplyOptions.DEFAULT_LOCK_TIMEOUT, RunnerEvents.NONE)) {
-                new BookkeepingTables(session.connection()).releaseStaleLiquibaseLock();
+            try (MigrationLock lock = MigrationLock.acquire(session.connection(), session.bookkeeping(), "baseline", ApplyOptions.DEFAULT_LOCK_TIMEOUT, RunnerEvents.NONE)) {
+                new BookkeepingTables(session.connection(), session.bookkeeping()).releaseStaleLiquibaseLock();
                 List<ChangesetRef> pending = selection.pending(database, changelog, ApplyOptions.defaults()).stream()
                         .map(ChangesetSelection::ref).toList();
                 new CommandScope(ChangelogSyncCommandStep.COMMAND_NAME)
@@ -65,8 +65,8 @@ final class ChangelogMarking {
         }
         ChangesetSelection selection = new ChangesetSelection(session.filter());
         return session.withLiquibase("mark the changesets applied", (database, changelog, parameters, holding) -> {
-            try (MigrationLock lock = MigrationLock.acquire(session.connection(), "import", ApplyOptions.DEFAULT_LOCK_TIMEOUT, RunnerEvents.NONE)) {
-                new BookkeepingTables(session.connection()).releaseStaleLiquibaseLock();
+            try (MigrationLock lock = MigrationLock.acquire(session.connection(), session.bookkeeping(), "import", ApplyOptions.DEFAULT_LOCK_TIMEOUT, RunnerEvents.NONE)) {
+                new BookkeepingTables(session.connection(), session.bookkeeping()).releaseStaleLiquibaseLock();
                 List<ChangeSet> chosen = selection.pending(database, changelog, ApplyOptions.defaults()).stream()
                         .filter(cs -> which.test(ChangesetSelection.ref(cs))).toList();
                 var history = Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database);

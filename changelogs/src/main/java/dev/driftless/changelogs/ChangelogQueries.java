@@ -107,7 +107,7 @@ final class ChangelogQueries {
         try {
             ChangelogIndex index = ChangelogIndex.of(session.changelogDirectory(), session.masterFile(), session.filter(),
                     session.extensions(), session.connection(), cache);
-            return new Recorded(index, index.unrecorded(ChangelogIndex.applied(session.connection())));
+            return new Recorded(index, index.unrecorded(ChangelogIndex.applied(session.connection(), session.bookkeeping())));
         } catch (SQLException | ChangelogException e) {
             return null;
         }
@@ -154,6 +154,6 @@ final class ChangelogQueries {
     }
 
     private AuditLog audit() {
-        return new AuditLog(session.connection(), Attribution.of(null));
+        return new AuditLog(session.connection(), Attribution.of(null), session.bookkeeping());
     }
 }

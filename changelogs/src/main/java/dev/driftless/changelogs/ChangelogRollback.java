@@ -36,13 +36,13 @@ final class ChangelogRollback {
             if (dryRun) {
                 return new RollbackResult(plan(target, database, changelog), List.of(), true);
             }
-            try (MigrationLock lock = MigrationLock.acquire(session.connection(), "rollback", lockTimeout, events)) {
-                new BookkeepingTables(session.connection()).releaseStaleLiquibaseLock().ifPresent(events::note);
+            try (MigrationLock lock = MigrationLock.acquire(session.connection(), session.bookkeeping(), "rollback", lockTimeout, events)) {
+                new BookkeepingTables(session.connection(), session.bookkeeping()).releaseStaleLiquibaseLock().ifPresent(events::note);
                 List<PlannedChangeset> plan = plan(target, database, changelog);
                 if (plan.isEmpty()) {
                     return new RollbackResult(plan, List.of(), false);
                 }
-                AuditLog audit = new AuditLog(session.connection(), Attribution.of(reason));
+                AuditLog audit = new AuditLog(session.connection(), Attribution.of(reason), session.bookkeeping());
                 audit.prepare();
                 ExecutionRecorder recorder = new ExecutionRecorder(plan, holding, audit, AuditEntry.Kind.ROLLBACK, events);
                 try {

@@ -54,7 +54,8 @@ public final class ChangelogRunner {
      * @param masterFile         the master changelog's path relative to {@code changelogDirectory}
      */
     public ChangelogRunner(Connection connection, Path changelogDirectory, String masterFile) {
-        this(new LiquibaseSession(connection, changelogDirectory, masterFile, ChangesetFilter.ALL, LiquibaseExtensions.NONE));
+        this(new LiquibaseSession(connection, changelogDirectory, masterFile, ChangesetFilter.ALL, LiquibaseExtensions.NONE,
+                BookkeepingSchema.CURRENT));
     }
 
     private ChangelogRunner(LiquibaseSession session) {
@@ -77,6 +78,15 @@ public final class ChangelogRunner {
      */
     public ChangelogRunner withExtensions(LiquibaseExtensions extensions) {
         return new ChangelogRunner(session.withExtensions(extensions));
+    }
+
+    /**
+     * This runner keeping the bookkeeping tables ({@code DATABASECHANGELOG}, its lock, driftless's history) in
+     * {@code schema}, which must exist, instead of the session's {@code current_schema()}; {@code null} or blank for
+     * the current schema. As Spring Boot's {@code spring.liquibase.liquibase-schema}.
+     */
+    public ChangelogRunner withLiquibaseSchema(String schema) {
+        return new ChangelogRunner(session.withBookkeeping(BookkeepingSchema.of(schema)));
     }
 
     /** The master changelog's path. It need not exist: a fresh project has no changelogs yet. */

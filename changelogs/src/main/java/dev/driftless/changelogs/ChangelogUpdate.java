@@ -47,9 +47,9 @@ final class ChangelogUpdate {
                 List<PlannedChangeset> plan = ChangesetSelection.planned(selection.pending(database, changelog, options), database, false);
                 return new ApplyResult(plan, List.of(), true, options.tag(), List.of());
             }
-            try (MigrationLock lock = MigrationLock.acquire(connection, "apply", options.lockTimeout(), events)) {
+            try (MigrationLock lock = MigrationLock.acquire(connection, session.bookkeeping(), "apply", options.lockTimeout(), events)) {
                 List<String> notes = new ArrayList<>();
-                new BookkeepingTables(connection).releaseStaleLiquibaseLock().ifPresent(n -> note(n, notes, events));
+                new BookkeepingTables(connection, session.bookkeeping()).releaseStaleLiquibaseLock().ifPresent(n -> note(n, notes, events));
                 checks.requireValid(database, changelog, options.ignoreMissing());
                 List<PlannedChangeset> plan = ChangesetSelection.planned(selection.pending(database, changelog, options), database, false);
                 if (!plan.isEmpty()) {
@@ -74,7 +74,7 @@ final class ChangelogUpdate {
                 InvalidIndexes.dropBefore(connection, planned.sql()).forEach(n -> note(n, notes, events));
             }
         }
-        AuditLog audit = new AuditLog(connection, Attribution.of(options.reason()));
+        AuditLog audit = new AuditLog(connection, Attribution.of(options.reason()), session.bookkeeping());
         audit.prepare();
         ExecutionRecorder recorder = new ExecutionRecorder(plan, holding, audit, AuditEntry.Kind.APPLY, events);
         try {
@@ -119,7 +119,7 @@ final class ChangelogUpdate {
     /** Tags the most recently applied changeset; see {@link ChangelogRunner#tag(String)}. */
     ChangesetRef tag(String tag) {
         return session.withLiquibase("tag the database", false, (database, changelog, parameters, holding) -> {
-            try (MigrationLock lock = MigrationLock.acquire(session.connection(), "tag", ApplyOptions.DEFAULT_LOCK_TIMEOUT, RunnerEvents.NONE)) {
+            try (MigrationLock lock = MigrationLock.acquire(session.connection(), session.bookkeeping(), "tag", ApplyOptions.DEFAULT_LOCK_TIMEOUT, RunnerEvents.NONE)) {
                 return tagLatest(database, tag);
             }
         });

@@ -37,6 +37,7 @@ public final class ChangelogVerifier {
     private final String masterFile;
     private final ChangesetFilter filter;
     private final LiquibaseExtensions extensions;
+    private final BookkeepingSchema bookkeeping;
 
     public ChangelogVerifier(Path changelogDirectory) {
         this(changelogDirectory, ChangelogRunner.DEFAULT_MASTER_FILE);
@@ -54,10 +55,21 @@ public final class ChangelogVerifier {
     /** As {@link #ChangelogVerifier(Path, String, ChangesetFilter)}, reading as the project's Liquibase with its extensions. */
     public ChangelogVerifier(Path changelogDirectory, String masterFile, ChangesetFilter filter,
                              LiquibaseExtensions extensions) {
+        this(changelogDirectory, masterFile, filter, extensions, BookkeepingSchema.CURRENT);
+    }
+
+    private ChangelogVerifier(Path changelogDirectory, String masterFile, ChangesetFilter filter,
+                              LiquibaseExtensions extensions, BookkeepingSchema bookkeeping) {
+        this.bookkeeping = Objects.requireNonNull(bookkeeping, "bookkeeping");
         this.extensions = Objects.requireNonNull(extensions, "extensions");
         this.filter = Objects.requireNonNull(filter, "filter");
         this.changelogDirectory = Objects.requireNonNull(changelogDirectory, "changelogDirectory").toAbsolutePath().normalize();
         this.masterFile = Objects.requireNonNull(masterFile, "masterFile");
+    }
+
+    /** This verifier reading the target's history from {@code schema} ({@link ChangelogRunner#withLiquibaseSchema}). */
+    public ChangelogVerifier withLiquibaseSchema(String schema) {
+        return new ChangelogVerifier(changelogDirectory, masterFile, filter, extensions, BookkeepingSchema.of(schema));
     }
 
     public boolean exists() {
@@ -129,7 +141,7 @@ public final class ChangelogVerifier {
      */
     public List<ChangesetRef> editedSinceApplied(Connection target, DerivedCache cache) {
         try {
-            if (ChangelogIndex.of(changelogDirectory, masterFile, filter, extensions, target, cache).noneEdited(ChangelogIndex.applied(target))) {
+            if (ChangelogIndex.of(changelogDirectory, masterFile, filter, extensions, target, cache).noneEdited(ChangelogIndex.applied(target, bookkeeping))) {
                 return List.of();
             }
         } catch (SQLException | ChangelogException e) {
@@ -164,6 +176,7 @@ public final class ChangelogVerifier {
         try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(changelogDirectory)) {
             return QuietLiquibase.call(resources, extensions, () -> {
                 Database database = extensions.databaseFor(new JdbcConnection(connection));
+                bookkeeping.applyTo(database);
                 try {
                     ChangeLogParameters parameters = new ChangeLogParameters(database);
                     filter.applyTo(parameters);

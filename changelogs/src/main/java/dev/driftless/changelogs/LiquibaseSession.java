@@ -28,11 +28,12 @@ import liquibase.resource.ResourceAccessor;
  * @param masterFile         relative to {@code changelogDirectory}, with forward slashes
  */
 record LiquibaseSession(Connection connection, Path changelogDirectory, String masterFile, ChangesetFilter filter,
-                        LiquibaseExtensions extensions) {
+                        LiquibaseExtensions extensions, BookkeepingSchema bookkeeping) {
 
     LiquibaseSession {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(extensions, "extensions");
+        Objects.requireNonNull(bookkeeping, "bookkeeping");
         Objects.requireNonNull(connection, "connection");
         changelogDirectory = Objects.requireNonNull(changelogDirectory, "changelogDirectory").toAbsolutePath().normalize();
         masterFile = Objects.requireNonNull(masterFile, "masterFile").replace('\\', '/');
@@ -42,11 +43,15 @@ record LiquibaseSession(Connection connection, Path changelogDirectory, String m
     }
 
     LiquibaseSession withFilter(ChangesetFilter other) {
-        return new LiquibaseSession(connection, changelogDirectory, masterFile, other, extensions);
+        return new LiquibaseSession(connection, changelogDirectory, masterFile, other, extensions, bookkeeping);
     }
 
     LiquibaseSession withExtensions(LiquibaseExtensions other) {
-        return new LiquibaseSession(connection, changelogDirectory, masterFile, filter, other);
+        return new LiquibaseSession(connection, changelogDirectory, masterFile, filter, other, bookkeeping);
+    }
+
+    LiquibaseSession withBookkeeping(BookkeepingSchema other) {
+        return new LiquibaseSession(connection, changelogDirectory, masterFile, filter, extensions, other);
     }
 
     Path masterChangelog() {
@@ -84,6 +89,7 @@ record LiquibaseSession(Connection connection, Path changelogDirectory, String m
             result = QuietLiquibase.call(resources, extensions, () -> {
                 HoldingConnection holding = new HoldingConnection(connection);
                 Database database = extensions.databaseFor(holding);
+                bookkeeping.applyTo(database);
                 try {
                     ChangeLogParameters parameters = new ChangeLogParameters(database);
                     filter.applyTo(parameters);

@@ -28,9 +28,11 @@ final class MigrationLock implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Connection connection;
+    private final BookkeepingSchema bookkeeping;
 
-    private MigrationLock(Connection connection) {
+    private MigrationLock(Connection connection, BookkeepingSchema bookkeeping) {
         this.connection = connection;
+        this.bookkeeping = bookkeeping;
     }
 
     /**
@@ -39,7 +41,8 @@ final class MigrationLock implements AutoCloseable {
      * @param purpose what this run is doing ("apply", "rollback"), shown to a run that has to wait for it
      * @throws ChangelogException naming who holds the lock when {@code timeout} passes
      */
-    static MigrationLock acquire(Connection connection, String purpose, Duration timeout, RunnerEvents events)
+    static MigrationLock acquire(Connection connection, BookkeepingSchema bookkeeping, String purpose, Duration timeout,
+                                 RunnerEvents events)
             throws SQLException {
         identify(connection, purpose);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -64,7 +67,7 @@ final class MigrationLock implements AutoCloseable {
             // Settings made by set_config in a transaction that later rolls back would be undone with it.
             connection.commit();
         }
-        return new MigrationLock(connection);
+        return new MigrationLock(connection, bookkeeping);
     }
 
     /** Who holds the lock, fit to print; empty when nobody does (or it is not visible to this user). */
@@ -157,7 +160,7 @@ final class MigrationLock implements AutoCloseable {
      */
     private void clearLiquibaseLockRow() {
         try {
-            new BookkeepingTables(connection).releaseStaleLiquibaseLock();
+            new BookkeepingTables(connection, bookkeeping).releaseStaleLiquibaseLock();
         } catch (SQLException e) {
             // The next run releases it under this lock and says so; never hide why this run ended behind this.
         }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One rule for where the bookkeeping tables are: the applying session's current schema, where Liquibase makes and
- * reads them (issue 11.13). A role with a schema of its own, on a database whose public schema holds another
- * project's history and a set lock row it may not touch, neither reads that history nor releases that lock.
+ * reads them, or the schema {@code liquibase-schema} names (issue 11.13). A role with a schema of its own, on a
+ * database whose public schema holds another project's history and a set lock row it may not touch, neither reads that
+ * history nor releases that lock; a project that names a history schema keeps every bookkeeping table there.
  */
 class BookkeepingSchemaTest {
 
@@ -65,9 +66,57 @@ class BookkeepingSchemaTest {
         assertTrue(history.out().contains("001-accounts.sql"), history::toString);
     }
 
-    private void writeProject(String role) throws IOException {
+    @Test
+    void liquibaseSchemaKeepsEveryBookkeepingTableInTheNamedSchemaAndTheApplicationsTablesWhereTheyWere() throws Exception {
+        database.execute(
+                "CREATE SCHEMA history",
+                // Another project's lock row, set, in public: this project's history is elsewhere, so it stays set.
+                "CREATE TABLE public.databasechangeloglock (id int PRIMARY KEY, locked boolean NOT NULL,"
+                        + " lockgranted timestamp, lockedby varchar(255))",
+                "INSERT INTO public.databasechangeloglock VALUES (1, true, now(), 'other-project (its own run)')");
+        writeProject(database.user(), "liquibase-schema: history");
+
+        CliRun apply = driftless("apply");
+        assertEquals(0, apply.exitCode(), apply::toString);
+        assertEquals(List.of("public"), database.strings("SELECT schemaname FROM pg_tables WHERE tablename = 'accounts'"));
+        assertEquals(List.of("history.databasechangelog", "history.databasechangelog_driftless", "history.databasechangeloglock"),
+                database.strings("SELECT schemaname || '.' || tablename FROM pg_tables WHERE tablename LIKE 'databasechangelog%'"
+                        + " AND schemaname <> 'public' ORDER BY 1"));
+        assertEquals(List.of("public.databasechangeloglock"), database.strings("SELECT schemaname || '.' || tablename"
+                + " FROM pg_tables WHERE tablename LIKE 'databasechangelog%' AND schemaname = 'public'"), "none made in public");
+        assertEquals(List.of("true"), database.strings("SELECT locked::text FROM public.databasechangeloglock"));
+
+        CliRun status = driftless("status");
+        assertTrue(status.out().contains("1 applied, 0 pending"), status::toString);
+        assertEquals(0, driftless("validate-changelog").exitCode());
+        // A run that died left this project's own lock row set: released under the migration lock, and said.
+        database.execute("UPDATE history.databasechangeloglock SET locked = true, lockedby = 'killed run'");
+        CliRun rollback = driftless("rollback", "--count", "1");
+        assertEquals(0, rollback.exitCode(), rollback::toString);
+        assertEquals(List.of("0"), database.strings("SELECT count(*) FROM pg_tables WHERE tablename = 'accounts'"));
+        assertEquals(List.of("0"), database.strings("SELECT count(*) FROM history.databasechangelog"));
+        assertEquals(List.of("false"), database.strings("SELECT locked::text FROM history.databasechangeloglock"));
+        assertEquals(List.of("true"), database.strings("SELECT locked::text FROM public.databasechangeloglock"));
+        CliRun history = driftless("history", "--rollbacks");
+        assertEquals(0, history.exitCode(), history::toString);
+        assertTrue(history.out().contains("001-accounts.sql"), history::toString);
+        assertTrue(driftless("status").out().contains("0 applied, 1 pending"));
+    }
+
+    @Test
+    void aLiquibaseSchemaThatDoesNotExistIsNamedAndNothingIsCreated() throws Exception {
+        writeProject(database.user(), "liquibase-schema: nowhere");
+        CliRun apply = driftless("apply");
+        assertTrue(apply.exitCode() != 0, apply::toString);
+        assertTrue(apply.err().contains("the schema nowhere (liquibase-schema) does not exist"), apply::toString);
+        assertEquals(1, apply.err().strip().lines().count(), () -> "one line, no trace: " + apply);
+        assertEquals(List.of("0"), database.strings("SELECT count(*) FROM pg_tables WHERE tablename IN ('accounts',"
+                + " 'databasechangelog', 'databasechangeloglock', 'databasechangelog_driftless')"));
+    }
+
+    private void writeProject(String role, String... extra) throws IOException {
         Files.writeString(project.resolve("driftless.yaml"), "changelogs: changelogs\nurl: " + database.url() + "\nuser: "
-                + role + "\nbackup: never\n");
+                + role + "\nbackup: never\n" + String.join("\n", extra) + "\n");
         Path changelogs = Files.createDirectories(project.resolve("changelogs"));
         Files.writeString(changelogs.resolve("001-accounts.sql"), """
                 -- liquibase formatted sql
