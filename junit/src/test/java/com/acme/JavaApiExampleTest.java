@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.api.Driftless;
 import dev.driftless.api.Gate;
+import dev.driftless.api.StatusResult;
 import dev.driftless.changelogs.ApplyResult;
-import dev.driftless.changelogs.ChangesetStatus;
 import dev.driftless.changelogs.RollbackResult;
 import dev.driftless.testing.TestDatabase;
 import dev.driftless.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,18 +41,19 @@ class JavaApiExampleTest {
 
         Driftless.DiffResult diff = driftless.diff();           // writes changelogs/<timestamp>-initial-schema.sql
         ApplyResult applied = driftless.apply();                // runs every pending changeset
-        List<ChangesetStatus> status = driftless.status();      // each changeset, applied or pending
+        StatusResult status = driftless.status();               // each changeset, applied or pending
         Gate.ValidateResult agreed = driftless.validate();      // throws SchemaDriftException on any difference
         Gate.CheckResult check = driftless.check();             // offline: replays the changelog, proves each rollback
         RollbackResult undone = driftless.rollback(1);          // the last changeset
 
         assertTrue(Files.readString(diff.written().file()).contains("orders"));
-        assertEquals(applied.applied().size(), status.size());
+        assertEquals(applied.applied().size(), status.applied().size());
+        assertTrue(status.upToDate());
         assertTrue(agreed.agrees());
         assertTrue(check.passes(), check::toString);
         assertEquals(1, undone.rolledBack().size());
         assertEquals(applied.applied().size() - 1,
-                driftless.status().stream().filter(ChangesetStatus::applied).count());
+                (long) driftless.status().applied().size());
     }
 
     static DataSource dataSourceOf(TestDatabase database) {

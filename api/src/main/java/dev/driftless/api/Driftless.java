@@ -546,9 +546,16 @@ public final class Driftless {
         return policy.wants(withRunner(r -> r.apply(options.withDryRun(true), RunnerEvents.NONE)));
     }
 
-    /** Every changeset of the changelog, in order, applied (when, with which tag) or pending on the target. */
-    public List<ChangesetStatus> status() {
-        return withRunner(ChangelogRunner::status);
+    /**
+     * Every changeset of the changelog, in order, applied (when, with which tag) or pending on the target, and the
+     * applied changesets the changelog no longer has. Reads only.
+     */
+    public StatusResult status() {
+        return withRunner(runner -> {
+            List<ChangesetStatus> changesets = runner.status();
+            return new StatusResult(changesets, changesets.isEmpty() ? MissingChangesets.NONE : runner.missing(),
+                    describeTarget());
+        });
     }
 
     /** Applied changesets no longer in the changelog, and rows of another changelog in the same history table. */

@@ -64,9 +64,13 @@ class DriftlessFacadeTest {
                 "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'databasechangelog%'"
                         + " ORDER BY 1"));
 
-        List<ChangesetStatus> status = driftless.status();
-        assertEquals(applied.applied().size(), status.size());
-        assertTrue(status.stream().allMatch(ChangesetStatus::applied), status::toString);
+        StatusResult status = driftless.status();
+        assertEquals(applied.applied().size(), status.applied().size());
+        assertTrue(status.upToDate(), status::toString);
+        assertTrue(status.changesets().stream().allMatch(ChangesetStatus::applied), status::toString);
+        assertTrue(status.target().contains("127.0.0.1") || status.target().contains("localhost"), status::toString);
+        assertTrue(status.lines(driftless.changelogDirectory(), "").get(status.changesets().size())
+                .startsWith(status.changesets().size() + " applied, 0 pending"), status::toString);
 
         assertTrue(driftless.validate().agrees());
         assertNull(driftless.diff().written(), "nothing left to generate");
@@ -96,7 +100,7 @@ class DriftlessFacadeTest {
         assertEquals(applied, rolledBack.rolledBack().size());
         assertEquals(List.of(), database.strings(
                 "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'databasechangelog%'"));
-        assertTrue(driftless.status().stream().noneMatch(ChangesetStatus::applied));
+        assertTrue(driftless.status().applied().isEmpty());
     }
 
     @Test
@@ -104,7 +108,7 @@ class DriftlessFacadeTest {
         Driftless byUrl = Driftless.configure().projectDirectory(project).url(database.url()).user(database.user())
                 .entityPackages("dev.driftless.api.facade.shop").sources(SOURCES).devUrl(database.devUrl()).load();
         assertNotNull(byUrl.diff().written());
-        assertTrue(byUrl.status().stream().noneMatch(ChangesetStatus::applied), "written, pending");
+        assertTrue(byUrl.status().applied().isEmpty(), "written, pending");
 
         Config fromDataSource = configure().toConfig();
         assertEquals(database.url(), fromDataSource.url());
