@@ -2,6 +2,7 @@ package dev.driftless.api;
 
 import dev.driftless.changelogs.ChangelogRunner;
 import dev.driftless.changelogs.LiquibaseExtensions;
+import dev.driftless.generator.settings.ApplicationSettings;
 import dev.driftless.changelogs.ChangesetFilter;
 
 import dev.driftless.changelogs.ApplyOptions;
@@ -288,9 +289,13 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         if (askMaven) {
             maven = mavenModuleOf(classes, shownFile);
         }
-        Path changelogs = flags.changelogs() != null ? workingDirectory.resolve(flags.changelogs()).normalize()
-                : base.resolve(string(yaml.get("changelogs"), "changelogs")).normalize();
         HibernateSettings hibernate = hibernateSettings(shownFile, base, yaml, flags, classes);
+        ApplicationChangelog appChangelog = flags.changelogs() != null || yaml.get("changelogs") != null
+                || yaml.get("changelog-root") != null ? null
+                : ApplicationChangelog.of(hibernate.application(), sourceResources(base, yaml)).orElse(null);
+        Path changelogs = flags.changelogs() != null ? workingDirectory.resolve(flags.changelogs()).normalize()
+                : appChangelog != null ? appChangelog.directory()
+                : base.resolve(string(yaml.get("changelogs"), "changelogs")).normalize();
         String url = first(flags.url(), env.get("DRIFTLESS_URL"), string(yaml.get("url"), null), applicationUrl(hibernate));
         String user = first(flags.user(), env.get("DRIFTLESS_USER"), string(yaml.get("user"), null),
                 url != null && url.equals(applicationUrl(hibernate)) ? hibernate.application().user() : null);
@@ -303,7 +308,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                 first(flags.devUrl(), env.get("DRIFTLESS_DEV_URL"), string(yaml.get("dev-url"), null)),
                 RenameSettings.load(base, yaml.get("renames"), yaml.get("sources"),
                         flags.renames() != null ? flags.renames() : RenameSettings.Overrides.none(), shownFile),
-                runner(flags, yaml, base, workingDirectory),
+                runner(flags, yaml, base, workingDirectory, hibernate.application(), appChangelog),
                 yaml.get("sources") != null ? paths(base, yaml.get("sources")) : List.of(base.resolve("src/main/java")),
                 ignoreRules(shownFile, yaml.get("ignore")), hibernate, ddl(yaml), maven);
     }
@@ -361,8 +366,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                     + " e.g. hibernate: {hibernate.type.preferred_instant_jdbc_type: TIMESTAMP}");
         }
         // the application's resources, then its compiled classes (where the build copies them)
-        List<Path> resources = new ArrayList<>(yaml.get("resources") != null ? paths(base, yaml.get("resources"))
-                : List.of(base.resolve("src/main/resources")));
+        List<Path> resources = new ArrayList<>(sourceResources(base, yaml));
         resources.addAll(classes);
         List<String> profiles = strings(first(flags.profile(), string(yaml.get("profile"), null)))
                 .stream().flatMap(p -> java.util.Arrays.stream(p.split(","))).map(String::strip).filter(p -> !p.isEmpty()).toList();
@@ -371,6 +375,11 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         } catch (IllegalArgumentException | java.io.UncheckedIOException | YAMLException e) {
             throw new DriftlessException(ExitCode.USAGE, "cannot read the application's configuration: " + e.getMessage(), e);
         }
+    }
+
+    /** The application's resource folders as written ({@code resources:}, else {@code src/main/resources}). */
+    private static List<Path> sourceResources(Path base, Map<String, Object> yaml) {
+        return yaml.get("resources") != null ? paths(base, yaml.get("resources")) : List.of(base.resolve("src/main/resources"));
     }
 
     /** The class path as given: lists, {@code :}-joined strings, folders of jars, globs; a wrong entry is a usage error. */
@@ -433,7 +442,8 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         return resolved.entries();
     }
 
-    private static Runner runner(Overrides flags, Map<String, Object> yaml, Path base, Path workingDirectory) {
+    private static Runner runner(Overrides flags, Map<String, Object> yaml, Path base, Path workingDirectory,
+                                 ApplicationSettings app, ApplicationChangelog appChangelog) {
         String policy = first(flags.backup(), string(yaml.get("backup"), "destructive"));
         BackupPolicy backupPolicy;
         try {
@@ -443,12 +453,17 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         }
         Path pgDump = flags.pgDump() != null ? workingDirectory.resolve(flags.pgDump()).normalize()
                 : yaml.get("pg-dump") == null ? null : base.resolve(string(yaml.get("pg-dump"), null)).normalize();
-        Path changelogRoot = yaml.get("changelog-root") == null ? null
-                : base.resolve(string(yaml.get("changelog-root"), null)).toAbsolutePath().normalize();
+        Path changelogRoot = yaml.get("changelog-root") != null
+                ? base.resolve(string(yaml.get("changelog-root"), null)).toAbsolutePath().normalize()
+                : appChangelog != null ? appChangelog.root() : null;
+        // driftless.yaml wins; else the application's own Liquibase settings (spring.liquibase.*, quarkus.liquibase.*)
+        String contexts = first(joined(yaml.get("contexts")), app.liquibase().get(ApplicationSettings.LIQUIBASE_CONTEXTS));
+        String labels = first(joined(yaml.get("labels")), app.liquibase().get(ApplicationSettings.LIQUIBASE_LABELS));
+        String liquibaseSchema = first(string(yaml.get("liquibase-schema"), null),
+                app.liquibase().get(ApplicationSettings.LIQUIBASE_SCHEMA));
         return new Runner(backupPolicy, base.resolve(string(yaml.get("backups"), "backups")).normalize(), pgDump,
                 duration(first(flags.lockTimeout(), string(yaml.get("lock-timeout"), null))),
-                new ChangesetFilter(joined(yaml.get("contexts")), joined(yaml.get("labels"))), changelogRoot,
-                string(yaml.get("liquibase-schema"), null));
+                new ChangesetFilter(contexts, labels), changelogRoot, liquibaseSchema);
     }
 
     /** "90s", "5m", "1h", a plain number of seconds, or ISO-8601 ("PT5M"). */

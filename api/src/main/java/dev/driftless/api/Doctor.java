@@ -1,6 +1,7 @@
 package dev.driftless.api;
 
 import dev.driftless.changelogs.LiquibaseExtensions;
+import dev.driftless.generator.settings.ApplicationSettings;
 import dev.driftless.generator.devdb.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +51,7 @@ public final class Doctor {
             }
         }
         checks.add(naming());
+        changelogSettings().ifPresent(checks::add);
         if (config.url() != null) {
             checks.add(database());
         }
@@ -120,6 +122,21 @@ public final class Doctor {
     private Check naming() {
         String origin = config.hibernate().note() != null ? " — " + config.hibernate().note() : " (Hibernate's default)";
         return new Check("naming", config.naming().describe() + origin, null);
+    }
+
+    /** What the application's own Liquibase configuration decided, when it said anything. */
+    private java.util.Optional<Check> changelogSettings() {
+        ApplicationSettings app = config.hibernate().application();
+        if (app.liquibase().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        app.liquibase().forEach((key, value) -> parts.add(key + " " + value + " (" + app.liquibaseOrigin(key) + ")"));
+        String detail = "the application's Liquibase settings: " + String.join(", ", parts) + "; changelogs in "
+                + config.changelogDirectory() + (config.runner().changelogRoot() != null
+                ? ", named from " + config.runner().changelogRoot() : "");
+        return java.util.Optional.of(new Check("liquibase", detail, config.runner().changelogRoot() != null ? null
+                : ApplicationChangelog.unusable(app).orElse(null)));
     }
 
     private Check database() {

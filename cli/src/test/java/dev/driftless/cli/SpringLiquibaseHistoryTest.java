@@ -52,7 +52,7 @@ class SpringLiquibaseHistoryTest {
                       file: changes/001-accounts.sql
                       relativeToChangelogFile: true
                 """);
-        springBootLiquibaseUpdate(resources, "db/changelog/db.changelog-master.yaml");
+        springBootLiquibaseUpdate(resources, "db/changelog/db.changelog-master.yaml", null, null);
         assertEquals(List.of("db/changelog/changes/001-accounts.sql"), database.strings("SELECT filename FROM databasechangelog"));
 
         writeConfig(null);
@@ -93,6 +93,74 @@ class SpringLiquibaseHistoryTest {
         assertEquals(List.of("1"), database.strings("SELECT count(*) FROM pg_tables WHERE tablename = 'accounts'"));
     }
 
+    /**
+     * Nothing about Liquibase in driftless.yaml: the application's {@code spring.liquibase.*} settings decide where the
+     * changelog is and how its files are named, its contexts and the schema of its history, as they decide for the
+     * application's own Liquibase.
+     */
+    @Test
+    void theApplicationsOwnLiquibaseSettingsDecideWhenDriftlessYamlSaysNothing() throws Exception {
+        Path resources = Files.createDirectories(project.resolve("src/main/resources"));
+        Path changelogs = Files.createDirectories(resources.resolve("db/changelog/changes"));
+        Files.writeString(changelogs.resolve("001-accounts.sql"), """
+                -- liquibase formatted sql
+
+                -- changeset app:1
+                CREATE TABLE accounts (id bigint PRIMARY KEY);
+                -- rollback DROP TABLE accounts;
+
+                -- changeset app:fixtures context:test
+                INSERT INTO accounts VALUES (42);
+                -- rollback DELETE FROM accounts WHERE id = 42;
+                """);
+        Files.writeString(changelogs.getParent().resolve("db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - include:
+                      file: changes/001-accounts.sql
+                      relativeToChangelogFile: true
+                """);
+        Files.writeString(resources.resolve("application.properties"), String.join("\n",
+                "spring.datasource.url=" + database.url(),
+                "spring.datasource.username=" + database.user(),
+                "spring.liquibase.change-log=classpath:db/changelog/db.changelog-master.yaml",
+                "spring.liquibase.contexts=prod",
+                "spring.liquibase.liquibase-schema=history") + "\n");
+        database.execute("CREATE SCHEMA history");
+        springBootLiquibaseUpdate(resources, "db/changelog/db.changelog-master.yaml", "prod", "history");
+        assertEquals(List.of("db/changelog/changes/001-accounts.sql"),
+                database.strings("SELECT filename FROM history.databasechangelog"));
+        Files.writeString(project.resolve("driftless.yaml"), "backup: never\n");
+
+        CliRun doctor = driftless("doctor");
+        assertTrue(doctor.out().contains("the application's Liquibase settings: change-log"
+                + " classpath:db/changelog/db.changelog-master.yaml (application.properties), contexts prod"
+                + " (application.properties), liquibase-schema history (application.properties); changelogs in "
+                + changelogs.getParent().toAbsolutePath().normalize()), doctor::toString);
+        CliRun status = driftless("status");
+        assertEquals(0, status.exitCode(), status::toString);
+        assertTrue(status.out().contains("1 applied, 0 pending"), "the test context's changeset is not prod's: " + status);
+
+        Files.writeString(changelogs.resolve("002-owners.sql"), """
+                -- liquibase formatted sql
+
+                -- changeset app:2
+                CREATE TABLE owners (id bigint PRIMARY KEY);
+                -- rollback DROP TABLE owners;
+                """);
+        Files.writeString(changelogs.getParent().resolve("db.changelog-master.yaml"), """
+                  - include:
+                      file: changes/002-owners.sql
+                      relativeToChangelogFile: true
+                """, java.nio.file.StandardOpenOption.APPEND);
+        CliRun apply = driftless("apply");
+        assertEquals(0, apply.exitCode(), apply::toString);
+        assertEquals(List.of("db/changelog/changes/001-accounts.sql", "db/changelog/changes/002-owners.sql"),
+                database.strings("SELECT filename FROM history.databasechangelog ORDER BY orderexecuted"));
+        assertEquals(List.of("0"), database.strings("SELECT count(*) FROM accounts"), "no test fixture in prod");
+        assertEquals(List.of("0"), database.strings("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+                + " AND tablename LIKE 'databasechangelog%'"));
+    }
+
     @Test
     void aChangelogRootThatDoesNotHoldTheChangelogsIsAUsageError() throws Exception {
         Files.createDirectories(project.resolve("src/main/resources/db/changelog"));
@@ -105,14 +173,19 @@ class SpringLiquibaseHistoryTest {
     }
 
     /** What Spring Boot's Liquibase does at start-up: the master found by its path on the class path. */
-    private void springBootLiquibaseUpdate(Path classPathRoot, String master) throws Exception {
+    private void springBootLiquibaseUpdate(Path classPathRoot, String master, String contexts, String liquibaseSchema)
+            throws Exception {
         try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(classPathRoot)) {
             Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), resources, "liquibase.analytics.enabled", false), () -> {
                 Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(database.connect()));
+                if (liquibaseSchema != null) {
+                    db.setLiquibaseSchemaName(liquibaseSchema);
+                }
                 try {
                     new CommandScope(UpdateCommandStep.COMMAND_NAME)
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
                             .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, master)
+                            .addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, contexts)
                             .execute();
                 } finally {
                     db.close();

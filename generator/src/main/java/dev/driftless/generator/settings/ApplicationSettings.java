@@ -24,9 +24,17 @@ import java.util.TreeMap;
  * @param user      the application's database user, or {@code null} (a password is never read from a file)
  * @param managedClasses the only entity classes the application's persistence unit manages (a persistence.xml that
  *                  excludes unlisted classes), or empty for every entity class found
+ * @param liquibase how the application runs its Liquibase: {@link #LIQUIBASE_CONTEXTS}, {@link #LIQUIBASE_LABELS},
+ *                  {@link #LIQUIBASE_SCHEMA}, {@link #LIQUIBASE_CHANGE_LOG}; their origins are under {@code liquibase.<key>}
  */
 public record ApplicationSettings(String framework, SortedMap<String, String> hibernate, SortedMap<String, String> origins,
-                                  String url, String user, List<String> managedClasses) {
+                                  String url, String user, List<String> managedClasses, SortedMap<String, String> liquibase) {
+
+    public static final String LIQUIBASE_CONTEXTS = "contexts";
+    public static final String LIQUIBASE_LABELS = "labels";
+    public static final String LIQUIBASE_SCHEMA = "liquibase-schema";
+    /** The master changelog as the application names it, e.g. {@code classpath:db/changelog/db.changelog-master.yaml}. */
+    public static final String LIQUIBASE_CHANGE_LOG = "change-log";
 
     public static final String PHYSICAL_NAMING = "hibernate.physical_naming_strategy";
     public static final String IMPLICIT_NAMING = "hibernate.implicit_naming_strategy";
@@ -36,6 +44,17 @@ public record ApplicationSettings(String framework, SortedMap<String, String> hi
         hibernate = Collections.unmodifiableSortedMap(new TreeMap<>(hibernate));
         origins = Collections.unmodifiableSortedMap(new TreeMap<>(origins));
         managedClasses = managedClasses == null ? List.of() : List.copyOf(managedClasses);
+        liquibase = Collections.unmodifiableSortedMap(liquibase == null ? new TreeMap<>() : new TreeMap<>(liquibase));
+    }
+
+    public ApplicationSettings(String framework, SortedMap<String, String> hibernate, SortedMap<String, String> origins,
+                               String url, String user, List<String> managedClasses) {
+        this(framework, hibernate, origins, url, user, managedClasses, null);
+    }
+
+    /** Where the application's Liquibase setting {@code key} came from, e.g. "application.properties". */
+    public String liquibaseOrigin(String key) {
+        return origins.get("liquibase." + key);
     }
 
     public ApplicationSettings(String framework, SortedMap<String, String> hibernate, SortedMap<String, String> origins,
@@ -81,6 +100,7 @@ public record ApplicationSettings(String framework, SortedMap<String, String> hi
         private String url;
         private String user;
         private List<String> managedClasses = List.of();
+        private final SortedMap<String, String> liquibase = new TreeMap<>();
 
         Builder(String framework) {
             this.framework = framework;
@@ -114,6 +134,15 @@ public record ApplicationSettings(String framework, SortedMap<String, String> hi
             return this;
         }
 
+        /** A Liquibase setting; one with a {@code ${placeholder}} is left out, its value is not known here. */
+        Builder liquibase(String key, String value, String origin) {
+            if (value != null && !value.isBlank() && !value.contains("${")) {
+                liquibase.put(key, value.strip());
+                origins.put("liquibase." + key, origin);
+            }
+            return this;
+        }
+
         Builder managedClasses(List<String> classes) {
             managedClasses = List.copyOf(classes);
             return this;
@@ -123,7 +152,7 @@ public record ApplicationSettings(String framework, SortedMap<String, String> hi
             // PostgreSQL's driver puts currentSchema first on the search path: unqualified tables land there
             currentSchema(url).ifPresent(schema -> defaultHibernate(DEFAULT_SCHEMA, schema,
                     origins.get("url") + " (currentSchema of the JDBC URL)"));
-            return new ApplicationSettings(framework, hibernate, origins, url, user, managedClasses);
+            return new ApplicationSettings(framework, hibernate, origins, url, user, managedClasses, liquibase);
         }
     }
 

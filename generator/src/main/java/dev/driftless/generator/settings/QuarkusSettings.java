@@ -18,6 +18,12 @@ final class QuarkusSettings implements ApplicationSettings.Reader {
 
     static final String FRAMEWORK = "Quarkus";
     private static final String ORM = "quarkus.hibernate-orm.";
+    /** Quarkus's Liquibase extension's settings for the default data source, as driftless names them. */
+    private static final Map<String, String> LIQUIBASE_KEYS = Map.of(
+            "quarkus.liquibase.contexts", ApplicationSettings.LIQUIBASE_CONTEXTS,
+            "quarkus.liquibase.labels", ApplicationSettings.LIQUIBASE_LABELS,
+            "quarkus.liquibase.liquibase-schema-name", ApplicationSettings.LIQUIBASE_SCHEMA,
+            "quarkus.liquibase.change-log", ApplicationSettings.LIQUIBASE_CHANGE_LOG);
 
     /** Quarkus names and the Hibernate settings they set. */
     private static final Map<String, String> KEYS = Map.of(
@@ -65,6 +71,7 @@ final class QuarkusSettings implements ApplicationSettings.Reader {
         });
         Optional.ofNullable(values.get("quarkus.datasource.jdbc.url")).ifPresent(v -> settings.url(v, origins.get("quarkus.datasource.jdbc.url")));
         Optional.ofNullable(values.get("quarkus.datasource.username")).ifPresent(v -> settings.user(v, origins.get("quarkus.datasource.username")));
+        LIQUIBASE_KEYS.forEach((quarkusKey, key) -> settings.liquibase(key, values.get(quarkusKey), origins.get(quarkusKey)));
         return Optional.of(settings.build());
     }
 

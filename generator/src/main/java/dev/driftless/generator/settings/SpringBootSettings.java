@@ -95,7 +95,18 @@ final class SpringBootSettings implements ApplicationSettings.Reader {
         settings.defaultHibernate(ApplicationSettings.IMPLICIT_NAMING, SPRING_IMPLICIT, "Spring Boot's default");
         value(values, "spring.datasource.url").ifPresent(v -> settings.url(v.value(), v.origin()));
         value(values, "spring.datasource.username").ifPresent(v -> settings.user(v.value(), v.origin()));
+        liquibase(values, settings, "spring.liquibase.contexts", ApplicationSettings.LIQUIBASE_CONTEXTS);
+        // Spring Boot 2 called it labels, Spring Boot 3 label-filter
+        liquibase(values, settings, "spring.liquibase.labels", ApplicationSettings.LIQUIBASE_LABELS);
+        liquibase(values, settings, "spring.liquibase.label-filter", ApplicationSettings.LIQUIBASE_LABELS);
+        liquibase(values, settings, "spring.liquibase.liquibase-schema", ApplicationSettings.LIQUIBASE_SCHEMA);
+        liquibase(values, settings, "spring.liquibase.change-log", ApplicationSettings.LIQUIBASE_CHANGE_LOG);
         return settings.build();
+    }
+
+    private static void liquibase(Map<String, Value> values, ApplicationSettings.Builder settings, String springKey,
+                                  String key) {
+        value(values, springKey).ifPresent(v -> settings.liquibase(key, v.value(), v.origin()));
     }
 
     /** Spring's relaxed binding: {@code physical-strategy}, {@code physicalStrategy} and {@code physical_strategy} are one key. */
