@@ -612,6 +612,7 @@ public final class Driftless {
 
     /** As {@link #rollback(RollbackTarget, boolean, RunnerEvents)}, recording {@code reason} in the history. */
     public RollbackResult rollback(RollbackTarget target, boolean dryRun, RunnerEvents events, String reason) {
+        requireChangelog("roll back");
         return withRunner(r -> r.rollback(target, dryRun, config.runner().lockTimeout(), events, reason));
     }
 
@@ -656,12 +657,27 @@ public final class Driftless {
     }
 
     public AcceptChecksumResult acceptChecksum(String changeset) {
+        requireChangelog("accept a checksum");
         return new AcceptChecksumResult(withRunner(r -> r.acceptChecksum(changeset)));
     }
 
     /** Records one pending changeset as applied without running it; the caller vouches that its work is done. */
     public ChangesetRef markApplied(String changeset) {
+        requireChangelog("mark a changeset applied");
         return withRunner(r -> r.markApplied(changeset));
+    }
+
+    /**
+     * A verb that needs the changesets' text fails before connecting when there is no changelog: the configuration
+     * points elsewhere, or nothing was generated yet (a usage error, not a failure on the database).
+     */
+    private void requireChangelog(String verb) {
+        Path master = config.changelogRoot().resolve(config.masterChangelog());
+        if (!Files.isRegularFile(master)) {
+            throw new DriftlessException(ExitCode.USAGE, "Cannot " + verb + ": there is no changelog at " + master
+                    + " (run driftless diff to write the first, or point 'changelogs' in " + Config.FILE_NAME
+                    + " at the project's)");
+        }
     }
 
     /**
