@@ -103,6 +103,15 @@ final class DataChecks {
                     + " are longer than " + length + ", so the change to " + type.toType() + " will fail (it never"
                     + " cuts values): shorten them first, or keep the wider type in the model");
         }
+        TypeChange change = TypeChange.of(type);
+        if (change.rounds()) {
+            String rounded = base.equals("numeric") ? "round(" + column + ", " + change.scaleTo() + ")" : column + "::" + type.toType();
+            long rows = count(type.table(), column + " <> " + rounded);
+            return rows == 0 ? Optional.empty() : Optional.of(rows + " row(s) of " + type.table() + "." + type.column()
+                    + " hold values that " + type.toType() + " would round, so the change will fail (it never rounds"
+                    + " values): round them first in a changeset of your own (driftless new), or keep the wider type in"
+                    + " the model");
+        }
         String range = INTEGER_RANGES.get(base);
         if (range != null) {
             long rows = count(type.table(), column + "::numeric NOT BETWEEN " + range);

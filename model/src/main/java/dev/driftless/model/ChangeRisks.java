@@ -163,8 +163,9 @@ public final class ChangeRisks {
     private static ChangeRisk alterType(TypeChange type) {
         return switch (type.kind()) {
             case WIDENS -> safe(ACCESS_EXCLUSIVE, "every value fits; PostgreSQL relabels the column without a rewrite");
-            case NARROWS -> caution(ACCESS_EXCLUSIVE, true, true,
-                    "every value is checked; the statement fails rather than truncate a value that does not fit");
+            case NARROWS -> caution(ACCESS_EXCLUSIVE, true, true, type.rounds()
+                    ? "every value is checked; the statement fails rather than round a value that does not fit"
+                    : "every value is checked; the statement fails rather than truncate a value that does not fit");
             case CONVERTS -> caution(ACCESS_EXCLUSIVE, true, true, "every value is converted by PostgreSQL's cast");
             case REINTERPRETS -> new ChangeRisk(Level.DANGER, ACCESS_EXCLUSIVE, true, true,
                     "no cast keeps the values' meaning: a data migration");

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@link Kind#WIDENS}: every value fits unchanged and PostgreSQL only relabels the column (no rewrite);</li>
  *   <li>{@link Kind#NARROWS}: same family, smaller: a value may not fit (too long, out of range) or may be rounded
- *       (scale, precision). The statement must fail rather than truncate, and the values that would not fit are
- *       counted first;</li>
+ *       (scale, precision). The statement must fail rather than truncate or round: PostgreSQL's assignment cast fails
+ *       on a value too long or out of range by itself, but rounds decimals and fractional seconds silently, so those
+ *       changes ({@link #rounds()}) are written with a guard that fails instead;</li>
  *   <li>{@link Kind#CONVERTS}: another family through PostgreSQL's cast (text → integer, timestamp → timestamptz): the
  *       column is rewritten, a value the cast rejects makes the statement fail;</li>
  *   <li>{@link Kind#REINTERPRETS}: no cast keeps the meaning (text ↔ oid, text ↔ bytea, integer ↔ boolean): refused,
@@ -39,7 +40,35 @@ public record TypeChange(String from, String to, Kind kind) {
         return of(change.fromType(), change.toType());
     }
 
-    /** The type without its length, precision or scale: {@code character varying(40)} → {@code character varying}. */
+    /** Types whose fractional-second digits a smaller precision rounds. */
+    private static final Set<String> TIMES = Set.of("timestamp without time zone", "timestamp with time zone",
+            "time without time zone", "time with time zone", "interval", "timestamp", "time");
+
+    /**
+     * Whether PostgreSQL's cast to the new type would round a stored value rather than fail on it: fewer decimals of a
+     * numeric (or a numeric given a scale for the first time), fewer fractional-second digits of a timestamp, time or
+     * interval, double precision to real. Arrays are not looked into.
+     */
+    public boolean rounds() {
+        if (kind != Kind.NARROWS || from.endsWith("[]")) {
+            return false;
+        }
+        String a = base(from);
+        String b = base(to);
+        if (a.equals("numeric") && b.equals("numeric")) {
+            return length(to) >= 0 && (length(from) < 0 || scale(to) < scale(from));
+        }
+        if (TIMES.contains(a) && a.equals(b)) {
+            return length(to) >= 0 && length(to) < (length(from) < 0 ? 6 : length(from));
+        }
+        return a.equals("double precision") && b.equals("real");
+    }
+
+    /** The decimals a numeric type keeps ({@code 2} of {@code numeric(10,2)}). */
+    public int scaleTo() {
+        return scale(to);
+    }
+
     /**
      * Whether PostgreSQL converts between the two types by an assignment cast of their own family (lengths, precisions,
      * integer and float sizes), so that no {@code USING} is needed: without one, a value that does not fit fails the
@@ -55,6 +84,7 @@ public record TypeChange(String from, String to, Kind kind) {
                 || (FLOATS.contains(a) && FLOATS.contains(b));
     }
 
+    /** The type without its length, precision or scale: {@code character varying(40)} → {@code character varying}. */
     public static String base(String type) {
         return MODIFIER.matcher(type).replaceAll("").replaceAll("\\s+", " ").strip();
     }

@@ -41,6 +41,30 @@ class TypeChangeTest {
         assertEquals(kind, TypeChange.of(from, to).kind());
     }
 
+    /** (from, to, whether PostgreSQL's cast would round a stored value, where other narrowings fail on it). */
+    static Stream<Arguments> rounding() {
+        return Stream.of(
+                Arguments.of("numeric(19,4)", "numeric(10,2)", true),
+                Arguments.of("numeric", "numeric(38,2)", true),
+                Arguments.of("numeric(10,2)", "numeric(8,2)", false),
+                Arguments.of("numeric(10,2)", "numeric(19,6)", false),
+                Arguments.of("timestamp(6) without time zone", "timestamp(3) without time zone", true),
+                Arguments.of("timestamp with time zone", "timestamp(0) with time zone", true),
+                Arguments.of("time(6) without time zone", "time(2) without time zone", true),
+                Arguments.of("interval", "interval(3)", true),
+                Arguments.of("timestamp(3) with time zone", "timestamp(6) with time zone", false),
+                Arguments.of("double precision", "real", true),
+                Arguments.of("bigint", "integer", false),
+                Arguments.of("character varying(60)", "character varying(40)", false),
+                Arguments.of("numeric(19,4)[]", "numeric(10,2)[]", false));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}: rounds {2}")
+    @MethodSource("rounding")
+    void roundsOnlyDecimalsFractionalSecondsAndFloatDigits(String from, String to, boolean rounds) {
+        assertEquals(rounds, TypeChange.of(from, to).rounds());
+    }
+
     /** (from, to, whether PostgreSQL's assignment cast converts without a USING, so a value that does not fit fails). */
     static Stream<Arguments> families() {
         return Stream.of(

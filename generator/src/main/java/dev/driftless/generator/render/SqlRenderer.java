@@ -157,7 +157,11 @@ public final class SqlRenderer {
     private static String using(Change.AlterColumnType change) {
         String column = Identifiers.quote(change.column());
         if (change.conversion().isEmpty()) {
-            return TypeChange.of(change).kind() == TypeChange.Kind.CONVERTS
+            TypeChange type = TypeChange.of(change);
+            if (type.rounds()) {
+                return " USING " + roundingGuard(column, type);
+            }
+            return type.kind() == TypeChange.Kind.CONVERTS
                     && !TypeChange.sameFamily(change.fromType(), change.toType()) ? " USING " + column + "::" + change.toType() : "";
         }
         StringBuilder sql = new StringBuilder("CASE ").append(column).append("::text");
@@ -165,6 +169,19 @@ public final class SqlRenderer {
         sql.append(" ELSE ").append(column).append("::text END");
         // text is assigned to a string type by the assignment cast, which fails on a value too long where ::varchar(n) cuts it
         return " USING " + (TypeChange.sameFamily("text", change.toType()) ? sql : sql.append("::").append(change.toType()));
+    }
+
+    /**
+     * Keeps every value that the new type holds exactly and fails the statement on the first it would round, naming
+     * the value: PostgreSQL's own cast would round it without a word. The failure is a cast of a text that is no value
+     * of the type ("invalid input syntax for type numeric: "… would be rounded …""); no cast in it cuts a value.
+     */
+    private static String roundingGuard(String column, TypeChange type) {
+        String kept = type.to().startsWith("numeric") ? "round(" + column + ", " + type.scaleTo() + ")"
+                : column + "::" + type.to();
+        return "CASE WHEN " + column + " = " + kept + " THEN " + column + " ELSE ('driftless: ' || " + column
+                + "::text || ' would be rounded by " + type.to() + "; round it in a data changeset first')::"
+                + TypeChange.base(type.to()) + " END";
     }
 
     private static String columnComment(QualifiedName table, String column, String comment) {
