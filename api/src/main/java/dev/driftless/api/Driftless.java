@@ -29,6 +29,7 @@ import dev.driftless.generator.catalog.CatalogIntrospector;
 import dev.driftless.generator.devdb.CheckNormaliser;
 import dev.driftless.generator.entity.EntityModel;
 import dev.driftless.generator.entity.EnumConversions;
+import dev.driftless.generator.entity.TimestampConversions;
 import dev.driftless.generator.render.ChangelogWriter;
 import dev.driftless.generator.render.UnsafeChangelogException;
 import dev.driftless.generator.render.UnsafeNameException;
@@ -273,8 +274,18 @@ public final class Driftless {
     }
 
     /** Enum columns whose storage changes (ORDINAL to STRING) keep their values: the type change converts them. */
-    private static SchemaDiff convertEnums(SchemaDiff found, EntityModel model) {
-        return found.withChanges(EnumConversions.apply(found.changes(), model.enumColumns()));
+    private SchemaDiff convertEnums(SchemaDiff found, EntityModel model) {
+        List<Change> changes = EnumConversions.apply(found.changes(), model.enumColumns());
+        return found.withChanges(TimestampConversions.apply(changes, applicationTimeZone()));
+    }
+
+    /**
+     * The zone the application's local times are in: {@code hibernate.jdbc.time_zone} when it sets one, else the zone of
+     * the JVM running diff (the application's own JVM zone is not known here; the changeset names the zone it used).
+     */
+    private String applicationTimeZone() {
+        String configured = config.hibernate().settings().get("hibernate.jdbc.time_zone");
+        return configured != null && !configured.isBlank() ? configured.strip() : java.time.ZoneId.systemDefault().getId();
     }
 
     /** Renames found in the git history of every entity source root (the --sources given to all commands). */

@@ -101,11 +101,18 @@ public sealed interface Change {
     /**
      * @param collation the column's collation when not its type's default, kept through the change in both directions
      *                  (a type change without {@code COLLATE} would reset it), or {@code null}
+     * @param timeZone  for a change between {@code timestamp} and {@code timestamptz}: the zone the stored local times
+     *                  are read (or written) in, so the instants do not depend on the applying session's TimeZone; or
+     *                  {@code null}
      */
     record AlterColumnType(QualifiedName table, String column, String fromType, String toType,
-                           java.util.List<ValueMapping> conversion, String collation) implements Change {
+                           java.util.List<ValueMapping> conversion, String collation, String timeZone) implements Change {
         public AlterColumnType {
             conversion = java.util.List.copyOf(conversion);
+        }
+        public AlterColumnType(QualifiedName table, String column, String fromType, String toType,
+                               java.util.List<ValueMapping> conversion, String collation) {
+            this(table, column, fromType, toType, conversion, collation, null);
         }
         public AlterColumnType(QualifiedName table, String column, String fromType, String toType,
                                java.util.List<ValueMapping> conversion) {
@@ -115,16 +122,20 @@ public sealed interface Change {
             this(table, column, fromType, toType, java.util.List.of());
         }
         public AlterColumnType withConversion(java.util.List<ValueMapping> mapping) {
-            return new AlterColumnType(table, column, fromType, toType, mapping, collation);
+            return new AlterColumnType(table, column, fromType, toType, mapping, collation, timeZone);
+        }
+        public AlterColumnType withTimeZone(String zone) {
+            return new AlterColumnType(table, column, fromType, toType, conversion, collation, zone);
         }
         public Change reverse() {
             return new AlterColumnType(table, column, toType, fromType, conversion.stream().map(ValueMapping::reverse).toList(),
-                    collation);
+                    collation, timeZone);
         }
         public String describe() {
             return "change type of " + table + "." + column + " from " + fromType + " to " + toType
                     + (conversion.isEmpty() ? "" : " converting " + conversion.stream()
-                            .map(m -> m.from() + "→" + m.to()).collect(java.util.stream.Collectors.joining(", ")));
+                            .map(m -> m.from() + "→" + m.to()).collect(java.util.stream.Collectors.joining(", ")))
+                    + (timeZone == null ? "" : ", the local times read in " + timeZone);
         }
     }
 

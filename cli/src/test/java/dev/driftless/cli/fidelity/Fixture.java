@@ -125,7 +125,16 @@ final class Fixture {
                     // no renames from history, no backups: the corpus is about the diff itself
                     new RenameSettings(List.of(), directory.resolve("src"), false, null, false),
                     new Config.Runner(BackupPolicy.NEVER, directory.resolve("backups"), null, ApplyOptions.DEFAULT_LOCK_TIMEOUT),
-                    List.of(), new IgnoreRules(ignore, List.of(), java.util.Set.of()));
+                    List.of(), new IgnoreRules(ignore, List.of(), java.util.Set.of()), hibernateSettings());
+        }
+
+        /** The model's naming and schema, and any {@code hibernate.*} key of its fixture.properties as the application's. */
+        private dev.driftless.api.HibernateSettings hibernateSettings() {
+            java.util.SortedMap<String, String> settings = new java.util.TreeMap<>();
+            properties.stringPropertyNames().stream().filter(k -> k.startsWith("hibernate."))
+                    .forEach(k -> settings.put(k, properties.getProperty(k)));
+            return new dev.driftless.api.HibernateSettings(NamingStrategy.parse(properties.getProperty("naming")),
+                    properties.getProperty("default-schema"), settings, null, null);
         }
 
         /** Drops the database: the corpus creates many, and the test server should not carry them all to the end. */

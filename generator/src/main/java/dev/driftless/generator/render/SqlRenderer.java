@@ -158,6 +158,10 @@ public final class SqlRenderer {
         String column = Identifiers.quote(change.column());
         if (change.conversion().isEmpty()) {
             TypeChange type = TypeChange.of(change);
+            if (change.timeZone() != null) {
+                // timestamp ↔ timestamptz in a named zone: the same instants wherever and by whomever it is applied
+                return " USING " + column + " AT TIME ZONE " + literal(change.timeZone());
+            }
             if (type.rounds()) {
                 return " USING " + roundingGuard(column, type);
             }
