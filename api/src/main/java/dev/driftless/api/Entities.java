@@ -2,7 +2,6 @@ package dev.driftless.api;
 
 import dev.driftless.generator.cache.DesiredSchemas;
 import dev.driftless.generator.devdb.ScratchDatabases;
-import dev.driftless.generator.entity.ApplicationHibernate;
 import dev.driftless.generator.entity.EntityReadException;
 import dev.driftless.generator.entity.EntityReader;
 import dev.driftless.generator.entity.UnfitName;
@@ -21,10 +20,7 @@ final class Entities {
     }
 
     static DesiredSchemas.Desired read(Config config, String serverVersion, ScratchDatabases dev, Consumer<String> progress) {
-        List<java.nio.file.Path> classpath = config.modelClasspath(progress);
-        // the application's own Hibernate never reads the entities (the bundled one does): said, with what that means
-        ApplicationHibernate.find(classpath).ifPresent(hibernate -> progress.accept(hibernate.note()));
-        EntityReader.Settings settings = new EntityReader.Settings(config.requireClasses(), classpath,
+        EntityReader.Settings settings = new EntityReader.Settings(config.requireClasses(), config.modelClasspath(progress),
                 config.naming(), config.defaultSchema(), serverVersion, config.hibernate().settings(), config.packages(),
                 config.hibernate().application().managedClasses());
         if (config.hibernate().note() != null) {
