@@ -37,6 +37,10 @@ class ApplicationHibernateTest {
                 .orElseThrow().note();
         assertTrue(five.contains("Hibernate 5 is not one driftless can stand in for"), five);
 
+        String sixOne = ApplicationHibernate.find(List.of(jar(dir.resolve("hibernate-core-6.1.7.Final.jar"), "6.1.7.Final")))
+                .orElseThrow().note();
+        assertTrue(sixOne.contains("keep columns in the mapping's order") && sixOne.contains("column_ordering_strategy"), sixOne);
+
         assertEquals(Optional.empty(), ApplicationHibernate.find(List.of(other, dir.resolve("hibernate-core-missing.jar"))));
     }
 
