@@ -8,6 +8,7 @@ import dev.driftless.changelogs.ChangesetFilter;
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.backup.BackupPolicy;
 import dev.driftless.generator.cache.DerivedCache;
+import dev.driftless.generator.entity.ApplicationHibernate;
 import dev.driftless.generator.entity.NamingStrategy;
 import dev.driftless.generator.findings.IgnoreRules;
 import dev.driftless.generator.render.ChangelogFormat;
@@ -434,11 +435,14 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
      */
     public List<Path> modelClasspath(java.util.function.Consumer<String> progress) {
         if (maven == null || !classpath.isEmpty()) {
+            // the entities are read with the bundled Hibernate, never the application's: said, with what that means
+            ApplicationHibernate.find(classpath).ifPresent(hibernate -> progress.accept(hibernate.note()));
             return classpath;
         }
         MavenClasspath.Resolved resolved = new MavenClasspath(maven, cache()).resolve();
         progress.accept("classes from " + maven.classes() + " (Maven module " + maven.directory().getFileName()
                 + "), class path: " + resolved.describe());
+        resolved.application().ifPresent(hibernate -> progress.accept(hibernate.note()));
         return resolved.entries();
     }
 

@@ -2,6 +2,7 @@ package dev.driftless.api;
 
 import dev.driftless.generator.cache.DerivedCache;
 import dev.driftless.generator.cache.Fingerprint;
+import dev.driftless.generator.entity.ApplicationHibernate;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,16 @@ final class MavenClasspath {
         this.cache = cache;
     }
 
-    /** @param how where it came from, for the progress line: "cached", "mvn, offline", ... */
-    record Resolved(List<Path> entries, String how) {
+    /**
+     * @param entries     the class path, without the application's own hibernate-core (see {@link #parse})
+     * @param how         where it came from, for the progress line: "cached", "mvn, offline", ...
+     * @param application the application's own hibernate-core, left out of {@code entries}, if it has one
+     */
+    record Resolved(List<Path> entries, String how, Optional<ApplicationHibernate> application) {
+        Resolved(String classpath, String how) {
+            this(parse(classpath), how, ApplicationHibernate.find(all(classpath)));
+        }
+
         String describe() {
             return entries.size() + " entr" + (entries.size() == 1 ? "y" : "ies") + " from Maven (" + how + ")";
         }
@@ -42,12 +51,16 @@ final class MavenClasspath {
 
     /** The class path a former run resolved, while the poms are as they were; never runs Maven. */
     Optional<List<Path>> cached() {
-        return cache.get(CACHE_KIND, key(), String.class).map(MavenClasspath::parse)
-                .filter(entries -> entries.stream().allMatch(Files::exists));
+        return cachedText().map(MavenClasspath::parse);
+    }
+
+    private Optional<String> cachedText() {
+        return cache.get(CACHE_KIND, key(), String.class)
+                .filter(classpath -> all(classpath).stream().allMatch(Files::exists));
     }
 
     Resolved resolve() {
-        Optional<List<Path>> cached = cached();
+        Optional<String> cached = cachedText();
         if (cached.isPresent()) {
             return new Resolved(cached.get(), "cached until a pom.xml changes");
         }
@@ -62,7 +75,7 @@ final class MavenClasspath {
                     + tail(used.output()) + "\nfix the build, or set 'classes' and 'classpath' in " + Config.FILE_NAME);
         }
         cache.put(CACHE_KIND, key, used.classpath());
-        return new Resolved(parse(used.classpath()), shown + (used.offline() ? ", offline" : ", online"));
+        return new Resolved(used.classpath(), shown + (used.offline() ? ", offline" : ", online"));
     }
 
     private String key() {
@@ -133,10 +146,13 @@ final class MavenClasspath {
      * hibernate-core would offer Hibernate's service loader a second, other-version set of its services.
      */
     private static List<Path> parse(String classpath) {
+        return all(classpath).stream().filter(entry -> !entry.getFileName().toString().startsWith("hibernate-core-"))
+                .toList();
+    }
+
+    private static List<Path> all(String classpath) {
         return classpath.isBlank() ? List.of()
-                : Arrays.stream(classpath.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of)
-                        .filter(entry -> !entry.getFileName().toString().startsWith("hibernate-core-"))
-                        .toList();
+                : Arrays.stream(classpath.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
     }
 
     private static String tail(String output) {

@@ -64,7 +64,12 @@ class ApplicationFixturesTest {
     }
 
     static Stream<Arguments> cases() {
-        return Stream.of(
+        return all().stream().map(Arguments::of);
+    }
+
+    /** Every case, also for {@link Hibernate6SchemaTest}, which has Hibernate 6.6 boot the same way. */
+    static List<Case> all() {
+        return List.of(
                 new Case("spring-properties", List.of(), HibernateOracle.settings(Map.of(
                         "hibernate.physical_naming_strategy", SPRING_PHYSICAL,
                         "hibernate.implicit_naming_strategy", SPRING_IMPLICIT,
@@ -104,8 +109,7 @@ class ApplicationFixturesTest {
                                 + "spring.jpa.hibernate.naming.physical-strategy=" + STANDARD_PHYSICAL + "\n"),
                 // plain Jakarta Persistence: Hibernate boots from the persistence.xml itself
                 new Case("persistence-xml", List.of(), HibernateOracle.persistenceUnit("ledger"), List.of("ledger"),
-                        "(persistence.xml project)"))
-                .map(Arguments::of);
+                        "(persistence.xml project)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -201,27 +205,27 @@ class ApplicationFixturesTest {
     }
 
     /** One run of the CLI through its real entry point. */
-    private record Run(int exitCode, String out, String err) {
+    record Run(int exitCode, String out, String err) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
         }
     }
 
-    private static Run run(String... args) {
+    static Run run(String... args) {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
         int code = Main.run(args, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
     }
 
-    private static String[] with(List<String> flags, String... args) {
+    static String[] with(List<String> flags, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(flags);
         return all.toArray(String[]::new);
     }
 
-    private static Schema read(TestDatabase database) throws SQLException {
+    static Schema read(TestDatabase database) throws SQLException {
         try (Connection connection = database.connect()) {
             return new CatalogIntrospector().read(connection);
         }
