@@ -97,15 +97,24 @@ public sealed interface Change {
     /**
      * Changes a column's type. Values convert by PostgreSQL's cast unless {@code conversion} maps them (stored text →
      * new text, e.g. an enum's ordinal to its name); values it does not list still take the cast.
-     */
-    /**
+     *
      * @param collation the column's collation when not its type's default, kept through the change in both directions
      *                  (a type change without {@code COLLATE} would reset it), or {@code null}
+     * @param views     the views and materialized views that use the column, directly or through one another, in
+     *                  creation order: PostgreSQL will not retype a column a view uses, so the same changeset drops
+     *                  them (the last created first) and re-creates them after the change from their definitions; its
+     *                  reverse does the same around the reverse change
      */
     record AlterColumnType(QualifiedName table, String column, String fromType, String toType,
-                           java.util.List<ValueMapping> conversion, String collation) implements Change {
+                           java.util.List<ValueMapping> conversion, String collation,
+                           java.util.List<UnownedObject> views) implements Change {
         public AlterColumnType {
             conversion = java.util.List.copyOf(conversion);
+            views = views == null ? java.util.List.of() : java.util.List.copyOf(views);
+        }
+        public AlterColumnType(QualifiedName table, String column, String fromType, String toType,
+                               java.util.List<ValueMapping> conversion, String collation) {
+            this(table, column, fromType, toType, conversion, collation, java.util.List.of());
         }
         public AlterColumnType(QualifiedName table, String column, String fromType, String toType,
                                java.util.List<ValueMapping> conversion) {
@@ -115,16 +124,22 @@ public sealed interface Change {
             this(table, column, fromType, toType, java.util.List.of());
         }
         public AlterColumnType withConversion(java.util.List<ValueMapping> mapping) {
-            return new AlterColumnType(table, column, fromType, toType, mapping, collation);
+            return new AlterColumnType(table, column, fromType, toType, mapping, collation, views);
+        }
+        public AlterColumnType withViews(java.util.List<UnownedObject> dependents) {
+            return new AlterColumnType(table, column, fromType, toType, conversion, collation, dependents);
         }
         public Change reverse() {
             return new AlterColumnType(table, column, toType, fromType, conversion.stream().map(ValueMapping::reverse).toList(),
-                    collation);
+                    collation, views);
         }
         public String describe() {
             return "change type of " + table + "." + column + " from " + fromType + " to " + toType
                     + (conversion.isEmpty() ? "" : " converting " + conversion.stream()
-                            .map(m -> m.from() + "→" + m.to()).collect(java.util.stream.Collectors.joining(", ")));
+                            .map(m -> m.from() + "→" + m.to()).collect(java.util.stream.Collectors.joining(", ")))
+                    + (views.isEmpty() ? "" : ", dropping and re-creating the " + (views.size() == 1 ? "view" : "views")
+                            + " that use it: " + views.stream().map(UnownedObject::describe)
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 
