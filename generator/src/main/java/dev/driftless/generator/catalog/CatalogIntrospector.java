@@ -529,6 +529,7 @@ public final class CatalogIntrospector {
      */
     private static final String UNOWNED = SCOPE + """
             SELECT o.kind, o.nspname, o.name, o.table_nspname, o.table_name, o.definition,
+                   o.comment, o.options, o.grants, o.indexes, o.populated,
                    ARRAY(SELECT DISTINCT quote_ident(dn.nspname) || '.' || quote_ident(dc.relname)
                          FROM pg_catalog.pg_depend d
                          JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid
