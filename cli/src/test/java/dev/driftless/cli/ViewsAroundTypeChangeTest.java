@@ -96,6 +96,11 @@ class ViewsAroundTypeChangeTest {
                 + "DROP VIEW public.big_customers;\nDROP VIEW public.order_totals;\nALTER TABLE public.orders ALTER COLUMN quantity"
                 + " TYPE bigint;\nCREATE VIEW public.order_totals AS"), sql);
         assertTrue(!sql.contains("DROP VIEW public.notes"), "a view of other columns is left alone");
+        CliRun lint = driftless("lint", changelog.toString());
+        assertEquals(0, lint.exitCode(), lint::toString);
+        assertTrue(lint.out().contains("rebuild-view (caution; ACCESS EXCLUSIVE lock"), lint::toString);
+        assertTrue(lint.out().contains("its rows are computed again by its query, not lost"), lint::toString);
+        assertTrue(!lint.out().contains("unknown") && !lint.out().contains("DANGER"), lint::toString);
 
         CliRun apply = driftless("apply");
         assertEquals(0, apply.exitCode(), apply::toString);
