@@ -137,8 +137,8 @@ public sealed interface Change {
             return "change type of " + table + "." + column + " from " + fromType + " to " + toType
                     + (conversion.isEmpty() ? "" : " converting " + conversion.stream()
                             .map(m -> m.from() + "→" + m.to()).collect(java.util.stream.Collectors.joining(", ")))
-                    + (views.isEmpty() ? "" : ", dropping and re-creating the " + (views.size() == 1 ? "view" : "views")
-                            + " that use it: " + views.stream().map(UnownedObject::describe)
+                    + (views.isEmpty() ? "" : ", dropping and re-creating the " + (views.size() == 1 ? "view that uses" : "views that use")
+                            + " it: " + views.stream().map(UnownedObject::describe)
                             .collect(java.util.stream.Collectors.joining(", ")));
         }
     }
@@ -298,12 +298,24 @@ public sealed interface Change {
      * Changes the labels (and casts) of an enum type. When {@code to} only adds labels to {@code from} this is
      * {@code ALTER TYPE … ADD VALUE}; otherwise PostgreSQL cannot do it in place and the type is re-created, converting
      * the {@code usages} (the columns of the type) through text, which fails if a row holds a label that goes away.
+     *
+     * @param views the views and materialized views over those columns, as {@link AlterColumnType#views()}: a
+     *              re-creation converts the columns, so it drops and re-creates them around it (adding labels in
+     *              place does not); kept in both directions, since the reverse of adding labels is a re-creation
      */
-    record AlterEnumType(EnumType from, EnumType to, java.util.List<EnumType.Usage> usages) implements Change {
+    record AlterEnumType(EnumType from, EnumType to, java.util.List<EnumType.Usage> usages,
+                         java.util.List<UnownedObject> views) implements Change {
         public AlterEnumType {
             usages = java.util.List.copyOf(usages);
+            views = views == null ? java.util.List.of() : java.util.List.copyOf(views);
         }
-        public Change reverse() { return new AlterEnumType(to, from, usages); }
+        public AlterEnumType(EnumType from, EnumType to, java.util.List<EnumType.Usage> usages) {
+            this(from, to, usages, java.util.List.of());
+        }
+        public AlterEnumType withViews(java.util.List<UnownedObject> dependents) {
+            return new AlterEnumType(from, to, usages, dependents);
+        }
+        public Change reverse() { return new AlterEnumType(to, from, usages, views); }
         public QualifiedName table() { return null; }
         public boolean onlyAddsValues() { return to.onlyAddsTo(from) && to.casts().equals(from.casts()); }
         public String describe() {
@@ -313,7 +325,10 @@ public sealed interface Change {
                 return "add value" + (added.size() == 1 ? " " : "s ") + String.join(", ", added) + " to enum type " + to.name();
             }
             return "re-create enum type " + to.name() + " as " + to.values()
-                    + (removed.isEmpty() ? "" : " (without " + String.join(", ", removed) + ")");
+                    + (removed.isEmpty() ? "" : " (without " + String.join(", ", removed) + ")")
+                    + (views.isEmpty() ? "" : ", dropping and re-creating the " + (views.size() == 1 ? "view that uses" : "views that use")
+                            + " its columns: " + views.stream().map(UnownedObject::describe)
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 

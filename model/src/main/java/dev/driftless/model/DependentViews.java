@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * PostgreSQL refuses to change the type of a column a view or materialized view uses ("cannot alter type of a column
  * used by a view or rule"). This gives each type change the views it must drop and re-create around it: those that use
- * the column, and the views that use those, transitively, in creation order. A view the same diff drops anyway is left
- * to that drop.
+ * the column, and the views that use those, transitively, in creation order; and an enum type's change those over the
+ * columns of the type, which its re-creation converts. A view the same diff drops anyway is left to that drop.
  *
  * <p>Other changes need nothing: a renamed column or table is followed by the views that use it, and a dropped column
  * that a view uses cannot be re-created into it.
@@ -34,8 +34,14 @@ final class DependentViews {
         }
         List<Change> result = new ArrayList<>(changes.size());
         for (Change change : changes) {
-            result.add(change instanceof Change.AlterColumnType alter && alter.views().isEmpty()
-                    ? alter.withViews(using(alter.table(), alter.column())) : change);
+            if (change instanceof Change.AlterColumnType alter && alter.views().isEmpty()) {
+                result.add(alter.withViews(using(alter.table(), alter.column())));
+            } else if (change instanceof Change.AlterEnumType alter && alter.views().isEmpty()) {
+                result.add(alter.withViews(alter.usages().stream().flatMap(u -> using(u.table(), u.column()).stream())
+                        .distinct().sorted(Comparator.comparingInt(UnownedObject::position)).toList()));
+            } else {
+                result.add(change);
+            }
         }
         return result;
     }

@@ -70,7 +70,7 @@ public final class SqlRenderer {
             rule(Change.DisownSequence.class, c -> "ALTER SEQUENCE " + name(c.sequence()) + " OWNED BY NONE;"),
             rule(Change.CreateEnumType.class, c -> createEnumType(c.type())),
             rule(Change.DropEnumType.class, c -> dropEnumType(c.type())),
-            rule(Change.AlterEnumType.class, SqlRenderer::alterEnumType),
+            rule(Change.AlterEnumType.class, c -> c.onlyAddsValues() ? alterEnumType(c) : ViewRebuild.around(c.views(), alterEnumType(c))),
             rule(Change.SetTableComment.class, c -> "COMMENT ON TABLE " + name(c.table()) + " IS " + literalOrNull(c.to()) + ";"),
             rule(Change.SetColumnComment.class, c -> columnComment(c.table(), c.column(), c.to())));
 
