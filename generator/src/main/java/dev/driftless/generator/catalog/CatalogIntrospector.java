@@ -56,10 +56,12 @@ import java.util.function.Function;
  * ({@code OWNED BY}).
  *
  * <p>Read as objects the model does not own, with their definitions and what they use: views, materialized views,
- * functions, procedures and triggers.
+ * functions, procedures and triggers; of a view or materialized view also the columns it uses, and what a re-created
+ * one would lose (comment, options, grants, indexes, whether it holds data), for a type change that must drop and
+ * re-create it.
  *
  * <p>Not read: foreign tables, MATCH FULL, the INCLUDE columns of a primary key,
- * non-default collations of index keys, privileges, rules, policies, event triggers. A generated column is read as a plain column with
+ * non-default collations of index keys, privileges (but a view's), rules, policies, event triggers. A generated column is read as a plain column with
  * no default: its generation expression is not a default and is left out.
  */
 public final class CatalogIntrospector {
