@@ -97,22 +97,32 @@ public sealed interface Change {
     /**
      * Changes a column's type. Values convert by PostgreSQL's cast unless {@code conversion} maps them (stored text →
      * new text, e.g. an enum's ordinal to its name); values it does not list still take the cast.
-     */
-    /**
+     *
      * @param collation the column's collation when not its type's default, kept through the change in both directions
      *                  (a type change without {@code COLLATE} would reset it), or {@code null}
      * @param timeZone  for a change between {@code timestamp} and {@code timestamptz}: the zone the stored local times
      *                  are read (or written) in, so the instants do not depend on the applying session's TimeZone; or
      *                  {@code null}
+     * @param views     the views and materialized views that use the column, directly or through one another, in
+     *                  creation order: PostgreSQL will not retype a column a view uses, so the same changeset drops
+     *                  them (the last created first) and re-creates them after the change from their definitions; its
+     *                  reverse does the same around the reverse change
      */
     record AlterColumnType(QualifiedName table, String column, String fromType, String toType,
-                           java.util.List<ValueMapping> conversion, String collation, String timeZone) implements Change {
+                           java.util.List<ValueMapping> conversion, String collation, String timeZone,
+                           java.util.List<UnownedObject> views) implements Change {
         public AlterColumnType {
             conversion = java.util.List.copyOf(conversion);
+            views = views == null ? java.util.List.of() : java.util.List.copyOf(views);
+        }
+        public AlterColumnType(QualifiedName table, String column, String fromType, String toType,
+                               java.util.List<ValueMapping> conversion, String collation,
+                               java.util.List<UnownedObject> views) {
+            this(table, column, fromType, toType, conversion, collation, null, views);
         }
         public AlterColumnType(QualifiedName table, String column, String fromType, String toType,
                                java.util.List<ValueMapping> conversion, String collation) {
-            this(table, column, fromType, toType, conversion, collation, null);
+            this(table, column, fromType, toType, conversion, collation, null, java.util.List.of());
         }
         public AlterColumnType(QualifiedName table, String column, String fromType, String toType,
                                java.util.List<ValueMapping> conversion) {
@@ -122,20 +132,26 @@ public sealed interface Change {
             this(table, column, fromType, toType, java.util.List.of());
         }
         public AlterColumnType withConversion(java.util.List<ValueMapping> mapping) {
-            return new AlterColumnType(table, column, fromType, toType, mapping, collation, timeZone);
+            return new AlterColumnType(table, column, fromType, toType, mapping, collation, timeZone, views);
         }
         public AlterColumnType withTimeZone(String zone) {
-            return new AlterColumnType(table, column, fromType, toType, conversion, collation, zone);
+            return new AlterColumnType(table, column, fromType, toType, conversion, collation, zone, views);
+        }
+        public AlterColumnType withViews(java.util.List<UnownedObject> dependents) {
+            return new AlterColumnType(table, column, fromType, toType, conversion, collation, timeZone, dependents);
         }
         public Change reverse() {
             return new AlterColumnType(table, column, toType, fromType, conversion.stream().map(ValueMapping::reverse).toList(),
-                    collation, timeZone);
+                    collation, timeZone, views);
         }
         public String describe() {
             return "change type of " + table + "." + column + " from " + fromType + " to " + toType
                     + (conversion.isEmpty() ? "" : " converting " + conversion.stream()
                             .map(m -> m.from() + "→" + m.to()).collect(java.util.stream.Collectors.joining(", ")))
-                    + (timeZone == null ? "" : ", the local times read in " + timeZone);
+                    + (timeZone == null ? "" : ", the local times read in " + timeZone)
+                    + (views.isEmpty() ? "" : ", dropping and re-creating the " + (views.size() == 1 ? "view that uses" : "views that use")
+                            + " it: " + views.stream().map(UnownedObject::describe)
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 
@@ -294,12 +310,24 @@ public sealed interface Change {
      * Changes the labels (and casts) of an enum type. When {@code to} only adds labels to {@code from} this is
      * {@code ALTER TYPE … ADD VALUE}; otherwise PostgreSQL cannot do it in place and the type is re-created, converting
      * the {@code usages} (the columns of the type) through text, which fails if a row holds a label that goes away.
+     *
+     * @param views the views and materialized views over those columns, as {@link AlterColumnType#views()}: a
+     *              re-creation converts the columns, so it drops and re-creates them around it (adding labels in
+     *              place does not); kept in both directions, since the reverse of adding labels is a re-creation
      */
-    record AlterEnumType(EnumType from, EnumType to, java.util.List<EnumType.Usage> usages) implements Change {
+    record AlterEnumType(EnumType from, EnumType to, java.util.List<EnumType.Usage> usages,
+                         java.util.List<UnownedObject> views) implements Change {
         public AlterEnumType {
             usages = java.util.List.copyOf(usages);
+            views = views == null ? java.util.List.of() : java.util.List.copyOf(views);
         }
-        public Change reverse() { return new AlterEnumType(to, from, usages); }
+        public AlterEnumType(EnumType from, EnumType to, java.util.List<EnumType.Usage> usages) {
+            this(from, to, usages, java.util.List.of());
+        }
+        public AlterEnumType withViews(java.util.List<UnownedObject> dependents) {
+            return new AlterEnumType(from, to, usages, dependents);
+        }
+        public Change reverse() { return new AlterEnumType(to, from, usages, views); }
         public QualifiedName table() { return null; }
         public boolean onlyAddsValues() { return to.onlyAddsTo(from) && to.casts().equals(from.casts()); }
         public String describe() {
@@ -309,7 +337,10 @@ public sealed interface Change {
                 return "add value" + (added.size() == 1 ? " " : "s ") + String.join(", ", added) + " to enum type " + to.name();
             }
             return "re-create enum type " + to.name() + " as " + to.values()
-                    + (removed.isEmpty() ? "" : " (without " + String.join(", ", removed) + ")");
+                    + (removed.isEmpty() ? "" : " (without " + String.join(", ", removed) + ")")
+                    + (views.isEmpty() ? "" : ", dropping and re-creating the " + (views.size() == 1 ? "view that uses" : "views that use")
+                            + " its columns: " + views.stream().map(UnownedObject::describe)
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 

@@ -53,7 +53,8 @@ public final class SchemaDiffer {
         List<UnownedObject> unmappedObjects = new ArrayList<>();
         diffUnowned(actual, desired, managed, changes, unmappedObjects);
         diffEnumTypes(actual, desired, managed, changes, unmappedEnumTypes);
-        return new SchemaDiff(ChangeOrder.sort(changes), unmappedTables, unmappedSequences, unmappedEnumTypes,
+        List<Change> aroundViews = new DependentViews(actual.unowned(), changes).around(changes);
+        return new SchemaDiff(ChangeOrder.sort(aroundViews), unmappedTables, unmappedSequences, unmappedEnumTypes,
                 ignoredTables, kept, keptProperties, unmappedObjects);
     }
 

@@ -43,8 +43,10 @@ public final class ChangelogLinter {
         for (String problem : changeset.problems()) {
             findings.add(found("", new Finding("unknown", Risk.UNKNOWN, "unknown", TableEffect.NONE, problem), allowed));
         }
+        Set<String> createdViews = new HashSet<>();
+        changeset.statements().forEach(statement -> createdViews.addAll(StatementClassifier.createdViews(statement)));
         for (String statement : changeset.statements()) {
-            for (Finding finding : classifier.classify(statement, newTables, proofs)) {
+            for (Finding finding : classifier.classify(statement, newTables, proofs, createdViews)) {
                 findings.add(found(statement.strip(), finding, allowed));
             }
             StatementClassifier.createdTable(statement).ifPresent(newTables::add);

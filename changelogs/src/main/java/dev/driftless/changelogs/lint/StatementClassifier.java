@@ -28,6 +28,9 @@ public final class StatementClassifier {
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "^CREATE (?:(?:GLOBAL |LOCAL )?(?:TEMP|TEMPORARY|UNLOGGED) )?TABLE (?:IF NOT EXISTS )?(" + NAME + ")");
     private static final Pattern ALTER_TABLE = Pattern.compile("^ALTER TABLE (?:IF EXISTS )?(?:ONLY )?(" + NAME + ")(?: \\*)? (.*)$");
+    private static final Pattern CREATE_VIEW = Pattern.compile(
+            "^CREATE (?:OR REPLACE )?(?:(?:TEMP|TEMPORARY|RECURSIVE) )?(MATERIALIZED )?VIEW (?:IF NOT EXISTS )?(" + NAME + ")");
+    private static final Pattern DROP_VIEW = Pattern.compile("^DROP (MATERIALIZED )?VIEW (?:IF EXISTS )?(" + NAME + ")(?: RESTRICT)?$");
     private static final Pattern CREATE_INDEX = Pattern.compile(
             "^CREATE (UNIQUE )?INDEX (CONCURRENTLY )?(?:IF NOT EXISTS )?(?:" + NAME + " )?ON (?:ONLY )?(" + NAME + ")");
     private static final Pattern TRUNCATING_CAST = Pattern.compile(
@@ -39,39 +42,80 @@ public final class StatementClassifier {
     private static final Pattern SERIAL_OR_GENERATED = Pattern.compile(
             "^\\S+ (?:SMALLSERIAL|SERIAL|BIGSERIAL|SERIAL2|SERIAL4|SERIAL8)\\b|\\bGENERATED (?:ALWAYS|BY DEFAULT) AS\\b");
 
-    /** The table a statement creates (as a {@link SqlText#tableKey key}), if it is a CREATE TABLE. */
+    /**
+     * The table a statement creates (as a {@link SqlText#tableKey key}), if it is a CREATE TABLE, or the materialized
+     * view it creates: both hold rows nobody else sees until the changeset commits, and both can be indexed.
+     */
     public static Optional<String> createdTable(String statement) {
         for (String masked : SqlText.statements(statement)) {
             Matcher m = CREATE_TABLE.matcher(masked);
             if (m.find()) {
                 return Optional.of(SqlText.tableKey(m.group(1)));
             }
+            Matcher view = CREATE_VIEW.matcher(masked);
+            if (view.find() && view.group(1) != null) {
+                return Optional.of(SqlText.tableKey(view.group(2)));
+            }
         }
         return Optional.empty();
     }
 
-    /** The findings for each statement in {@code sql} (one or more per statement), in order. */
-    public List<Finding> classify(String sql, Set<String> newTables) {
-        return classify(sql, newTables, new NotNullProofs());
+    /**
+     * The views and materialized views {@code sql} creates (as {@link SqlText#tableKey keys}): a view a changeset drops
+     * and creates again is re-created, not lost (around a column's type change, say).
+     */
+    public static Set<String> createdViews(String sql) {
+        Set<String> views = new java.util.HashSet<>();
+        for (String masked : SqlText.statements(sql)) {
+            Matcher m = CREATE_VIEW.matcher(masked);
+            if (m.find()) {
+                views.add(SqlText.tableKey(m.group(2)));
+            }
+        }
+        return views;
     }
 
-    /** As {@link #classify(String, Set)}, with the NOT NULL proofs seen so far in the same run. */
-    List<Finding> classify(String sql, Set<String> newTables, NotNullProofs proofs) {
+    /**
+     * The findings for each statement in {@code sql} (one or more per statement), in order; {@code sql} is taken as
+     * one changeset: a view it drops and creates again is re-created.
+     */
+    public List<Finding> classify(String sql, Set<String> newTables) {
+        return classify(sql, newTables, new NotNullProofs(), createdViews(sql));
+    }
+
+    /**
+     * As {@link #classify(String, Set)}, with the NOT NULL proofs seen so far in the same run and the views the
+     * statement's changeset creates.
+     */
+    List<Finding> classify(String sql, Set<String> newTables, NotNullProofs proofs, Set<String> recreatedViews) {
         List<Finding> findings = new ArrayList<>();
         for (String statement : SqlText.statements(sql)) {
-            findings.addAll(classifyOne(statement, newTables, proofs));
+            findings.addAll(classifyOne(statement, newTables, proofs, recreatedViews));
         }
         return findings;
     }
 
-    private List<Finding> classifyOne(String s, Set<String> newTables, NotNullProofs proofs) {
+    private List<Finding> classifyOne(String s, Set<String> newTables, NotNullProofs proofs, Set<String> recreatedViews) {
         if (s.startsWith("ALTER TABLE ")) {
             return alterTable(s, newTables, proofs);
         }
         if (s.startsWith("CREATE ") && s.matches("^CREATE (UNIQUE )?INDEX .*")) {
             return List.of(createIndex(s, newTables));
         }
+        Matcher drop = DROP_VIEW.matcher(s);
+        if (drop.find() && recreatedViews.contains(SqlText.tableKey(drop.group(2)))) {
+            return List.of(rebuiltView(drop.group(1) != null));
+        }
         return List.of(other(s));
+    }
+
+    /** A view dropped and created again in the same changeset: its definition comes back, and a materialized view's rows. */
+    private static Finding rebuiltView(boolean materialized) {
+        return materialized
+                ? caution("rebuild-view", ACCESS_EXCLUSIVE, TableEffect.REWRITE, "drops the materialized view to re-create it in the"
+                        + " same changeset: its rows are computed again by its query, not lost; reads of it wait until the changeset commits")
+                : Finding.safe("rebuild-view", ACCESS_EXCLUSIVE, "drops the view to re-create it in the same changeset from its"
+                        + " definition: nothing is lost, and reads of it wait until the changeset commits");
     }
 
     private static Finding other(String s) {
@@ -110,6 +154,12 @@ public final class StatementClassifier {
         if (s.matches("^CREATE (OR REPLACE )?(SCHEMA|SEQUENCE|TYPE|DOMAIN|EXTENSION|FUNCTION|PROCEDURE|VIEW|TRIGGER|AGGREGATE|CAST|COLLATION) .*")
                 || s.matches("^CREATE OR REPLACE .*") || s.matches("^CREATE TEMP(ORARY)? VIEW .*")) {
             return Finding.safe("create", NONE, "creates a new object");
+        }
+        if (s.matches("^CREATE MATERIALIZED VIEW .*")) {
+            return Finding.safe("create", NONE, "creates a materialized view and fills it by running its query, which only reads its tables");
+        }
+        if (s.matches("^ALTER (VIEW|MATERIALIZED VIEW) (IF EXISTS )?" + NAME + " (SET|RESET) \\(.*")) {
+            return Finding.safe("alter-view", ACCESS_EXCLUSIVE, "changes the view's options, a catalog update");
         }
         if (CREATE_TABLE.matcher(s).find()) {
             return Finding.safe("create-table", NONE, "creates a new table");

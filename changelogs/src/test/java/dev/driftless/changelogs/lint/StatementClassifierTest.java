@@ -68,6 +68,9 @@ class StatementClassifierTest {
                 row("SET lock_timeout = '5s'", "harmless", Risk.SAFE, "none", TableEffect.NONE),
                 row("INSERT INTO orders (id) VALUES (1)", "harmless", Risk.SAFE, "ROW EXCLUSIVE", TableEffect.NONE),
                 row("VACUUM FULL orders", "rewrite-table", Risk.CAUTION, "ACCESS EXCLUSIVE", TableEffect.REWRITE),
+                row("DROP VIEW public.order_totals", "drop-object", Risk.CAUTION, "ACCESS EXCLUSIVE", TableEffect.NONE),
+                row("CREATE MATERIALIZED VIEW public.daily AS SELECT 1", "create", Risk.SAFE, "none", TableEffect.NONE),
+                row("ALTER VIEW public.v SET (security_barrier = 'true')", "alter-view", Risk.SAFE, "ACCESS EXCLUSIVE", TableEffect.NONE),
                 row("DO $$ BEGIN DROP TABLE x; END $$", "unknown", Risk.UNKNOWN, "unknown", TableEffect.NONE),
                 row("LOCK TABLE orders", "unknown", Risk.UNKNOWN, "unknown", TableEffect.NONE),
                 row("ALTER TABLE orders ATTACH PARTITION p FOR VALUES IN (1)", "unknown", Risk.UNKNOWN, "unknown", TableEffect.NONE));
@@ -103,6 +106,34 @@ class StatementClassifierTest {
                         List.of("add-constraint", "add-column")));
     }
 
+    /**
+     * Views dropped and created again in one changeset, around a column's type change: re-created, not lost; a
+     * materialized view's rows are computed again (caution for the wait, never data loss).
+     */
+    @org.junit.jupiter.api.Test
+    void aViewDroppedAndCreatedAgainInTheSameChangesetIsRebuiltNotLost() {
+        String changeset = """
+                DROP VIEW public.order_totals;
+                DROP MATERIALIZED VIEW public."Daily";
+                DROP VIEW public.elsewhere;
+                ALTER TABLE public.orders ALTER COLUMN quantity TYPE bigint;
+                CREATE MATERIALIZED VIEW public."Daily" AS
+                 SELECT quantity FROM public.orders;
+                CREATE UNIQUE INDEX daily_idx ON public."Daily" USING btree (quantity);
+                CREATE VIEW public.order_totals AS
+                 SELECT sum(quantity) AS total FROM public."Daily";
+                """;
+        List<Finding> findings = new StatementClassifier().classify(changeset, Set.of());
+        assertEquals(List.of("rebuild-view SAFE", "rebuild-view CAUTION", "drop-object CAUTION", "alter-column-type CAUTION",
+                        "create SAFE", "create-index CAUTION", "create SAFE"),
+                findings.stream().map(f -> f.rule() + " " + f.risk()).toList());
+        assertEquals(TableEffect.REWRITE, findings.get(1).effect());
+        assertEquals(true, findings.get(1).message().contains("computed again by its query, not lost"), findings.get(1).message());
+        assertEquals(Set.of("public.order_totals", "public.Daily"), StatementClassifier.createdViews(changeset));
+        assertEquals("public.Daily", StatementClassifier.createdTable("CREATE MATERIALIZED VIEW public.\"Daily\" AS SELECT 1")
+                .orElseThrow(), "a materialized view holds rows and takes indexes, as a new table");
+    }
+
     /** The risk of each action, in order, for statements run one after another in one lint run. */
     static Stream<Arguments> inContext() {
         return Stream.of(
@@ -128,7 +159,7 @@ class StatementClassifierTest {
     void classifiesInTheContextOfTheRun(List<String> statements, List<Risk> risks) {
         StatementClassifier classifier = new StatementClassifier();
         NotNullProofs proofs = new NotNullProofs();
-        assertEquals(risks, statements.stream().flatMap(s -> classifier.classify(s, Set.of(), proofs).stream())
+        assertEquals(risks, statements.stream().flatMap(s -> classifier.classify(s, Set.of(), proofs, Set.of()).stream())
                 .map(Finding::risk).toList());
     }
 

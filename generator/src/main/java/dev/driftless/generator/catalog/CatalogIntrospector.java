@@ -17,6 +17,7 @@ import dev.driftless.model.SequenceOwner;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
 import dev.driftless.model.UnownedObject;
+import dev.driftless.model.ViewProperties;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,10 +56,12 @@ import java.util.function.Function;
  * ({@code OWNED BY}).
  *
  * <p>Read as objects the model does not own, with their definitions and what they use: views, materialized views,
- * functions, procedures and triggers.
+ * functions, procedures and triggers; of a view or materialized view also the columns it uses, and what a re-created
+ * one would lose (comment, options, grants, indexes, whether it holds data), for a type change that must drop and
+ * re-create it.
  *
  * <p>Not read: foreign tables, MATCH FULL, the INCLUDE columns of a primary key,
- * non-default collations of index keys, privileges, rules, policies, event triggers. A generated column is read as a plain column with
+ * non-default collations of index keys, privileges (but a view's), rules, policies, event triggers. A generated column is read as a plain column with
  * no default: its generation expression is not a default and is left out.
  */
 public final class CatalogIntrospector {
@@ -222,9 +225,26 @@ public final class CatalogIntrospector {
         String tableName = rs.getString("table_name");
         String definition = rs.getString("definition").strip();
         definition = definition.endsWith(";") ? definition.substring(0, definition.length() - 1).strip() : definition;
-        return new UnownedObject(rs.getString("kind"), new QualifiedName(rs.getString("nspname"), rs.getString("name")),
+        String kind = rs.getString("kind");
+        List<UnownedObject.Use> uses = new ArrayList<>();
+        for (String use : strings(rs.getArray("uses"))) {
+            String[] parts = use.split("\t", -1);
+            uses.add(new UnownedObject.Use(new QualifiedName(parts[0], parts[1]), parts[2].isEmpty() ? null : parts[2]));
+        }
+        return new UnownedObject(kind, new QualifiedName(rs.getString("nspname"), rs.getString("name")),
                 tableName == null ? null : new QualifiedName(rs.getString("table_nspname"), tableName), definition,
-                strings(rs.getArray("depends_on")), position);
+                strings(rs.getArray("depends_on")), position, uses,
+                kind.endsWith("view") ? viewProperties(rs) : ViewProperties.NONE);
+    }
+
+    private static ViewProperties viewProperties(ResultSet rs) throws SQLException {
+        List<ViewProperties.Grant> grants = new ArrayList<>();
+        for (String grant : strings(rs.getArray("grants"))) {
+            String[] parts = grant.split("\t", -1);
+            grants.add(new ViewProperties.Grant(parts[0], parts[1].isEmpty() ? null : parts[1], parts[2].equals("true")));
+        }
+        return new ViewProperties(rs.getString("comment"), strings(rs.getArray("options")), grants,
+                strings(rs.getArray("indexes")), rs.getBoolean("populated"));
     }
 
     private static EnumType readEnumType(ResultSet rs) throws SQLException {
@@ -511,6 +531,7 @@ public final class CatalogIntrospector {
      */
     private static final String UNOWNED = SCOPE + """
             SELECT o.kind, o.nspname, o.name, o.table_nspname, o.table_name, o.definition,
+                   o.comment, o.options, o.grants, o.indexes, o.populated,
                    ARRAY(SELECT DISTINCT quote_ident(dn.nspname) || '.' || quote_ident(dc.relname)
                          FROM pg_catalog.pg_depend d
                          JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid
@@ -519,26 +540,50 @@ public final class CatalogIntrospector {
                            AND ((d.classid = 'pg_catalog.pg_rewrite'::regclass
                                  AND d.objid IN (SELECT r.oid FROM pg_catalog.pg_rewrite r WHERE r.ev_class = o.self))
                                 OR (d.classid = o.classid AND d.objid = o.oid))
-                         ORDER BY 1) AS depends_on
+                         ORDER BY 1) AS depends_on,
+                   ARRAY(SELECT DISTINCT un.nspname || E'\t' || uc.relname || E'\t' || COALESCE(ua.attname::text, '')
+                         FROM pg_catalog.pg_rewrite r
+                         JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.objid = r.oid
+                              AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid <> o.self
+                         JOIN pg_catalog.pg_class uc ON uc.oid = d.refobjid
+                         JOIN pg_catalog.pg_namespace un ON un.oid = uc.relnamespace
+                         LEFT JOIN pg_catalog.pg_attribute ua ON ua.attrelid = d.refobjid AND ua.attnum = d.refobjsubid
+                              AND d.refobjsubid > 0
+                         WHERE r.ev_class = o.self
+                         ORDER BY 1) AS uses
             FROM (
                 SELECT c.oid, 'pg_catalog.pg_class'::regclass AS classid, c.oid AS self,
                        CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
                        ns.nspname, c.relname::text AS name, NULL::text AS table_nspname, NULL::text AS table_name,
                        'CREATE ' || CASE c.relkind WHEN 'v' THEN 'VIEW ' ELSE 'MATERIALIZED VIEW ' END
                            || quote_ident(ns.nspname) || '.' || quote_ident(c.relname) || ' AS' || E'\n'
-                           || pg_get_viewdef(c.oid, true) AS definition
+                           || pg_get_viewdef(c.oid, true) AS definition,
+                       pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+                       c.reloptions::text[] AS options,
+                       ARRAY(SELECT a.privilege_type || E'\t'
+                                    || CASE a.grantee WHEN 0 THEN '' ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END
+                                    || E'\t' || a.is_grantable::text
+                             FROM pg_catalog.aclexplode(c.relacl) a
+                             WHERE a.grantee <> c.relowner
+                             ORDER BY 1) AS grants,
+                       ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid)
+                             FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+                             WHERE i.indrelid = c.oid
+                             ORDER BY ic.relname) AS indexes,
+                       c.relispopulated AS populated
                 FROM ns JOIN pg_catalog.pg_class c ON c.relnamespace = ns.oid AND c.relkind IN ('v', 'm')
                 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.objid = c.oid AND e.deptype = 'e')
                 UNION ALL
                 SELECT p.oid, 'pg_catalog.pg_proc'::regclass, 0,
                        CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
                        ns.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL, NULL,
-                       pg_get_functiondef(p.oid)
+                       pg_get_functiondef(p.oid), NULL, NULL, NULL, NULL, true
                 FROM ns JOIN pg_catalog.pg_proc p ON p.pronamespace = ns.oid AND p.prokind IN ('f', 'p')
                 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.objid = p.oid AND e.deptype = 'e')
                 UNION ALL
                 SELECT t.oid, 'pg_catalog.pg_trigger'::regclass, 0, 'trigger',
-                       rel.nspname, t.tgname::text, rel.nspname, rel.relname, pg_get_triggerdef(t.oid, true)
+                       rel.nspname, t.tgname::text, rel.nspname, rel.relname, pg_get_triggerdef(t.oid, true),
+                       NULL, NULL, NULL, NULL, true
                 FROM rel JOIN pg_catalog.pg_trigger t ON t.tgrelid = rel.oid AND NOT t.tgisinternal
             ) o
             ORDER BY o.oid

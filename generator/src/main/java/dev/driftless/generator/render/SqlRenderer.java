@@ -40,9 +40,9 @@ public final class SqlRenderer {
             rule(Change.AddColumn.class, c -> alter(c.table()) + "ADD COLUMN " + columnDefinition(c.column()) + ";"
                     + (c.column().comment() == null ? "" : "\n" + columnComment(c.table(), c.column().name(), c.column().comment()))),
             rule(Change.DropColumn.class, c -> alter(c.table()) + "DROP COLUMN " + Identifiers.quote(c.column().name()) + ";"),
-            rule(Change.AlterColumnType.class, c -> alterColumn(c.table(), c.column()) + "TYPE " + c.toType()
-                    + (c.collation() != null && Column.collatable(c.toType()) ? " COLLATE " + c.collation() : "")
-                    + using(c) + ";"),
+            rule(Change.AlterColumnType.class, c -> ViewRebuild.around(c.views(), alterColumn(c.table(), c.column())
+                    + "TYPE " + c.toType() + (c.collation() != null && Column.collatable(c.toType()) ? " COLLATE " + c.collation() : "")
+                    + using(c) + ";")),
             rule(Change.AlterColumnNullability.class, c -> alterColumn(c.table(), c.column())
                     + (c.nullable() ? "DROP NOT NULL;" : "SET NOT NULL;")),
             rule(Change.AlterColumnDefault.class, c -> alterColumn(c.table(), c.column())
@@ -70,7 +70,7 @@ public final class SqlRenderer {
             rule(Change.DisownSequence.class, c -> "ALTER SEQUENCE " + name(c.sequence()) + " OWNED BY NONE;"),
             rule(Change.CreateEnumType.class, c -> createEnumType(c.type())),
             rule(Change.DropEnumType.class, c -> dropEnumType(c.type())),
-            rule(Change.AlterEnumType.class, SqlRenderer::alterEnumType),
+            rule(Change.AlterEnumType.class, c -> c.onlyAddsValues() ? alterEnumType(c) : ViewRebuild.around(c.views(), alterEnumType(c))),
             rule(Change.SetTableComment.class, c -> "COMMENT ON TABLE " + name(c.table()) + " IS " + literalOrNull(c.to()) + ";"),
             rule(Change.SetColumnComment.class, c -> columnComment(c.table(), c.column(), c.to())));
 
