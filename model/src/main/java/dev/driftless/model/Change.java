@@ -173,7 +173,8 @@ public sealed interface Change {
         public Change reverse() { return new AlterColumnIdentity(table, column, to, from); }
         public String describe() {
             return to == Identity.NONE ? "drop identity of " + table + "." + column
-                    : "make " + table + "." + column + " generated " + to.sql().toLowerCase() + " as identity";
+                    : "make " + table + "." + column + " generated " + to.sql().toLowerCase() + " as identity"
+                    + (from == Identity.NONE ? ", starting after the ids already there" : "");
         }
     }
 

@@ -27,6 +27,12 @@ public final class ChangeOrder {
 
     /** The phase of a change; each rule says why it sits where it does. Java 17 has no pattern switch, so a table. */
     static int phase(Change change) {
+        // A column cannot be an identity and have a default at once: what one change lets go of comes before the other
+        // takes hold, so a serial's default goes before its identity comes (and the rollback, reversed, the other way).
+        if (change instanceof Change.AlterColumnDefault d && d.toDefault() == null
+                || change instanceof Change.AlterColumnIdentity i && i.to() == Identity.NONE) {
+            return LETTING_GO;
+        }
         Integer phase = PHASES.get(change.getClass());
         if (phase == null) {
             throw new IllegalStateException("no phase for " + change.getClass().getSimpleName());
@@ -37,6 +43,9 @@ public final class ChangeOrder {
     static Map<Class<? extends Change>, Integer> PHASES_FOR_TEST() {
         return PHASES;
     }
+
+    /** Dropping a column's identity or default, before the column's type changes or it takes the other. */
+    private static final int LETTING_GO = 8;
 
     private static final Map<Class<? extends Change>, Integer> PHASES = Map.ofEntries(
             // Everything else may live in a new schema (a table may be moved into one): first of all.
@@ -67,9 +76,10 @@ public final class ChangeOrder {
             Map.entry(Change.AlterEnumType.class, 5),
             Map.entry(Change.CreateTable.class, 6),
             Map.entry(Change.AddColumn.class, 7),
-            // Identity goes before a type change may need it gone, defaults after the type they must fit.
-            Map.entry(Change.AlterColumnIdentity.class, 8),
+            // A dropped identity or default goes first (LETTING_GO), before a type change may need it gone; an identity
+            // or default set comes after the type it must fit.
             Map.entry(Change.AlterColumnType.class, 9),
+            Map.entry(Change.AlterColumnIdentity.class, 10),
             Map.entry(Change.AlterColumnDefault.class, 10),
             // NOT NULL last among column changes: a new default may be what fills the gaps.
             Map.entry(Change.AlterColumnNullability.class, 11),

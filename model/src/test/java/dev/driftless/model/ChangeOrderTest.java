@@ -113,15 +113,25 @@ class ChangeOrderTest {
     }
 
     @Test
-    void columnChangesGoIdentityTypeDefaultThenNotNull() {
-        Change identity = new Change.AlterColumnIdentity(ORDERS, "id", Identity.NONE, Identity.BY_DEFAULT);
+    void columnChangesGoLettingGoThenTypeThenIdentityAndDefaultThenNotNull() {
+        // a serial becoming an identity: its default goes first, the identity comes after the type it must fit
+        Change dropDefault = new Change.AlterColumnDefault(ORDERS, "id", "nextval('app.orders_id_seq'::regclass)", null);
         Change type = new Change.AlterColumnType(ORDERS, "id", "integer", "bigint");
+        Change identity = new Change.AlterColumnIdentity(ORDERS, "id", Identity.NONE, Identity.BY_DEFAULT);
         Change defaultValue = new Change.AlterColumnDefault(ORDERS, "side", null, "'BUY'::character varying");
         Change notNull = new Change.AlterColumnNullability(ORDERS, "side", false);
-        List<Change> expected = List.of(identity, type, defaultValue, notNull);
+        List<Change> expected = List.of(dropDefault, type, identity, defaultValue, notNull);
         List<Change> shuffled = new ArrayList<>(expected);
         Collections.reverse(shuffled);
         assertEquals(expected, ChangeOrder.sort(shuffled));
+    }
+
+    @Test
+    void anIdentityDroppedGoesBeforeTheTypeChangeAndTheDefaultThatReplacesIt() {
+        Change dropIdentity = new Change.AlterColumnIdentity(ORDERS, "id", Identity.BY_DEFAULT, Identity.NONE);
+        Change type = new Change.AlterColumnType(ORDERS, "id", "bigint", "integer");
+        Change setDefault = new Change.AlterColumnDefault(ORDERS, "id", null, "nextval('app.orders_id_seq'::regclass)");
+        assertEquals(List.of(dropIdentity, type, setDefault), ChangeOrder.sort(List.of(setDefault, type, dropIdentity)));
     }
 
     @Test

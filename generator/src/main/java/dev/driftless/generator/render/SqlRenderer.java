@@ -47,7 +47,8 @@ public final class SqlRenderer {
                     + (c.nullable() ? "DROP NOT NULL;" : "SET NOT NULL;")),
             rule(Change.AlterColumnDefault.class, c -> alterColumn(c.table(), c.column())
                     + (c.toDefault() == null ? "DROP DEFAULT;" : "SET DEFAULT " + c.toDefault() + ";")),
-            rule(Change.AlterColumnIdentity.class, c -> alterColumn(c.table(), c.column()) + identityChange(c.from(), c.to())),
+            rule(Change.AlterColumnIdentity.class, c -> alterColumn(c.table(), c.column()) + identityChange(c.from(), c.to())
+                    + (c.from() == Identity.NONE ? "\n" + identityAfterExistingIds(c.table(), c.column()) : "")),
             rule(Change.AddPrimaryKey.class, c -> alter(c.table()) + "ADD " + primaryKey(c.key()) + ";"),
             rule(Change.DropPrimaryKey.class, c -> dropConstraint(c.table(), c.key().name())),
             rule(Change.AddForeignKey.class, c -> alter(c.table()) + "ADD " + foreignKey(c.key()) + ";"),
@@ -288,6 +289,20 @@ public final class SqlRenderer {
             sql.append(" NOT NULL");
         }
         return sql.toString();
+    }
+
+    /**
+     * A new identity starts at 1, whatever ids the column holds (a serial's, an import's): the application's next insert
+     * would take an id that exists. Its sequence moves past the largest id there when the changeset runs. The identity's
+     * own sequence is the one bound to the column internally ({@code deptype 'i'}): {@code pg_get_serial_sequence} may
+     * name the serial's old sequence, which stays owned by the column for the rollback's default.
+     */
+    private static String identityAfterExistingIds(QualifiedName table, String column) {
+        String regclass = literal(name(table)) + "::regclass";
+        return "SELECT setval(d.objid::regclass, COALESCE((SELECT max(" + Identifiers.quote(column) + ") FROM " + name(table)
+                + "), 0) + 1, false) FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum ="
+                + " d.refobjsubid WHERE d.classid = 'pg_class'::regclass AND d.refobjid = " + regclass + " AND a.attname = "
+                + literal(column) + " AND d.deptype = 'i';";
     }
 
     private static String identityChange(Identity from, Identity to) {
