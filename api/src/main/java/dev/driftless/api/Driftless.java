@@ -38,6 +38,7 @@ import dev.driftless.generator.history.SourceHistory;
 import dev.driftless.generator.render.SqlFolderImport;
 import dev.driftless.generator.adopt.AdoptionPoint;
 import dev.driftless.generator.adopt.BaselineChanges;
+import dev.driftless.model.CaseOnlyRenames;
 import dev.driftless.model.Change;
 import dev.driftless.model.Renames;
 import dev.driftless.model.DiffOptions;
@@ -246,6 +247,7 @@ public final class Driftless {
         SchemaDiffer differ = new SchemaDiffer(new DiffOptions(config.dropUnmapped(), config.ignore().tables()));
         List<Renames.Request> requests = new ArrayList<>(config.renames().hints());
         requests.addAll(renamesFromHistory());
+        requests.addAll(CaseOnlyRenames.find(both.actual(), both.desired()));
         Renames.Resolution resolution = resolveRenames(both, requests);
         SchemaDiff diff = convertEnums(Renames.diff(differ, both.desired(), resolution), model);
         List<Change.RenameColumn> confirmed = Renames.probable(diff.changes()).stream().filter(question::isRename).toList();

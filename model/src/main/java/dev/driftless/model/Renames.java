@@ -36,7 +36,9 @@ public final class Renames {
         /** A probable rename the user confirmed (at the prompt or with {@code --accept-probable-renames}). */
         CONFIRMED(true),
         /** Found by comparing the entity sources with an earlier revision. */
-        HISTORY(false);
+        HISTORY(false),
+        /** Found in the two schemas: a name only in the database and one only in the model that differ in case only. */
+        CASE(false);
 
         private final boolean asked;
 
