@@ -43,6 +43,7 @@ public final class LiquibaseExtensions {
     public static final LiquibaseExtensions NONE = new LiquibaseExtensions(null, List.of(), "");
 
     private static final String SERVICES = "META-INF/services/";
+    private static final int MAX_BROKEN_PROVIDERS = 100;
 
     private final ClassLoader loader;
     private final List<String> services;
@@ -131,15 +132,22 @@ public final class LiquibaseExtensions {
             return List.of();
         }
         List<Database> own = new ArrayList<>();
-        try {
-            for (Database database : ServiceLoader.load(Database.class, loader)) {
+        java.util.Iterator<Database> found = ServiceLoader.load(Database.class, loader).iterator();
+        // ServiceLoader recovers from a broken provider on a best-effort basis only: never loop on one for good
+        for (int failures = 0; failures < MAX_BROKEN_PROVIDERS; ) {
+            try {
+                if (!found.hasNext()) {
+                    break;
+                }
+                Database database = found.next();
                 if (database.getClass().getClassLoader() == loader) {
                     own.add(database);
                 }
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // A provider whose class cannot load (a missing jar) is skipped, as Liquibase's own service locator
+                // skips it; the ones that load still count.
+                failures++;
             }
-        } catch (ServiceConfigurationError e) {
-            throw new ChangelogException("Cannot load the project's Liquibase database extension: "
-                    + Failures.describe(e), e);
         }
         own.sort(Comparator.comparingInt(Database::getPriority).reversed());
         return own;
