@@ -338,6 +338,8 @@ public final class Gate {
     private String replayKey() {
         return Fingerprint.of("driftless-check-replay-v2").codeOf(Gate.class).codeOf(ChangelogVerifier.class)
                 .codeOf(VerifiedReplay.class).codeOf(RollbackLedger.class).codeOf(CatalogChanges.class)
+                // the introspector's queries are constants compiled into it: a change to what is read shows here
+                .codeOf(CatalogIntrospector.class)
                 .text(liquibase.util.LiquibaseUtil.getBuildVersion()).text(config.devUrl())
                 .text(String.valueOf(config.runner().filter().contexts())).text(String.valueOf(config.runner().filter().labels()))
                 .text(config.liquibaseExtensions().fingerprint())

@@ -13,6 +13,15 @@ public sealed interface Change {
     Change reverse();
 
     /** True when applying it loses data that its reverse cannot bring back. */
+    /** "view that uses", "views that use", or with a trigger among them "views and triggers that use". */
+    static String dependents(java.util.List<UnownedObject> objects) {
+        boolean trigger = objects.stream().anyMatch(o -> o.kind().equals("trigger"));
+        if (objects.size() == 1) {
+            return trigger ? "trigger that uses" : "view that uses";
+        }
+        return trigger ? "views and triggers that use" : "views that use";
+    }
+
     default boolean destructive() {
         return false;
     }
@@ -103,7 +112,8 @@ public sealed interface Change {
      * @param timeZone  for a change between {@code timestamp} and {@code timestamptz}: the zone the stored local times
      *                  are read (or written) in, so the instants do not depend on the applying session's TimeZone; or
      *                  {@code null}
-     * @param views     the views and materialized views that use the column, directly or through one another, in
+     * @param views     the views and materialized views that use the column, directly or through one another, and the
+     *                  triggers that name it (UPDATE OF, WHEN), in
      *                  creation order: PostgreSQL will not retype a column a view uses, so the same changeset drops
      *                  them (the last created first) and re-creates them after the change from their definitions; its
      *                  reverse does the same around the reverse change
@@ -149,7 +159,7 @@ public sealed interface Change {
                     + (conversion.isEmpty() ? "" : " converting " + conversion.stream()
                             .map(m -> m.from() + "→" + m.to()).collect(java.util.stream.Collectors.joining(", ")))
                     + (timeZone == null ? "" : ", the local times read in " + timeZone)
-                    + (views.isEmpty() ? "" : ", dropping and re-creating the " + (views.size() == 1 ? "view that uses" : "views that use")
+                    + (views.isEmpty() ? "" : ", dropping and re-creating the " + dependents(views)
                             + " it: " + views.stream().map(UnownedObject::describe)
                             .collect(java.util.stream.Collectors.joining(", ")));
         }
@@ -339,7 +349,7 @@ public sealed interface Change {
             }
             return "re-create enum type " + to.name() + " as " + to.values()
                     + (removed.isEmpty() ? "" : " (without " + String.join(", ", removed) + ")")
-                    + (views.isEmpty() ? "" : ", dropping and re-creating the " + (views.size() == 1 ? "view that uses" : "views that use")
+                    + (views.isEmpty() ? "" : ", dropping and re-creating the " + dependents(views)
                             + " its columns: " + views.stream().map(UnownedObject::describe)
                             .collect(java.util.stream.Collectors.joining(", ")));
         }

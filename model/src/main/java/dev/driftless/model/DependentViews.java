@@ -8,9 +8,10 @@ import java.util.Set;
 
 /**
  * PostgreSQL refuses to change the type of a column a view or materialized view uses ("cannot alter type of a column
- * used by a view or rule"). This gives each type change the views it must drop and re-create around it: those that use
- * the column, and the views that use those, transitively, in creation order; and an enum type's change those over the
- * columns of the type, which its re-creation converts. A view the same diff drops anyway is left to that drop.
+ * used by a view or rule"), or that a trigger names in {@code UPDATE OF} or its {@code WHEN} ("… used in a trigger
+ * definition"). This gives each type change the views and triggers it must drop and re-create around it: those that
+ * use the column, and the views that use those, transitively, in creation order; and an enum type's change those over
+ * the columns of the type, which its re-creation converts. An object the same diff drops anyway is left to that drop.
  *
  * <p>Other changes need nothing: a renamed column or table is followed by the views that use it, and a dropped column
  * that a view uses cannot be re-created into it.
@@ -23,7 +24,8 @@ final class DependentViews {
         Set<QualifiedName> dropped = new LinkedHashSet<>();
         changes.stream().filter(c -> c instanceof Change.DropUnowned).map(c -> ((Change.DropUnowned) c).object().name())
                 .forEach(dropped::add);
-        this.views = unowned.stream().filter(UnownedObject::isView).filter(v -> !dropped.contains(v.name()))
+        this.views = unowned.stream().filter(o -> o.isView() || o.kind().equals("trigger"))
+                .filter(v -> !dropped.contains(v.name()))
                 .sorted(Comparator.comparingInt(UnownedObject::position)).toList();
     }
 

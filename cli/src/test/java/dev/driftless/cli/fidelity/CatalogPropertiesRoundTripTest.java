@@ -115,6 +115,42 @@ class CatalogPropertiesRoundTripTest {
         }
     }
 
+    /**
+     * The same adopted database, and an entity change that retypes a column two views use (one through the other) and a
+     * trigger names in UPDATE OF, with nothing dropped: PostgreSQL refuses the retype under either, so the views and the
+     * trigger are dropped and re-created around the change in its changeset,
+     * check proves the rollback, and the rollback leaves the catalog as it started, every property included.
+     */
+    @Test
+    void aRetypedColumnThatViewsUseIsChangedAroundThemAndRolledBackToTheSameCatalog(@TempDir Path work) {
+        try (Fixture.Project project = new Fixture.Project(work)) {
+            project.model(FIXTURE.resolve("before"), "before");
+            project.diff("model");
+            project.apply();
+            project.execute(BY_HAND);
+            forgetTheHistory(project);
+            project.driftless().baseline("baseline");
+            Gate.CheckResult check = project.driftless().check();
+            assertTrue(check.passes(), () -> "check after baseline: " + check.problems() + " " + check.modelChanges());
+            project.execute("INSERT INTO account (name, code) VALUES ('House', 'h1')");
+
+            Schema before = project.read();
+            project.model(FIXTURE.resolve("retype-viewed"), "retype-viewed");
+            Driftless.DiffResult diff = project.diff("retype");
+            assertEquals(List.of("change type of public.account.code from character varying(20) to character varying(40),"
+                            + " dropping and re-creating the views and triggers that use it: trigger public.account_upper_code"
+                            + " on public.account, view public.account_codes, view public.transfer_totals"),
+                    diff.changes().stream().map(dev.driftless.model.Change::describe).toList());
+            project.apply();
+            assertEquals(List.of(List.of("H1")), project.rows("SELECT code FROM account_codes"),
+                    "the view is back, over the kept row (upper-cased by the trigger)");
+            Gate.CheckResult after = project.driftless().check();
+            assertTrue(after.passes(), () -> "check after the retype: " + after.problems() + " " + after.modelChanges());
+            project.rollback(diff.written().changeSets().size());
+            Fixture.assertSameSchema(before, project.read(), "rolled back");
+        }
+    }
+
     private static List<String> describe(List<Finding> findings) {
         return findings.stream().map(f -> f.kind().id() + " " + f.group()).toList();
     }

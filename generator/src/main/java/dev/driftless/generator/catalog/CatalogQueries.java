@@ -166,14 +166,17 @@ final class CatalogQueries {
                                 OR (d.classid = o.classid AND d.objid = o.oid))
                          ORDER BY 1) AS depends_on,
                    ARRAY(SELECT DISTINCT un.nspname || E'\t' || uc.relname || E'\t' || COALESCE(ua.attname::text, '')
-                         FROM pg_catalog.pg_rewrite r
-                         JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.objid = r.oid
-                              AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid <> o.self
+                         FROM pg_catalog.pg_depend d
                          JOIN pg_catalog.pg_class uc ON uc.oid = d.refobjid
                          JOIN pg_catalog.pg_namespace un ON un.oid = uc.relnamespace
                          LEFT JOIN pg_catalog.pg_attribute ua ON ua.attrelid = d.refobjid AND ua.attnum = d.refobjsubid
                               AND d.refobjsubid > 0
-                         WHERE r.ev_class = o.self
+                         WHERE d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid <> o.self
+                           -- a view's rewrite rule uses tables and columns; a trigger the columns of UPDATE OF and WHEN
+                           AND ((d.classid = 'pg_catalog.pg_rewrite'::regclass
+                                 AND d.objid IN (SELECT r.oid FROM pg_catalog.pg_rewrite r WHERE r.ev_class = o.self))
+                                OR (o.classid = 'pg_catalog.pg_trigger'::regclass AND d.classid = o.classid
+                                    AND d.objid = o.oid AND d.refobjsubid > 0))
                          ORDER BY 1) AS uses
             FROM (
                 SELECT c.oid, 'pg_catalog.pg_class'::regclass AS classid, c.oid AS self,

@@ -332,6 +332,11 @@ public final class SqlRenderer {
     }
 
     /** A function's name already carries its argument types, as DROP FUNCTION needs them. */
+    /** The drop of an object the model does not own, as a {@code DropUnowned} change writes it. */
+    static String dropUnownedObject(UnownedObject object) {
+        return dropUnowned(object);
+    }
+
     private static String dropUnowned(UnownedObject object) {
         String schema = Identifiers.quote(object.name().schema()) + ".";
         return switch (object.kind()) {

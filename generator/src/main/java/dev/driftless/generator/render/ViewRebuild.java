@@ -26,7 +26,9 @@ final class ViewRebuild {
         }
         List<String> sql = new ArrayList<>();
         for (int i = views.size() - 1; i >= 0; i--) {
-            sql.add("DROP " + keyword(views.get(i)) + " " + SqlRenderer.name(views.get(i).name()) + ";");
+            UnownedObject view = views.get(i);
+            sql.add(view.kind().equals("trigger") ? SqlRenderer.dropUnownedObject(view)
+                    : "DROP " + keyword(view) + " " + SqlRenderer.name(view.name()) + ";");
         }
         sql.add(statement);
         views.forEach(view -> sql.addAll(create(view)));
@@ -34,6 +36,9 @@ final class ViewRebuild {
     }
 
     private static List<String> create(UnownedObject view) {
+        if (view.kind().equals("trigger")) {
+            return List.of(view.definition() + ";");
+        }
         ViewProperties properties = view.properties();
         String name = SqlRenderer.name(view.name());
         String keyword = keyword(view);
