@@ -61,7 +61,7 @@ final class SequenceIdReader {
             if (columns.size() != 1 || !(columns.get(0) instanceof Column column)) {
                 continue;
             }
-            Generator generator = id.createGenerator(jdbc.getDialect(), root, root.getIdentifierProperty(), defaults);
+            Generator generator = generator(id, jdbc, root, defaults);
             if (generator instanceof SequenceStyleGenerator sequenceStyle
                     && sequenceStyle.getDatabaseStructure().isPhysicalSequence()) {
                 // registering finds the sequence Hibernate already put in the model, under its physical name
@@ -75,6 +75,18 @@ final class SequenceIdReader {
             }
         }
         return found;
+    }
+
+    /**
+     * The entity's id generator, or {@code null} when it cannot be built outside the application (a custom generator
+     * that wants its runtime): such an id is not a sequence this reader knows, and reading the model goes on.
+     */
+    private static Generator generator(KeyValue id, JdbcEnvironment jdbc, RootClass root, GeneratorSettings defaults) {
+        try {
+            return id.createGenerator(jdbc.getDialect(), root, root.getIdentifierProperty(), defaults);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static QualifiedName tableName(org.hibernate.mapping.Table table, String defaultSchema) {
