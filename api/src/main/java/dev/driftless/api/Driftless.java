@@ -29,6 +29,7 @@ import dev.driftless.generator.catalog.CatalogIntrospector;
 import dev.driftless.generator.devdb.CheckNormaliser;
 import dev.driftless.generator.entity.EntityModel;
 import dev.driftless.generator.entity.EnumConversions;
+import dev.driftless.generator.entity.SequenceStarts;
 import dev.driftless.generator.entity.TimestampConversions;
 import dev.driftless.generator.render.ChangelogWriter;
 import dev.driftless.generator.render.UnsafeChangelogException;
@@ -249,12 +250,12 @@ public final class Driftless {
         requests.addAll(renamesFromHistory());
         requests.addAll(CaseOnlyRenames.find(both.actual(), both.desired()));
         Renames.Resolution resolution = resolveRenames(both, requests);
-        SchemaDiff diff = convertEnums(Renames.diff(differ, both.desired(), resolution), model);
+        SchemaDiff diff = convertEnums(Renames.diff(differ, both.desired(), resolution), model, actual);
         List<Change.RenameColumn> confirmed = Renames.probable(diff.changes()).stream().filter(question::isRename).toList();
         if (!confirmed.isEmpty()) {
             confirmed.forEach(c -> requests.add(new Renames.Request(c, Renames.Origin.CONFIRMED, "confirmed probable rename")));
             resolution = resolveRenames(both, requests);
-            diff = convertEnums(Renames.diff(differ, both.desired(), resolution), model);
+            diff = convertEnums(Renames.diff(differ, both.desired(), resolution), model, actual);
         }
         List<Change.RenameColumn> probable = Renames.probable(diff.changes());
         RenameReport renames = new RenameReport(resolution.renames(), probable, resolution.alreadyApplied());
@@ -275,9 +276,13 @@ public final class Driftless {
                 TableSize.of(connection, diff.changes().stream().map(Change::table).filter(java.util.Objects::nonNull).toList()));
     }
 
-    /** Enum columns whose storage changes (ORDINAL to STRING) keep their values: the type change converts them. */
-    private SchemaDiff convertEnums(SchemaDiff found, EntityModel model) {
+    /**
+     * Enum columns whose storage changes (ORDINAL to STRING) keep their values: the type change converts them. A new
+     * sequence for a table that already has rows starts after their ids.
+     */
+    private SchemaDiff convertEnums(SchemaDiff found, EntityModel model, Schema actual) {
         List<Change> changes = EnumConversions.apply(found.changes(), model.enumColumns());
+        changes = SequenceStarts.apply(changes, model.sequenceIds(), actual);
         return found.withChanges(TimestampConversions.apply(changes, applicationTimeZone()));
     }
 

@@ -251,10 +251,31 @@ public sealed interface Change {
         public String describe() { return "drop index " + index.name() + " of " + table; }
     }
 
-    record CreateSequence(Sequence sequence) implements Change {
+    /**
+     * Creates a sequence.
+     *
+     * @param startsAfter id columns of tables that already exist, with rows whose ids came from elsewhere (a
+     *                    {@code serial} column, an older sequence): at apply time the new sequence is moved past the
+     *                    largest id in them, so the application's next ids do not collide; empty for a plain create.
+     *                    Its reverse drops the sequence as any other.
+     */
+    record CreateSequence(Sequence sequence, java.util.List<IdColumn> startsAfter) implements Change {
+        public CreateSequence {
+            Objects.requireNonNull(sequence, "sequence");
+            startsAfter = startsAfter == null ? java.util.List.of() : java.util.List.copyOf(startsAfter);
+        }
+        public CreateSequence(Sequence sequence) {
+            this(sequence, java.util.List.of());
+        }
+        public CreateSequence withStartsAfter(java.util.List<IdColumn> columns) {
+            return new CreateSequence(sequence, columns);
+        }
         public Change reverse() { return new DropSequence(sequence); }
         public QualifiedName table() { return null; }
-        public String describe() { return "create sequence " + sequence.name(); }
+        public String describe() {
+            return "create sequence " + sequence.name() + (startsAfter.isEmpty() ? "" : ", which starts after the ids already in "
+                    + startsAfter.stream().map(IdColumn::toString).collect(java.util.stream.Collectors.joining(", ")));
+        }
     }
 
     /** Dropping a sequence loses its current value; its reverse starts it again from {@code start}. */

@@ -64,6 +64,9 @@ class StatementClassifierTest {
                 row("CREATE TABLE public.orders (id bigint PRIMARY KEY)", "create-table", Risk.SAFE, "none", TableEffect.NONE),
                 row("CREATE SCHEMA backtester", "create", Risk.SAFE, "none", TableEffect.NONE),
                 row("CREATE SEQUENCE s AS bigint START WITH 1 INCREMENT BY 50", "create", Risk.SAFE, "none", TableEffect.NONE),
+                // a new sequence moved past a table's ids: reads the table's largest id, writes only the sequence
+                row("SELECT setval('public.ticket_seq', GREATEST(1, (SELECT max(id) FROM public.ticket) + 50), false)",
+                        "harmless", Risk.SAFE, "none", TableEffect.NONE),
                 row("COMMENT ON COLUMN orders.note IS 'drop table x'", "harmless", Risk.SAFE, "none", TableEffect.NONE),
                 row("SET lock_timeout = '5s'", "harmless", Risk.SAFE, "none", TableEffect.NONE),
                 row("INSERT INTO orders (id) VALUES (1)", "harmless", Risk.SAFE, "ROW EXCLUSIVE", TableEffect.NONE),

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 public final class DesiredSchemas {
 
     /** Bump when the meaning of a cached value changes without its classes changing shape. */
-    private static final String FORMAT = "driftless-desired-v2";
+    private static final String FORMAT = "driftless-desired-v3";
 
     /** Where the result came from, for progress lines and the benchmark. */
     public enum Source { MODEL_CACHE, DDL_CACHE, BUILT }

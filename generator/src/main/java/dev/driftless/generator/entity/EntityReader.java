@@ -153,8 +153,10 @@ public final class EntityReader {
             List<String> ddl = CreationCommands.of(metadata, registry).stream()
                     .map(EntityReader::escapeCommentLiteral).toList();
             refuseSmuggledStatements(ddl);
+            // after the DDL: building the id generators must not change what Hibernate would create
+            List<SequenceIdColumn> sequenceIds = SequenceIdReader.read(metadata, registry, settings.defaultSchema());
             return new EntityModel(mapped.stream().map(Class::getName).sorted().toList(), ddl,
-                    mapping, enumColumns(metadata, settings.defaultSchema()));
+                    mapping, enumColumns(metadata, settings.defaultSchema()), sequenceIds);
         } catch (EntityReadException | UnfitNamesException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {

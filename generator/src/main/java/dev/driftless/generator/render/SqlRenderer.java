@@ -61,7 +61,7 @@ public final class SqlRenderer {
             rule(Change.DropExclusionConstraint.class, c -> dropConstraint(c.table(), c.constraint().name())),
             rule(Change.CreateIndex.class, c -> createIndex(c.table(), c.index())),
             rule(Change.DropIndex.class, c -> "DROP INDEX " + name(new QualifiedName(c.table().schema(), c.index().name())) + ";"),
-            rule(Change.CreateSequence.class, c -> createSequence(c.sequence())),
+            rule(Change.CreateSequence.class, c -> createSequence(c.sequence()) + SequenceStart.after(c.sequence(), c.startsAfter())),
             rule(Change.AlterSequence.class, c -> alterSequence(c.from(), c.to())),
             rule(Change.DropSequence.class, c -> "DROP SEQUENCE " + name(c.sequence().name()) + ";"),
             rule(Change.CreateUnowned.class, c -> c.object().definition() + ";"),
