@@ -25,7 +25,8 @@ public record ApplicationHibernate(String version, Path jar) {
      */
     static final List<String> HIBERNATE_6_DIFFERENCES = List.of(
             "it puts no check on a discriminator column, an @OrderColumn or a boolean stored as CHAR",
-            "it leaves a non-primitive @Version column nullable",
+            "it leaves a @Version column nullable unless the mapping makes it not null (a primitive without @Column,"
+                    + " @Column(nullable = false))",
             "it creates LocalTime and OffsetTime columns as time(6), not time(0)",
             "it makes a Set element collection's (owner, element) no unique key",
             "it refuses Byte[] and Character[] attributes unless hibernate.type.wrapper_array_handling is set");

@@ -58,8 +58,9 @@ public final class Hibernate6Schema {
 
     /** The progress line when {@code hibernate-schema: 6} asks for it without a Hibernate 6 on the class path. */
     public static final String FORCED_NOTE = "the schema is written as Hibernate 6.6 creates it (hibernate-schema: 6 in"
-            + " driftless.yaml): no check on a discriminator, an @OrderColumn or a CHAR boolean, a nullable"
-            + " non-primitive @Version, time(6), no key on a Set element collection with a nullable element";
+            + " driftless.yaml): no check on a discriminator, an @OrderColumn or a CHAR boolean, a @Version column"
+            + " nullable unless the mapping makes it not null, time(6), no key on a Set element collection with a"
+            + " nullable element";
 
     private static final Set<Integer> TIME_TYPES = Set.of(SqlTypes.TIME, SqlTypes.TIME_WITH_TIMEZONE, SqlTypes.TIME_UTC);
     /** What 6.6 gives a time column without a precision (the dialect's default timestamp precision); 7 gives 0. */
@@ -77,7 +78,7 @@ public final class Hibernate6Schema {
         for (PersistentClass entity : metadata.getEntityBindings()) {
             if (entity instanceof RootClass root) {
                 discriminatorWithoutCheck(root);
-                versionNullableUnlessPrimitive(root);
+                versionNullableAsHibernate6(root);
             }
         }
         for (Collection collection : metadata.getCollectionBindings()) {
@@ -103,34 +104,40 @@ public final class Hibernate6Schema {
     }
 
     /**
-     * 7 makes every {@code @Version} column not null; 6.6 only a primitive one (as any primitive attribute), or one
-     * the mapping says is not null itself.
+     * 7 makes every {@code @Version} column not null; 6.6 only the column the mapping itself makes not null: a
+     * primitive attribute's implicit column (a {@code @Column} of its own is nullable unless it says otherwise, the
+     * example's {@code @Version @Column(name = "version") long version} proves it), {@code @Column(nullable = false)}
+     * or {@code @Basic(optional = false)}.
      */
-    private static void versionNullableUnlessPrimitive(RootClass root) {
+    private static void versionNullableAsHibernate6(RootClass root) {
         Property version = root.getVersion();
         if (version == null || root.getMappedClass() == null) {
             return;
         }
         var getter = version.getGetter(root.getMappedClass());
-        if (getter.getReturnTypeClass().isPrimitive() || declaredNotNull(getter.getMember())) {
+        if (!hibernate6Nullable(getter.getReturnTypeClass().isPrimitive(), getter.getMember())) {
             return;
         }
         columns(version.getValue().getSelectables()).forEach(column -> column.setNullable(true));
     }
 
-    /** {@code @Column(nullable = false)} or {@code @Basic(optional = false)} on the attribute. */
-    private static boolean declaredNotNull(Member member) {
-        if (!(member instanceof AnnotatedElement element)) {
-            return false;
-        }
-        for (var annotation : element.getAnnotations()) {
-            String name = annotation.annotationType().getName();
-            if (name.equals("jakarta.persistence.Column") && Boolean.FALSE.equals(attribute(annotation, "nullable"))
-                    || name.equals("jakarta.persistence.Basic") && Boolean.FALSE.equals(attribute(annotation, "optional"))) {
-                return true;
+    private static boolean hibernate6Nullable(boolean primitive, Member member) {
+        boolean columnAnnotation = false;
+        if (member instanceof AnnotatedElement element) {
+            for (var annotation : element.getAnnotations()) {
+                String name = annotation.annotationType().getName();
+                if (name.equals("jakarta.persistence.Column")) {
+                    columnAnnotation = true;
+                    if (Boolean.FALSE.equals(attribute(annotation, "nullable"))) {
+                        return false;
+                    }
+                }
+                if (name.equals("jakarta.persistence.Basic") && Boolean.FALSE.equals(attribute(annotation, "optional"))) {
+                    return false;
+                }
             }
         }
-        return false;
+        return !primitive || columnAnnotation;
     }
 
     private static Object attribute(java.lang.annotation.Annotation annotation, String name) {
