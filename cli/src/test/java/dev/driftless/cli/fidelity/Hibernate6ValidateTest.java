@@ -69,6 +69,10 @@ class Hibernate6ValidateTest {
                 String all = seven.out() + seven.err();
                 assertTrue(all.contains("version") && all.contains("opensat"), seven::toString);
             }
+
+            ApplicationFixturesTest.Run wrong = validate(work, "wrong.yaml", withJar + "hibernate-schema: 5\n");
+            assertEquals(2, wrong.exitCode(), wrong::toString);
+            assertTrue(wrong.err().contains("hibernate-schema must be 6, 7 or auto"), wrong::toString);
         } finally {
             TestPostgres.scratchDatabases().drop(database.name());
         }
