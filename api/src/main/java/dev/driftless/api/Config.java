@@ -71,6 +71,8 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
             "ignore",
             // the application's Hibernate settings, and where its own configuration files are (see HibernateSettings)
             "hibernate", "profile", "resources",
+            // whose schema the model means: Hibernate 6.6's or 7's (see Hibernate6Schema)
+            "hibernate-schema",
             // how generated DDL treats tables that already exist (see DdlSettings)
             "simple-ddl", "ddl-lock-timeout", "ddl-statement-timeout", "ddl-concurrent-timeout");
 
@@ -366,13 +368,20 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
             throw new DriftlessException(ExitCode.USAGE, file + ": 'hibernate' must be a map of Hibernate settings,"
                     + " e.g. hibernate: {hibernate.type.preferred_instant_jdbc_type: TIMESTAMP}");
         }
+        dev.driftless.generator.entity.Hibernate6Schema.Mode schemaMode;
+        try {
+            schemaMode = dev.driftless.generator.entity.Hibernate6Schema.Mode.parse(
+                    yaml.get("hibernate-schema") == null ? null : String.valueOf(yaml.get("hibernate-schema")));
+        } catch (IllegalArgumentException e) {
+            throw new DriftlessException(ExitCode.USAGE, file + ": " + e.getMessage());
+        }
         // the application's resources, then its compiled classes (where the build copies them)
         List<Path> resources = new ArrayList<>(sourceResources(base, yaml));
         resources.addAll(classes);
         List<String> profiles = strings(first(flags.profile(), string(yaml.get("profile"), null)))
                 .stream().flatMap(p -> java.util.Arrays.stream(p.split(","))).map(String::strip).filter(p -> !p.isEmpty()).toList();
         try {
-            return HibernateSettings.resolve(flags.naming(), yaml, resources, profiles);
+            return HibernateSettings.resolve(flags.naming(), yaml, resources, profiles).withSchemaMode(schemaMode);
         } catch (IllegalArgumentException | java.io.UncheckedIOException | YAMLException e) {
             throw new DriftlessException(ExitCode.USAGE, "cannot read the application's configuration: " + e.getMessage(), e);
         }
@@ -434,16 +443,39 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
      * the runtime class path its build resolves (cached, see {@link MavenClasspath}).
      */
     public List<Path> modelClasspath(java.util.function.Consumer<String> progress) {
-        if (maven == null || !classpath.isEmpty()) {
-            // the entities are read with the bundled Hibernate, never the application's: said, with what that means
-            ApplicationHibernate.find(classpath).ifPresent(hibernate -> progress.accept(hibernate.note()));
-            return classpath;
+        return modelClasspathAndHibernate(progress).entries();
+    }
+
+    /**
+     * The class path the model is read with, and the application's own Hibernate found on it (left out of it in a
+     * Maven module).
+     */
+    public record ModelClasspath(List<Path> entries, java.util.Optional<ApplicationHibernate> application) {
+        /** Whether the schema is written as Hibernate 6.6 creates it, as {@code mode} says for this application. */
+        public boolean hibernate6Schema(dev.driftless.generator.entity.Hibernate6Schema.Mode mode) {
+            return mode.applies(application);
         }
-        MavenClasspath.Resolved resolved = new MavenClasspath(maven, cache()).resolve();
-        progress.accept("classes from " + maven.classes() + " (Maven module " + maven.directory().getFileName()
-                + "), class path: " + resolved.describe());
-        resolved.application().ifPresent(hibernate -> progress.accept(hibernate.note()));
-        return resolved.entries();
+    }
+
+    /** As {@link #modelClasspath}, with the application's Hibernate; says which one that is and what it means. */
+    public ModelClasspath modelClasspathAndHibernate(java.util.function.Consumer<String> progress) {
+        ModelClasspath found;
+        if (maven == null || !classpath.isEmpty()) {
+            found = new ModelClasspath(classpath, ApplicationHibernate.find(classpath));
+        } else {
+            MavenClasspath.Resolved resolved = new MavenClasspath(maven, cache()).resolve();
+            progress.accept("classes from " + maven.classes() + " (Maven module " + maven.directory().getFileName()
+                    + "), class path: " + resolved.describe());
+            found = new ModelClasspath(resolved.entries(), resolved.application());
+        }
+        // the entities are read with the bundled Hibernate, never the application's: said, with what that means
+        boolean hibernate6 = found.hibernate6Schema(hibernate.schemaMode());
+        found.application().ifPresentOrElse(application -> progress.accept(application.note(hibernate6)), () -> {
+            if (hibernate6) {
+                progress.accept(dev.driftless.generator.entity.Hibernate6Schema.FORCED_NOTE);
+            }
+        });
+        return found;
     }
 
     private static Runner runner(Overrides flags, Map<String, Object> yaml, Path base, Path workingDirectory,

@@ -20,9 +20,11 @@ final class Entities {
     }
 
     static DesiredSchemas.Desired read(Config config, String serverVersion, ScratchDatabases dev, Consumer<String> progress) {
-        EntityReader.Settings settings = new EntityReader.Settings(config.requireClasses(), config.modelClasspath(progress),
+        List<java.nio.file.Path> classes = config.requireClasses();
+        Config.ModelClasspath classpath = config.modelClasspathAndHibernate(progress);
+        EntityReader.Settings settings = new EntityReader.Settings(classes, classpath.entries(),
                 config.naming(), config.defaultSchema(), serverVersion, config.hibernate().settings(), config.packages(),
-                config.hibernate().application().managedClasses());
+                config.hibernate().application().managedClasses(), classpath.hibernate6Schema(config.hibernate().schemaMode()));
         if (config.hibernate().note() != null) {
             progress.accept(config.hibernate().note());
         }

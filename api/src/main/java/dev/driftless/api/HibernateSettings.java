@@ -1,5 +1,6 @@
 package dev.driftless.api;
 
+import dev.driftless.generator.entity.Hibernate6Schema;
 import dev.driftless.generator.entity.NamingStrategy;
 import dev.driftless.generator.settings.ApplicationSettings;
 import java.nio.file.Files;
@@ -22,13 +23,26 @@ import java.util.TreeMap;
  * @param settings      every other Hibernate setting given (never the naming or default schema keys: those are above)
  * @param application   what the application's own configuration said (its URL and user too)
  * @param note          "settings: ..." with the origin of each, or {@code null} when nothing was given anywhere
+ * @param schemaMode    whose schema the model means: Hibernate 6.6's when the application runs Hibernate 6 (by default),
+ *                      or as {@code hibernate-schema:} in driftless.yaml says
  */
 public record HibernateSettings(NamingStrategy naming, String defaultSchema, SortedMap<String, String> settings,
-                                ApplicationSettings application, String note) {
+                                ApplicationSettings application, String note, Hibernate6Schema.Mode schemaMode) {
 
     public HibernateSettings {
         settings = Collections.unmodifiableSortedMap(new TreeMap<>(settings));
         application = application == null ? ApplicationSettings.none() : application;
+        schemaMode = schemaMode == null ? Hibernate6Schema.Mode.DETECT : schemaMode;
+    }
+
+    public HibernateSettings(NamingStrategy naming, String defaultSchema, SortedMap<String, String> settings,
+                             ApplicationSettings application, String note) {
+        this(naming, defaultSchema, settings, application, note, Hibernate6Schema.Mode.DETECT);
+    }
+
+    /** The same settings, the schema written as {@code mode} says. */
+    public HibernateSettings withSchemaMode(Hibernate6Schema.Mode mode) {
+        return new HibernateSettings(naming, defaultSchema, settings, application, note, mode);
     }
 
     /** Only a naming strategy and a default schema, as a test or a facade user gives them. */

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Spring Boot 3 project has Hibernate ORM 6.6's hibernate-core jar on its class path: diff says in one line that the
- * entities were read with the bundled Hibernate 7, which version the application runs and where 6.6's schema differs
- * ({@link Hibernate6SchemaTest} is the proof); its jars do not change what is read. Without it, no such line.
+ * entities were read with the bundled Hibernate 7, which version the application runs, and that the schema is written
+ * as 6.6 creates it ({@link Hibernate6SchemaTest} is the proof); its jars are not what reads. Without it, no such line.
  */
 class ApplicationHibernateNoteTest {
 
@@ -33,12 +33,13 @@ class ApplicationHibernateNoteTest {
         String note = notes.get(0);
         assertTrue(note.contains("bundled Hibernate ORM " + org.hibernate.Version.getVersionString()
                 + "; the application's is " + version + " (" + jar.getFileName() + ")"), note);
-        assertTrue(note.contains("Hibernate 6.6 creates the same schema") && note.contains("@Version")
-                && note.contains("time(6)"), note);
+        assertTrue(note.endsWith(": the schema is written as Hibernate 6.6 creates it (driftless's tests prove it per"
+                + " mapping against Hibernate 6.6 itself; 6.2 to 6.5 are not tested)"), note);
 
         ApplicationFixturesTest.Run without = diff(work.resolve("without"), "");
         String plain = without.out() + without.err();
         assertTrue(plain.lines().noneMatch(l -> l.contains("entities read with")), plain);
+        // this model has none of the mappings where Hibernate 6.6's schema and 7's differ
         assertEquals(statements(plain), statements(all), "the same changelog, with the Hibernate 6 jar or without");
         assertTrue(statements(all).contains("    create table shop.author_written_books"), all);
     }

@@ -99,6 +99,8 @@ final class Fixture {
         Properties properties = new Properties();
         boolean dropUnmapped;
         List<String> ignore = List.of();
+        /** The project's class path besides its classes (the application's own hibernate-core, say). */
+        List<Path> classpath = List.of();
 
         Project(Path directory) {
             this.directory = directory;
@@ -117,7 +119,7 @@ final class Fixture {
 
         Config config() {
             String devUrl = database.url().contains("?") ? database.url() : database.url() + "?user=" + database.user();
-            return new Config(directory, List.of(classes), List.of(),
+            return new Config(directory, List.of(classes), classpath,
                     NamingStrategy.parse(properties.getProperty("naming")), properties.getProperty("default-schema"),
                     directory.resolve("changelogs"), ChangelogFormat.SQL, database.url(), database.user(),
                     database.password().isEmpty() ? null : database.password(), directory.resolve(".driftless"),

@@ -33,6 +33,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Hibernate ORM 6.6 itself ({@link Hibernate6}: its own jars in a loader of their own, the model compiled against them)
  * creates the schema in a fresh database, and the catalog is compared with the one driftless's changelog builds from
  * empty: key column order included, nothing but the {@link #KNOWN} differences, each with its reason.
+ * <p>
+ * And the Hibernate 6 schema mode ({@code Hibernate6Schema}): with Hibernate 6.6's hibernate-core on the project's
+ * class path (the mapping models) or {@code hibernate-schema: 6} in driftless.yaml (the framework fixtures), driftless's
+ * changelog builds exactly Hibernate 6.6's schema: of the known differences only those Hibernate 7 shares are left.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Hibernate6SchemaTest {
@@ -52,6 +56,16 @@ class Hibernate6SchemaTest {
      * @param reason        why; README's "What does not work yet" lists the 6-versus-7 ones
      */
     record Known(List<String> differences, boolean hibernate7Too, Map<String, String> settings, String reason) {
+
+        /** What is left in the Hibernate 6 schema mode: only what Hibernate 7 shares with 6.6 (no difference of majors). */
+        List<String> inHibernate6Mode() {
+            return hibernate7Too ? differences : List.of();
+        }
+    }
+
+    /** What driftless's changelog in the Hibernate 6 schema mode leaves different from Hibernate 6.6's schema. */
+    private static List<String> inHibernate6Mode(Known known) {
+        return known == null ? List.of() : known.inHibernate6Mode();
     }
 
     static final Map<String, Known> KNOWN = Map.ofEntries(
@@ -123,6 +137,7 @@ class Hibernate6SchemaTest {
             Files.writeString(file, c.configLines() + Files.readString(file));
         }
         TestDatabase fromChangelog = TestPostgres.freshDatabase();
+        TestDatabase fromChangelog6 = TestPostgres.freshDatabase();
         TestDatabase fromHibernate = TestPostgres.freshDatabase();
         try {
             Path config = project.resolve("driftless.yaml");
@@ -150,8 +165,29 @@ class Hibernate6SchemaTest {
             if (known == null) {
                 Fixture.assertSameSchema(hibernate, driftless, c + ": the catalogs");
             }
+
+            // the Hibernate 6 schema mode, asked for in driftless.yaml; the same project, so the same model cache
+            Path config6 = project.resolve("driftless-hibernate-6.yaml");
+            Files.writeString(config6, "classes: target/classes\nchangelogs: changelogs-hibernate-6\nurl: "
+                    + fromChangelog6.url() + "\nuser: " + fromChangelog6.user() + "\ndev-url: " + fromChangelog6.devUrl()
+                    + "\nhibernate-schema: 6\n");
+            ApplicationFixturesTest.Run diff6 = ApplicationFixturesTest.run(
+                    ApplicationFixturesTest.with(c.flags(), "diff", "--config", config6.toString()));
+            assertEquals(0, diff6.exitCode(), diff6::toString);
+            assertTrue((diff6.out() + diff6.err()).contains("the schema is written as Hibernate 6.6 creates it"
+                    + " (hibernate-schema: 6 in driftless.yaml)"), diff6::toString);
+            ApplicationFixturesTest.Run apply6 = ApplicationFixturesTest.run(
+                    ApplicationFixturesTest.with(List.of(), "apply", "--config", config6.toString()));
+            assertEquals(0, apply6.exitCode(), apply6::toString);
+            Schema driftless6 = ApplicationFixturesTest.read(fromChangelog6);
+            assertEquals(inHibernate6Mode(known), differences(hibernate, driftless6),
+                    c + ": driftless's changelog in the Hibernate 6 schema mode against Hibernate 6.6's own schema");
+            if (inHibernate6Mode(known).isEmpty()) {
+                Fixture.assertSameSchema(hibernate, driftless6, c + ": the catalogs, Hibernate 6 schema mode");
+            }
         } finally {
             TestPostgres.scratchDatabases().drop(fromChangelog.name());
+            TestPostgres.scratchDatabases().drop(fromChangelog6.name());
             TestPostgres.scratchDatabases().drop(fromHibernate.name());
         }
     }
@@ -184,14 +220,28 @@ class Hibernate6SchemaTest {
             if (known == null) {
                 assertEquals(List.of(), differences, model + ": driftless's changelog against Hibernate 6.6's own schema");
                 Fixture.assertSameSchema(hibernate, driftless, model + ": the catalogs");
-                return;
+            } else {
+                assertEquals(known.differences(), differences, model + ": the known difference to Hibernate 6.6 ("
+                        + known.reason() + ")");
+                // the control: what the bundled Hibernate 7 creates itself from the same model and settings
+                Schema hibernate7 = created(db -> oracle(Fixture.properties(sources), known.settings())
+                        .create(project.classes, work.resolve("no-resources"), db));
+                assertEquals(known.hibernate7Too() ? known.differences() : List.of(), differences(hibernate7, driftless),
+                        model + ": driftless's changelog against Hibernate 7's own schema");
             }
-            assertEquals(known.differences(), differences, model + ": the known difference to Hibernate 6.6 (" + known.reason() + ")");
-            // the control: what the bundled Hibernate 7 creates itself from the same model and settings
-            Schema hibernate7 = created(db -> oracle(Fixture.properties(sources), known.settings())
-                    .create(project.classes, work.resolve("no-resources"), db));
-            assertEquals(known.hibernate7Too() ? known.differences() : List.of(), differences(hibernate7, driftless),
-                    model + ": driftless's changelog against Hibernate 7's own schema");
+
+            // the Hibernate 6 schema mode: the application's own hibernate-core 6.6 on the project's class path
+            try (Fixture.Project six = new Fixture.Project(work.resolve("driftless-hibernate-6"))) {
+                six.classpath = List.of(hibernate6.hibernateCore());
+                six.model(sources, "v1").diff("initial");
+                six.apply();
+                Schema driftless6 = six.read();
+                assertEquals(inHibernate6Mode(known), differences(hibernate, driftless6),
+                        model + ": driftless's changelog in the Hibernate 6 schema mode against Hibernate 6.6's own schema");
+                if (inHibernate6Mode(known).isEmpty()) {
+                    Fixture.assertSameSchema(hibernate, driftless6, model + ": the catalogs, Hibernate 6 schema mode");
+                }
+            }
         }
     }
 

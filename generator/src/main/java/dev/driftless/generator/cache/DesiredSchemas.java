@@ -88,6 +88,10 @@ public final class DesiredSchemas {
         settings.packages().forEach(key::text);
         key.text("--classpath--");
         settings.classpath().forEach(key::stamps);
+        if (settings.hibernate6Schema()) {
+            // only then, so every other project keeps its key
+            key.text("--hibernate-6-schema--");
+        }
         return key.hex();
     }
 

@@ -45,10 +45,12 @@ public final class EntityReader {
      *                      {@code entityPackages}); empty reads every mapped class
      * @param managedClasses the only {@code @Entity} classes the application's persistence unit maps (a persistence.xml
      *                      that excludes unlisted classes), or empty for every one found in {@code classes}
+     * @param hibernate6Schema whether the schema is written as Hibernate ORM 6.6 creates it ({@link Hibernate6Schema}),
+     *                      for an application that runs Hibernate 6; else it is the bundled Hibernate's own
      */
     public record Settings(List<Path> classes, List<Path> classpath, NamingStrategy naming, String defaultSchema,
                            String serverVersion, java.util.SortedMap<String, String> hibernate, List<String> packages,
-                           List<String> managedClasses) {
+                           List<String> managedClasses, boolean hibernate6Schema) {
         public Settings {
             managedClasses = managedClasses == null ? List.of() : List.copyOf(managedClasses);
             classes = List.copyOf(classes);
@@ -60,6 +62,13 @@ public final class EntityReader {
             if (defaultSchema == null || defaultSchema.isBlank()) {
                 defaultSchema = hibernate.get(AvailableSettings.DEFAULT_SCHEMA);
             }
+        }
+
+        /** Hibernate 7's own schema. */
+        public Settings(List<Path> classes, List<Path> classpath, NamingStrategy naming, String defaultSchema,
+                        String serverVersion, java.util.SortedMap<String, String> hibernate, List<String> packages,
+                        List<String> managedClasses) {
+            this(classes, classpath, naming, defaultSchema, serverVersion, hibernate, packages, managedClasses, false);
         }
 
         /** Every mapped class of {@code classes} in these packages (all, when empty). */
@@ -147,6 +156,9 @@ public final class EntityReader {
             mapped.forEach(MissingClasses::check);
             mapped.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
+            if (settings.hibernate6Schema()) {
+                Hibernate6Schema.adjust(metadata);
+            }
             EntityMapping mapping = MappingReader.read(metadata, settings.defaultSchema());
             MappedNames.check(metadata, mapping, settings.defaultSchema());
             // Hibernate's own schema creation, with the settings and the column order its SessionFactory would use.

@@ -106,4 +106,23 @@ class DesiredSchemasTest {
         assertNotEquals(DesiredSchemas.modelKey(older), DesiredSchemas.modelKey(new EntityReader.Settings(List.of(classes),
                 List.of(), NamingStrategy.parse(null), null, TestPostgres.serverVersion())));
     }
+
+    /** The Hibernate 6 schema is another model: the cache must never hand Hibernate 7's to it, nor the other way. */
+    @Test
+    void theHibernate6SchemaIsAnotherModel() {
+        Path classes = compiled("a", Map.of());
+        EntityReader.Settings seven = new EntityReader.Settings(List.of(classes), List.of(), NamingStrategy.parse(null),
+                null, TestPostgres.serverVersion(), new java.util.TreeMap<>(), List.of(), List.of(), false);
+        EntityReader.Settings six = new EntityReader.Settings(List.of(classes), List.of(), NamingStrategy.parse(null),
+                null, TestPostgres.serverVersion(), new java.util.TreeMap<>(), List.of(), List.of(), true);
+        assertEquals(DesiredSchemas.modelKey(seven), DesiredSchemas.modelKey(new EntityReader.Settings(List.of(classes),
+                List.of(), NamingStrategy.parse(null), null, TestPostgres.serverVersion())), "Hibernate 7's is the default");
+        assertNotEquals(DesiredSchemas.modelKey(seven), DesiredSchemas.modelKey(six));
+        // the example's @Version Long is what tells the two apart
+        Desired read7 = new DesiredSchemas(DerivedCache.of(work.resolve(".driftless")), progress::add)
+                .read(seven, "embedded", TestPostgres::scratchDatabases);
+        Desired read6 = new DesiredSchemas(DerivedCache.of(work.resolve(".driftless")), progress::add)
+                .read(six, "embedded", TestPostgres::scratchDatabases);
+        assertNotEquals(read7.model().ddl(), read6.model().ddl());
+    }
 }
