@@ -47,6 +47,28 @@ final class DataChecks {
     }
 
     /**
+     * A dropped column that a view, materialized view or trigger the diff keeps still uses: PostgreSQL refuses the drop
+     * ("cannot drop column … because other objects depend on it"), and the object cannot be re-created around it as a
+     * type change's are, since it would need the column. Said at diff time, with what to do, instead of at apply time.
+     */
+    static List<String> objectsOnDroppedColumns(dev.driftless.model.Schema actual, List<Change> changes) {
+        java.util.Set<dev.driftless.model.QualifiedName> dropped = new java.util.HashSet<>();
+        changes.stream().filter(c -> c instanceof Change.DropUnowned).map(c -> ((Change.DropUnowned) c).object().name())
+                .forEach(dropped::add);
+        List<String> problems = new ArrayList<>();
+        for (Change change : changes) {
+            if (change instanceof Change.DropColumn drop) {
+                actual.unowned().stream().filter(o -> !dropped.contains(o.name()))
+                        .filter(o -> o.usesColumn(drop.table(), drop.column().name()))
+                        .forEach(o -> problems.add(o.describe() + " uses " + drop.table() + "." + drop.column().name()
+                                + ", so dropping the column will fail: drop the " + o.kind() + ", or re-create it without"
+                                + " the column, in a changeset of your own before this one (driftless new)"));
+            }
+        }
+        return problems;
+    }
+
+    /**
      * A type change no cast can make without changing what the values mean (text to a large-object oid, text to
      * bytea): driftless refuses to write it, since the column's data would become something else.
      */

@@ -263,7 +263,8 @@ public final class Driftless {
             return new DiffResult(List.of(), List.of(), null, diff, target.describe(), renames);
         }
         DataChecks.refuseReinterpreting(diff.changes());
-        List<String> dataProblems = new DataChecks(connection).problems(diff.changes());
+        List<String> dataProblems = new ArrayList<>(new DataChecks(connection).problems(diff.changes()));
+        dataProblems.addAll(DataChecks.objectsOnDroppedColumns(actual, diff.changes()));
         String fileName = name != null ? name : defaultName(actual, diff.changes());
         ChangelogWriter writer = new ChangelogWriter(config.ddl());
         // A replacement is written once the old file is set aside: until then, only previewed.
