@@ -245,10 +245,11 @@ public final class Driftless {
         progress.accept("reading " + target.describe());
         Schema actual = new CatalogIntrospector().read(connection);
         CheckNormaliser.Normalised both = new CheckNormaliser(dev).normalise(actual, desired.schema());
-        SchemaDiffer differ = new SchemaDiffer(new DiffOptions(config.dropUnmapped(), config.ignore().tables()));
+        DiffOptions options = new DiffOptions(config.dropUnmapped(), config.ignore().tables());
+        SchemaDiffer differ = new SchemaDiffer(options);
         List<Renames.Request> requests = new ArrayList<>(config.renames().hints());
         requests.addAll(renamesFromHistory());
-        requests.addAll(CaseOnlyRenames.find(both.actual(), both.desired()));
+        requests.addAll(CaseOnlyRenames.find(both.actual(), both.desired(), options));
         Renames.Resolution resolution = resolveRenames(both, requests);
         SchemaDiff diff = convertEnums(Renames.diff(differ, both.desired(), resolution), model, actual);
         List<Change.RenameColumn> confirmed = Renames.probable(diff.changes()).stream().filter(question::isRename).toList();

@@ -22,9 +22,14 @@ public final class CaseOnlyRenames {
 
     /** The renames that make the database's names the model's, tables first (columns named by the tables' old names). */
     public static List<Renames.Request> find(Schema actual, Schema desired) {
+        return find(actual, desired, DiffOptions.defaults());
+    }
+
+    /** As {@link #find(Schema, Schema)}, leaving alone the tables and columns {@code options} tells the diff to ignore. */
+    public static List<Renames.Request> find(Schema actual, Schema desired, DiffOptions options) {
         List<Renames.Request> requests = new ArrayList<>();
         List<QualifiedName> onlyActual = actual.tables().stream().map(Table::name)
-                .filter(n -> desired.table(n).isEmpty()).toList();
+                .filter(n -> desired.table(n).isEmpty()).filter(n -> !options.ignores(n)).toList();
         List<QualifiedName> onlyDesired = desired.tables().stream().map(Table::name)
                 .filter(n -> actual.table(n).isEmpty()).toList();
         Map<QualifiedName, QualifiedName> tables = pairs(onlyActual, onlyDesired, n -> n.schema() + "." + folded(n.name()));
@@ -37,7 +42,8 @@ public final class CaseOnlyRenames {
             if (wanted.isEmpty()) {
                 continue;
             }
-            List<String> onlyActualColumns = names(existing).stream().filter(c -> !names(wanted.get()).contains(c)).toList();
+            List<String> onlyActualColumns = names(existing).stream().filter(c -> !names(wanted.get()).contains(c))
+                    .filter(c -> !options.ignoresColumn(existing.name(), c)).toList();
             List<String> onlyDesiredColumns = names(wanted.get()).stream().filter(c -> !names(existing).contains(c)).toList();
             pairs(onlyActualColumns, onlyDesiredColumns, CaseOnlyRenames::folded).forEach((from, to) ->
                     requests.add(new Renames.Request(new Change.RenameColumn(existing.name(), from, to), Renames.Origin.CASE,

@@ -47,6 +47,13 @@ class CaseOnlyRenamesTest {
         assertEquals(renames, CaseOnlyRenames.find(actual, desired).stream().map(r -> r.rename().describe()).toList());
     }
 
+    @org.junit.jupiter.api.Test
+    void aTableTheDiffIgnoresIsNotRenamed() {
+        Column id = Column.of("id", "bigint", false);
+        assertEquals(List.of(), CaseOnlyRenames.find(schema(RenamesTest.table(QUOTED, id)), schema(RenamesTest.table(FOLDED, id)),
+                new DiffOptions(false, List.of("OrderLine"))));
+    }
+
     private static Schema schema(Table... tables) {
         return new Schema(List.of("public"), List.of(tables), List.of());
     }
