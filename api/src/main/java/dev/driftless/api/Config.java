@@ -293,8 +293,11 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
             maven = mavenModuleOf(classes, shownFile);
         }
         HibernateSettings hibernate = hibernateSettings(shownFile, base, yaml, flags, classes);
+        // the application's Liquibase master decides where the changelogs are only when nothing else does: not a flag,
+        // not driftless.yaml, not a driftless changelog already in the default folder
         ApplicationChangelog appChangelog = flags.changelogs() != null || yaml.get("changelogs") != null
-                || yaml.get("changelog-root") != null ? null
+                || yaml.get("changelog-root") != null
+                || Files.exists(base.resolve("changelogs").resolve(ChangelogRunner.DEFAULT_MASTER_FILE)) ? null
                 : ApplicationChangelog.of(hibernate.application(), sourceResources(base, yaml)).orElse(null);
         Path changelogs = flags.changelogs() != null ? workingDirectory.resolve(flags.changelogs()).normalize()
                 : appChangelog != null ? appChangelog.directory()

@@ -161,6 +161,29 @@ class SpringLiquibaseHistoryTest {
                 + " AND tablename LIKE 'databasechangelog%'"));
     }
 
+    /** A project that already keeps driftless's changelogs in the default folder goes on using them. */
+    @Test
+    void anExistingDriftlessChangelogInTheDefaultFolderWinsOverTheApplicationsMaster() throws Exception {
+        Path resources = Files.createDirectories(project.resolve("src/main/resources/db/changelog"));
+        Files.writeString(resources.resolve("db.changelog-master.yaml"), "databaseChangeLog: []\n");
+        Files.writeString(project.resolve("src/main/resources/application.properties"),
+                "spring.liquibase.change-log=classpath:db/changelog/db.changelog-master.yaml\n");
+        Path own = Files.createDirectories(project.resolve("changelogs"));
+        Files.writeString(own.resolve("001-accounts.sql"), """
+                -- liquibase formatted sql
+
+                -- changeset dev:1
+                CREATE TABLE accounts (id bigint PRIMARY KEY);
+                -- rollback DROP TABLE accounts;
+                """);
+        Files.writeString(own.resolve("db.changelog-master.yaml"),
+                "databaseChangeLog:\n  - include:\n      file: 001-accounts.sql\n      relativeToChangelogFile: true\n");
+        Files.writeString(project.resolve("driftless.yaml"), "url: " + database.url() + "\nuser: " + database.user()
+                + "\nbackup: never\n");
+        CliRun status = driftless("status");
+        assertTrue(status.out().contains("pending  001-accounts.sql :: 1"), status::toString);
+    }
+
     @Test
     void aChangelogRootThatDoesNotHoldTheChangelogsIsAUsageError() throws Exception {
         Files.createDirectories(project.resolve("src/main/resources/db/changelog"));
