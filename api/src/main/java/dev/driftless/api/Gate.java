@@ -86,6 +86,10 @@ public final class Gate {
                 all = classify(all, dev, statuses, desired, findings);
             }
             all = withoutIntended(all);
+            // data, not structure: no replay can tell where it came from
+            all = new ArrayList<>(all);
+            all.addAll(SequencesBehind.of(connection, model.model().sequenceIds(),
+                    config.hibernate().settings().get("hibernate.id.optimizer.pooled.preferred"), findings));
             List<Finding> kept = config.ignore().apply(all);
             List<QualifiedName> tables = desired.tables().stream().map(Table::name).toList();
             int pending = (int) statuses.stream().filter(ChangesetStatus::pending).count();

@@ -145,6 +145,23 @@ public final class Findings {
                 kind.id() + ":" + property.table() + ":" + property.object() + ":" + property.database(), List.of(), null);
     }
 
+    /**
+     * A sequence whose next ids are ids its table already holds: the application's next insert takes one of them and
+     * fails (or, without a key, duplicates it). The model and the structure agree; only the data shows it.
+     *
+     * @param lowestNext the lowest id the application gets from the sequence's next value
+     * @param largestId  the largest id in the column
+     */
+    public Finding sequenceBehind(QualifiedName sequence, QualifiedName table, String column, long lowestNext,
+                                  long largestId, int increment) {
+        return new Finding(FindingKind.SEQUENCE, table, column, "sequence " + sequence,
+                "its next ids start at " + lowestNext + ", but " + table + "." + column + " already holds ids up to "
+                        + largestId + ": the application's next insert takes an existing id; move it past them with"
+                        + " SELECT setval('" + sequence + "', " + largestId + " + " + increment + ", false)",
+                "next id " + lowestNext, "above " + largestId, columnSource(table, column),
+                FindingKind.SEQUENCE.id() + ":behind:" + sequence + ":" + table + "." + column, List.of(), null);
+    }
+
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::group)
             .thenComparing(Finding::kind).thenComparing(Finding::object);
 
