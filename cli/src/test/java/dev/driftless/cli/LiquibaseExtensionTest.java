@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
@@ -45,10 +44,10 @@ class LiquibaseExtensionTest {
 
     @BeforeEach
     void builtByTheProjectsLiquibase() throws Exception {
-        copy(FIXTURE.resolve("changelogs"), project.resolve("changelogs"));
+        ModelCompiler.copySources(FIXTURE.resolve("changelogs"), project.resolve("changelogs"));
         Path sources = ModelCompiler.copySources(FIXTURE.resolve("model"), project.resolve("src"));
         classes = ModelCompiler.compile(sources, project.resolve("classes"));
-        copy(FIXTURE.resolve("services"), classes.resolve("META-INF/services"));
+        ModelCompiler.copySources(FIXTURE.resolve("services"), classes.resolve("META-INF/services"));
         liquibaseUpdateWithTheExtension();
         assertEquals(List.of("orderline"), database.strings(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name ILIKE 'orderline'"),
@@ -138,19 +137,5 @@ class LiquibaseExtensionTest {
         all.add("--config");
         all.add(project.resolve("driftless.yaml").toString());
         return CliRun.of(all.toArray(String[]::new));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(f, target);
-                }
-            }
-        }
     }
 }
