@@ -3,6 +3,7 @@ package dev.driftless.api;
 import dev.driftless.changelogs.ChangelogException;
 import dev.driftless.changelogs.ChangelogRunner;
 import dev.driftless.changelogs.ChangelogVerifier;
+import dev.driftless.changelogs.LiquibaseExtensions;
 import dev.driftless.changelogs.lint.LintReport;
 import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.changelogs.ChangesetStatus;
@@ -238,9 +239,11 @@ public final class Gate {
     CheckResult check() {
         long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
+        // found once: reading them opens every jar of the class path
+        LiquibaseExtensions extensions = config.liquibaseExtensions();
         ChangelogVerifier verifier = new ChangelogVerifier(config.changelogRoot(), config.masterChangelog(),
-                config.runner().filter(), config.liquibaseExtensions());
-        String replayKey = replayKey();
+                config.runner().filter(), extensions);
+        String replayKey = replayKey(extensions);
         Replay cached = config.cache().get("replay", replayKey, Replay.class).orElse(null);
         try (DevServer server = DevServer.forCheck(config, progress)) {
             String version = cached != null ? cached.serverVersion() : serverVersion(server);
@@ -267,7 +270,8 @@ public final class Gate {
                     adopted = (int) parsed.all().subList(0, upToAdoption).stream()
                             .filter(Set.copyOf(parsed.selected())::contains).count();
                     VerifiedReplay.Verified proven = problems.isEmpty()
-                            ? replayVerifyingRollbacks(server, work, changesets, adoptionPoint, adopted, problems) : null;
+                            ? replayVerifyingRollbacks(server, work, changesets, adoptionPoint, adopted, extensions, problems)
+                            : null;
                     replayed = proven == null ? null : proven.schema();
                     verified = proven == null ? -1 : proven.rollbacksVerified();
                 } catch (SQLException e) {
@@ -339,14 +343,14 @@ public final class Gate {
      * What a verified replay depends on: every file under the changelog directory, the server it replays on, and the
      * driftless and Liquibase builds that replay and verify it.
      */
-    private String replayKey() {
+    private String replayKey(LiquibaseExtensions extensions) {
         return Fingerprint.of("driftless-check-replay-v2").codeOf(Gate.class).codeOf(ChangelogVerifier.class)
                 .codeOf(VerifiedReplay.class).codeOf(RollbackLedger.class).codeOf(CatalogChanges.class)
                 // the introspector's queries are constants compiled into it: a change to what is read shows here
                 .codeOf(CatalogIntrospector.class)
                 .text(liquibase.util.LiquibaseUtil.getBuildVersion()).text(config.devUrl())
                 .text(String.valueOf(config.runner().filter().contexts())).text(String.valueOf(config.runner().filter().labels()))
-                .text(config.liquibaseExtensions().fingerprint())
+                .text(extensions.fingerprint())
                 .contents(config.changelogDirectory()).hex();
     }
 
@@ -388,11 +392,12 @@ public final class Gate {
      */
     private VerifiedReplay.Verified replayVerifyingRollbacks(ScratchDatabases server, String database, int changesets,
                                                              ChangesetRef adoptionPoint, int adopted,
-                                                             List<Problem> problems) throws SQLException {
+                                                             LiquibaseExtensions extensions, List<Problem> problems)
+            throws SQLException {
         progress.accept("replaying " + changesets + " changeset(s) from empty and proving each rollback"
                 + (adoptionPoint != null ? " after the adoption point (changeset " + adopted + ")" : ""));
         return new VerifiedReplay(config.changelogRoot(), config.masterChangelog(), config.runner().filter(),
-                config.liquibaseExtensions(), server, progress)
+                extensions, server, progress)
                 .replay(database, adoptionPoint, problems);
     }
 
