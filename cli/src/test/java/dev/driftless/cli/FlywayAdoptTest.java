@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,11 +71,27 @@ class FlywayAdoptTest {
         assertTrue(check.out().contains("rollbacks verified for 0 after the adoption point"), check::toString);
         assertEquals(List.of("house; account"), database.strings("SELECT name FROM ledger.account"), "nothing ran again");
 
+        // Then one entity change goes through the gate, as after any adoption.
+        Path sources = ModelCompiler.copySources(FIXTURE.resolve("model"), project.resolve("src"));
+        ModelCompiler.edit(sources, "com/acme/ledger/Payment.java", Map.of("    private BigDecimal amount;",
+                "    private BigDecimal amount;\n\n    @Column(name = \"memo\", length = 200)\n    private String memo;"));
+        ModelCompiler.compile(sources, project.resolve("classes"));
+        CliRun diff = driftless("diff", "--name", "payment-memo");
+        assertEquals(0, diff.exitCode(), diff::toString);
+        CliRun applied = driftless("apply");
+        assertEquals(0, applied.exitCode(), applied::toString);
+        assertEquals(List.of("memo"), database.strings("SELECT column_name FROM information_schema.columns"
+                + " WHERE table_schema = 'ledger' AND table_name = 'payment' AND column_name = 'memo'"));
+        assertEquals(0, driftless("validate").exitCode());
+        CliRun checked = driftless("check");
+        assertEquals(0, checked.exitCode(), checked::toString);
+        assertTrue(checked.out().contains("rollbacks verified for 1 after the adoption point"), checked::toString);
+
         // A new database gets the baseline path, and ends where Flyway's databases are.
         TestDatabase fresh = TestPostgres.freshDatabase();
         CliRun replay = CliRun.of("apply", "--config", project.resolve("driftless.yaml").toString(), "--url", fresh.url());
         assertEquals(0, replay.exitCode(), replay::toString);
-        assertTrue(replay.out().contains("Applied 6 changeset(s)."), replay::toString);
+        assertTrue(replay.out().contains("Applied 7 changeset(s)."), "the 6 imported and the entity change: " + replay);
         assertSameLedger(read(database), read(fresh));
     }
 

@@ -78,6 +78,22 @@ class LiquibaseAdoptTest {
         assertTrue(listed.find());
         assertTrue(check.out().contains("replayed " + listed.group(1) + ", "), () -> listed.group(1) + " selected: " + check);
         assertEquals(2, driftless("adopt").exitCode(), "once");
+
+        // Then one entity change goes through the gate, beside the history Liquibase wrote.
+        Path sources = ModelCompiler.copySources(Path.of("src/test/resources/adopt/liquibase/model"), project.resolve("src"));
+        ModelCompiler.edit(sources, "com/acme/settings/AppSetting.java", Map.of("    private BigDecimal amount;",
+                "    private BigDecimal amount;\n\n    @Column(name = \"note\", length = 200)\n    private String note;"));
+        ModelCompiler.compile(sources, project.resolve("classes"));
+        CliRun diff = driftless("diff", "--name", "setting-note");
+        assertEquals(0, diff.exitCode(), diff::toString);
+        CliRun applied = driftless("apply");
+        assertEquals(0, applied.exitCode(), applied::toString);
+        assertEquals(List.of("note"), database.strings("SELECT column_name FROM information_schema.columns"
+                + " WHERE table_name = 'app_setting' AND column_name = 'note'"));
+        assertEquals(0, driftless("validate").exitCode());
+        CliRun afterChange = driftless("check");
+        assertEquals(0, afterChange.exitCode(), afterChange::toString);
+        assertTrue(afterChange.out().contains("rollbacks verified for 1 after the adoption point"), afterChange::toString);
     }
 
     private void liquibaseUpdate(Path changelogs, String contexts) throws Exception {
