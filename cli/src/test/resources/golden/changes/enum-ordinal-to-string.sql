@@ -14,6 +14,7 @@ ALTER TABLE public.orders DROP CONSTRAINT orders_side_check;
 SET LOCAL lock_timeout = '5s';
 SET LOCAL statement_timeout = '30min';
 ALTER TABLE public.orders ALTER COLUMN side TYPE character varying(8) USING CASE side::text WHEN '0' THEN 'BUY' WHEN '1' THEN 'SELL' WHEN '2' THEN 'SHORT' ELSE side::text END;
+-- validate: SELECT NOT EXISTS (SELECT FROM public.orders WHERE side::text NOT IN ('BUY', 'SELL', 'SHORT'))
 ANALYZE public.orders (side);
 -- rollback SET LOCAL lock_timeout = '5s';
 -- rollback SET LOCAL statement_timeout = '30min';

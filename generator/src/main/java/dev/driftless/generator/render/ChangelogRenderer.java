@@ -52,7 +52,7 @@ public final class ChangelogRenderer {
                     : online.steps(change, existingTable);
             for (OnlineDdl.Step step : steps) {
                 sets.add(new ChangeSet(idPrefix + "-" + (sets.size() + 1), AUTHOR, comment(change, risk, step, notes.get(change)),
-                        step.sql(), step.rollback(), change.destructive(),
+                        step.sql(), withoutPostConditions(step.rollback()), change.destructive(),
                         // The changeset's own statements decide: Liquibase runs its rollback the same way. A re-created
                         // enum type stays atomic, so its rollback (ADD VALUE) runs in a transaction, which PostgreSQL 12+ allows.
                         step.runInTransaction(), risk.label()));
@@ -157,5 +157,14 @@ public final class ChangelogRenderer {
         options.setIndentWithIndicator(true);
         options.setWidth(4096);
         return new Yaml(options).dump(Map.of("databaseChangeLog", entries));
+    }
+
+    /**
+     * A rollback is the reverse change rendered, post-condition included; driftless checks a changeset's
+     * post-conditions when it applies it, not when it rolls it back, so in a rollback the line would only mislead.
+     */
+    private static String withoutPostConditions(String rollback) {
+        return rollback.lines().filter(line -> !line.startsWith("-- validate:"))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }

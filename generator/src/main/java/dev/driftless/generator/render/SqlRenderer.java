@@ -42,7 +42,7 @@ public final class SqlRenderer {
             rule(Change.DropColumn.class, c -> alter(c.table()) + "DROP COLUMN " + Identifiers.quote(c.column().name()) + ";"),
             rule(Change.AlterColumnType.class, c -> ViewRebuild.around(c.views(), alterColumn(c.table(), c.column())
                     + "TYPE " + c.toType() + (c.collation() != null && Column.collatable(c.toType()) ? " COLLATE " + c.collation() : "")
-                    + using(c) + ";")),
+                    + using(c) + ";") + conversionCheck(c)),
             rule(Change.AlterColumnNullability.class, c -> alterColumn(c.table(), c.column())
                     + (c.nullable() ? "DROP NOT NULL;" : "SET NOT NULL;")),
             rule(Change.AlterColumnDefault.class, c -> alterColumn(c.table(), c.column())
@@ -187,6 +187,22 @@ public final class SqlRenderer {
         return "CASE WHEN " + column + " = " + kept + " THEN " + column + " ELSE ('driftless: ' || " + column
                 + "::text || ' would be rounded by " + type.to() + "; round it in a data changeset first')::"
                 + TypeChange.base(type.to()) + " END";
+    }
+
+    /**
+     * A converted column's post-condition ({@code -- validate:}, run by driftless inside the changeset's transaction):
+     * every stored value had a mapping, so none was carried over as it was (an ordinal no enum constant has any more
+     * would become the text {@code '7'}). A value without one fails the changeset, which is rolled back, naming the check.
+     */
+    private static String conversionCheck(Change.AlterColumnType change) {
+        if (change.conversion().isEmpty()) {
+            return "";
+        }
+        String column = Identifiers.quote(change.column());
+        String converted = change.conversion().stream().map(m -> literal(m.to())).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "\n-- validate: SELECT NOT EXISTS (SELECT FROM " + name(change.table()) + " WHERE " + column
+                + "::text NOT IN (" + converted + "))";
     }
 
     private static String columnComment(QualifiedName table, String column, String comment) {
