@@ -69,18 +69,7 @@ class SpringLiquibaseHistoryTest {
         assertTrue(status.out().contains("1 applied, 0 pending"), status::toString);
         assertEquals(0, driftless("validate-changelog").exitCode());
 
-        Files.writeString(changelogs.resolve("002-owners.sql"), """
-                -- liquibase formatted sql
-
-                -- changeset app:2
-                CREATE TABLE owners (id bigint PRIMARY KEY);
-                -- rollback DROP TABLE owners;
-                """);
-        Files.writeString(changelogs.getParent().resolve("db.changelog-master.yaml"), """
-                  - include:
-                      file: changes/002-owners.sql
-                      relativeToChangelogFile: true
-                """, java.nio.file.StandardOpenOption.APPEND);
+        addOwnersChangeset(changelogs);
         CliRun apply = driftless("apply");
         assertEquals(0, apply.exitCode(), apply::toString);
         assertTrue(apply.out().contains("Applied 1 changeset(s)."), apply::toString);
@@ -140,18 +129,7 @@ class SpringLiquibaseHistoryTest {
         assertEquals(0, status.exitCode(), status::toString);
         assertTrue(status.out().contains("1 applied, 0 pending"), "the test context's changeset is not prod's: " + status);
 
-        Files.writeString(changelogs.resolve("002-owners.sql"), """
-                -- liquibase formatted sql
-
-                -- changeset app:2
-                CREATE TABLE owners (id bigint PRIMARY KEY);
-                -- rollback DROP TABLE owners;
-                """);
-        Files.writeString(changelogs.getParent().resolve("db.changelog-master.yaml"), """
-                  - include:
-                      file: changes/002-owners.sql
-                      relativeToChangelogFile: true
-                """, java.nio.file.StandardOpenOption.APPEND);
+        addOwnersChangeset(changelogs);
         CliRun apply = driftless("apply");
         assertEquals(0, apply.exitCode(), apply::toString);
         assertEquals(List.of("db/changelog/changes/001-accounts.sql", "db/changelog/changes/002-owners.sql"),
@@ -193,6 +171,22 @@ class SpringLiquibaseHistoryTest {
         CliRun status = driftless("status");
         assertEquals(2, status.exitCode(), status::toString);
         assertTrue(status.err().contains("does not hold the changelogs directory"), status::toString);
+    }
+
+    /** A second changeset in {@code changes/}, included after the first: what a new release brings. */
+    private static void addOwnersChangeset(Path changes) throws IOException {
+        Files.writeString(changes.resolve("002-owners.sql"), """
+                -- liquibase formatted sql
+
+                -- changeset app:2
+                CREATE TABLE owners (id bigint PRIMARY KEY);
+                -- rollback DROP TABLE owners;
+                """);
+        Files.writeString(changes.getParent().resolve("db.changelog-master.yaml"), """
+                  - include:
+                      file: changes/002-owners.sql
+                      relativeToChangelogFile: true
+                """, java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** What Spring Boot's Liquibase does at start-up: the master found by its path on the class path. */
