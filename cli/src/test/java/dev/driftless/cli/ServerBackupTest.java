@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,29 +25,46 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * pg_dump backups of a server given by URL, through the CLI: each backup is its own owner-only file named after its
  * database, checked by pg_restore before it counts; --keep prunes one database's backups; a backup of another
- * database is restored only with --from-other-database. Needs a pg_dump at least as new as the test server (the
- * embedded one is PostgreSQL 18; DRIFTLESS_TEST_URL can point at an older server): skipped without one.
+ * database is restored only with --from-other-database. pg_dump must be at least as new as the server it dumps, and
+ * the embedded test server (PostgreSQL 18) is newer than most installed client tools: these tests run on a second
+ * server started from the installed PostgreSQL instead (skipped when only client tools are installed).
  */
 class ServerBackupTest {
 
     @TempDir
     Path project;
 
-    TestDatabase trading = TestPostgres.freshDatabase();
-    TestDatabase billing = TestPostgres.freshDatabase();
+    TestDatabase trading;
+    TestDatabase billing;
 
     @BeforeEach
-    void needsAPgDump() {
-        int server = Integer.parseInt(TestPostgres.serverVersion().split("\\.")[0]);
-        boolean found;
-        try {
-            PgDump.locate(null, server, System.getenv("PATH"));
-            found = true;
-        } catch (BackupException e) {
-            found = false;
+    void twoDatabasesTheInstalledPgDumpCanDump() {
+        trading = dumpableDatabase();
+        billing = dumpableDatabase();
+    }
+
+    /**
+     * A database on the test server when the installed pg_dump can dump it (DRIFTLESS_TEST_URL naming an older
+     * server), else on a server started from the installed PostgreSQL; skipped when neither exists.
+     */
+    static TestDatabase dumpableDatabase() {
+        if (pgDumpCanDump(Integer.parseInt(TestPostgres.serverVersion().split("\\.")[0]))) {
+            return TestPostgres.freshDatabase();
         }
-        assumeTrue(found, "no pg_dump as new as the test server (PostgreSQL " + server + "): " + "set DRIFTLESS_TEST_URL to"
-                + " a server the installed pg_dump can dump, or install postgresql-client-" + server);
+        Optional<TestDatabase> installed = TestPostgres.freshDatabaseOnInstalledServer();
+        assumeTrue(installed.isPresent(), "no pg_dump as new as the test server, and no installed PostgreSQL server to"
+                + " start: install the PostgreSQL server package, or set DRIFTLESS_TEST_URL to a server the installed"
+                + " pg_dump can dump");
+        return installed.get();
+    }
+
+    private static boolean pgDumpCanDump(int serverMajor) {
+        try {
+            PgDump.locate(null, serverMajor, System.getenv("PATH"));
+            return true;
+        } catch (BackupException e) {
+            return false;
+        }
     }
 
     private CliRun driftless(TestDatabase database, String... args) throws IOException {
@@ -192,6 +210,73 @@ class ServerBackupTest {
         CliRun free = driftless(trading, "restore", backup, "--yes", "--lock-timeout", "2s");
         assertEquals(0, free.exitCode(), free::toString);
         assertEquals(List.of("1"), trading.strings("SELECT id::text FROM accounts ORDER BY id"));
+    }
+
+    /**
+     * The least grants docs/security.md gives for backup and restore, measured: a read-only role (SELECT on the
+     * tables and sequences) takes a backup, the schema owner restores it, and the read-only role's restore is refused
+     * by the server with nothing changed (issue 11.15).
+     */
+    @Test
+    void aReadOnlyRoleBacksUpAndTheSchemaOwnerRestores() throws Exception {
+        assumeTrue(trading.password().isEmpty(), "the roles made here log in without a password (trust)");
+        String owner = trading.name() + "_migrator";
+        String reader = trading.name() + "_reader";
+        // Exactly the grants of docs/security.md, "Least grants".
+        trading.execute(
+                "CREATE ROLE " + owner + " LOGIN",
+                "GRANT CONNECT ON DATABASE " + trading.name() + " TO " + owner,
+                "CREATE SCHEMA app AUTHORIZATION " + owner,
+                "CREATE ROLE " + reader + " LOGIN",
+                "GRANT CONNECT ON DATABASE " + trading.name() + " TO " + reader,
+                "GRANT USAGE ON SCHEMA app TO " + reader,
+                "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " IN SCHEMA app GRANT SELECT ON TABLES TO " + reader,
+                "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " IN SCHEMA app GRANT SELECT ON SEQUENCES TO " + reader,
+                "REVOKE ALL ON DATABASE " + trading.name() + " FROM PUBLIC");
+        TestDatabase asOwner = new TestDatabase(trading.url(), owner, "", trading.name());
+        asOwner.execute("CREATE TABLE app.accounts (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, nickname text)",
+                "INSERT INTO app.accounts (nickname) VALUES ('ada'), ('grace')");
+
+        CliRun backup = driftless(new TestDatabase(trading.url(), reader, "", trading.name()), "backup");
+        assertEquals(0, backup.exitCode(), backup::toString);
+        String taken = newestOf(trading);
+        asOwner.execute("DELETE FROM app.accounts", "INSERT INTO app.accounts (nickname) VALUES ('mallory')");
+
+        CliRun refused = driftless(new TestDatabase(trading.url(), reader, "", trading.name()), "restore", taken, "--yes");
+        assertEquals(1, refused.exitCode(), refused::toString);
+        assertTrue(refused.err().contains("must be owner of table accounts"), refused::toString);
+        assertEquals(List.of("mallory"), trading.strings("SELECT nickname FROM app.accounts"), "nothing changed");
+
+        CliRun restored = driftless(asOwner, "restore", taken, "--yes");
+        assertEquals(0, restored.exitCode(), restored::toString);
+        assertEquals(List.of("ada", "grace"), trading.strings("SELECT nickname FROM app.accounts ORDER BY id"));
+        assertEquals(List.of(owner), trading.strings("SELECT tableowner FROM pg_tables WHERE schemaname = 'app'"));
+    }
+
+    /**
+     * A restore by another role (a superuser here) leaves the tables with the owner they had, so the migrator can
+     * still change them, and a table made after the backup in the same schema is kept with its rows: restore replaces
+     * what the backup holds and drops nothing else (the schema itself is not dropped and re-made).
+     */
+    @Test
+    void aRestoreKeepsTheTablesOwnersAndATableMadeAfterTheBackup() throws Exception {
+        String owner = trading.name() + "_owner";
+        trading.execute("CREATE ROLE " + owner + " LOGIN", "CREATE SCHEMA app AUTHORIZATION " + owner);
+        TestDatabase asOwner = new TestDatabase(trading.url(), owner, "", trading.name());
+        asOwner.execute("CREATE TABLE app.accounts (id bigint PRIMARY KEY, nickname text)",
+                "INSERT INTO app.accounts VALUES (1, 'ada')");
+        assertEquals(0, driftless(trading, "backup").exitCode());
+        String taken = newestOf(trading);
+        asOwner.execute("CREATE TABLE app.audit (note text)", "INSERT INTO app.audit VALUES ('kept')",
+                "UPDATE app.accounts SET nickname = 'mallory'");
+
+        CliRun restored = driftless(trading, "restore", taken, "--yes");
+        assertEquals(0, restored.exitCode(), restored::toString);
+        assertEquals(List.of("ada"), trading.strings("SELECT nickname FROM app.accounts"));
+        assertEquals(List.of("kept"), trading.strings("SELECT note FROM app.audit"), "made after the backup: kept");
+        assertEquals(List.of("accounts:" + owner, "audit:" + owner), trading.strings("SELECT tablename || ':' ||"
+                + " tableowner FROM pg_tables WHERE schemaname = 'app' ORDER BY tablename"));
+        asOwner.execute("ALTER TABLE app.accounts ADD COLUMN iban text"); // still the owner's to change
     }
 
     private String newestOf(TestDatabase database) throws IOException {

@@ -87,53 +87,96 @@ public final class TestPostgres {
         }
     }
 
+    /**
+     * A new database on a second server, started (once per JVM) from the PostgreSQL installed on this machine, for
+     * tests of tools that must be as new as the server they read: the installed {@code pg_dump} cannot dump the newer
+     * embedded server. Empty when no server binaries are installed (only client tools, or none).
+     */
+    public static java.util.Optional<TestDatabase> freshDatabaseOnInstalledServer() {
+        if (Installed.BIN_DIRECTORY.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        EmbeddedServer server = Installed.server();
+        String name = "i_" + COUNTER.incrementAndGet() + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0x1000000));
+        server.createDatabase(name, "template1");
+        return java.util.Optional.of(new TestDatabase(server.jdbcUrl(name), server.user(), "", name));
+    }
+
     /** Holder: the embedded server starts when this class is first used. */
     private static final class Embedded {
-        private static final Object SERVER_OR_FAILURE = start();
+        private static final Object SERVER_OR_FAILURE = startOwned(data -> EmbeddedServer.start(data, false));
 
         static EmbeddedServer server() {
-            if (SERVER_OR_FAILURE instanceof EmbeddedServer server) {
-                return server;
-            }
-            RuntimeException failure = (RuntimeException) SERVER_OR_FAILURE;
-            throw new IllegalStateException(failure.getMessage(), failure);
+            return serverOrThrow(SERVER_OR_FAILURE);
         }
+    }
 
-        private static Object start() {
-            try {
-                reapLeftovers();
-                Path directory = Files.createTempDirectory(DIRECTORY_PREFIX);
-                Files.writeString(directory.resolve(OWNER_FILE), ownerId(ProcessHandle.current()));
-                EmbeddedServer server;
-                try {
-                    server = EmbeddedServer.start(directory.resolve("data"), false);
-                } catch (IOException | RuntimeException e) {
-                    deleteTree(directory);
-                    throw e;
-                }
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        server.close(); // waits if the server's own shutdown hook is stopping it right now
-                    } catch (RuntimeException e) {
-                        return; // keep the directory: the server may still use it (the next test JVM reaps it)
-                    }
-                    deleteTree(directory);
-                }, "driftless-test-postgres-cleanup"));
-                return server;
-            } catch (IOException | RuntimeException e) {
-                return new IllegalStateException("could not start the test PostgreSQL: " + e.getMessage(), e);
-            }
+    /** Holder: the server from installed binaries starts when it is first asked for. */
+    private static final class Installed {
+        static final java.util.Optional<Path> BIN_DIRECTORY = InstalledPostgres.newestBinDirectory();
+        private static final Object SERVER_OR_FAILURE =
+                startOwned(data -> EmbeddedServer.startInstalled(data, BIN_DIRECTORY.orElseThrow(), false));
+
+        static EmbeddedServer server() {
+            return serverOrThrow(SERVER_OR_FAILURE);
         }
+    }
+
+    private interface Starter {
+        EmbeddedServer start(Path dataDirectory) throws IOException;
+    }
+
+    private static EmbeddedServer serverOrThrow(Object serverOrFailure) {
+        if (serverOrFailure instanceof EmbeddedServer server) {
+            return server;
+        }
+        RuntimeException failure = (RuntimeException) serverOrFailure;
+        throw new IllegalStateException(failure.getMessage(), failure);
+    }
+
+    /**
+     * Starts a server in a new temporary directory this JVM owns (stopped and deleted when the JVM exits, or by the
+     * next test JVM if this one is killed): the server, or the failure to throw when a test asks for it.
+     */
+    private static Object startOwned(Starter starter) {
+        try {
+            Leftovers.reap();
+            Path directory = Files.createTempDirectory(DIRECTORY_PREFIX);
+            Files.writeString(directory.resolve(OWNER_FILE), Leftovers.ownerId(ProcessHandle.current()));
+            EmbeddedServer server;
+            try {
+                server = starter.start(directory.resolve("data"));
+            } catch (IOException | RuntimeException e) {
+                deleteTree(directory);
+                throw e;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close(); // waits if the server's own shutdown hook is stopping it right now
+                } catch (RuntimeException e) {
+                    return; // keep the directory: the server may still use it (the next test JVM reaps it)
+                }
+                deleteTree(directory);
+            }, "driftless-test-postgres-cleanup"));
+            return server;
+        } catch (IOException | RuntimeException e) {
+            return new IllegalStateException("could not start the test PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** The directories of test JVMs that are gone. */
+    private static final class Leftovers {
 
         /**
          * Stops the servers, and deletes the directories, of test JVMs that were killed before they could
          * (a build timeout, kill -9, a fork whose Maven died).
          */
-        private static void reapLeftovers() {
+        static synchronized void reap() {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
             try (Stream<Path> directories = Files.list(tmp)) {
                 directories.filter(path -> path.getFileName().toString().startsWith(DIRECTORY_PREFIX))
-                        .filter(Embedded::ownerIsGone)
+                        .filter(Leftovers::ownerIsGone)
                         .forEach(directory -> {
                             try {
                                 EmbeddedServer.stopLeftoverServer(directory.resolve("data"));
@@ -151,7 +194,7 @@ public final class TestPostgres {
             try {
                 String owner = Files.readString(directory.resolve(OWNER_FILE)).strip();
                 long pid = Long.parseLong(owner.substring(0, owner.indexOf(' ')));
-                return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(Embedded::ownerId)
+                return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(Leftovers::ownerId)
                         .map(id -> !id.equals(owner)).orElse(true);
             } catch (IOException | RuntimeException e) {
                 return false; // no owner file yet (a JVM creating it right now), or not ours to judge
@@ -159,7 +202,7 @@ public final class TestPostgres {
         }
 
         /** PID and start time: a PID alone may have been reused by an unrelated process. */
-        private static String ownerId(ProcessHandle process) {
+        static String ownerId(ProcessHandle process) {
             return process.pid() + " " + process.info().startInstant().map(Object::toString).orElse("?");
         }
     }
@@ -185,7 +228,10 @@ public final class TestPostgres {
             this.adminUrl = url;
             int questionMark = url.indexOf('?');
             String withoutQuery = questionMark < 0 ? url : url.substring(0, questionMark);
-            this.query = questionMark < 0 ? "" : url.substring(questionMark);
+            String fullQuery = questionMark < 0 ? "" : url.substring(questionMark);
+            // the user and password travel in TestDatabase's own fields: a user= in the URL would override the
+            // role a test connects as (tests that log in as roles of their own)
+            this.query = withoutCredentials(fullQuery);
             String rest = withoutQuery.substring(scheme.length());
             if (rest.startsWith("//")) {
                 int slash = rest.indexOf('/', 2);
@@ -193,7 +239,7 @@ public final class TestPostgres {
             } else {
                 this.prefix = scheme; // jdbc:postgresql:database (localhost:5432)
             }
-            Map<String, String> parameters = parameters(query);
+            Map<String, String> parameters = parameters(fullQuery);
             this.user = firstNonBlank(parameters.get("user"), System.getenv("DRIFTLESS_TEST_USER"), "postgres");
             this.password = firstNonBlank(parameters.get("password"), System.getenv("DRIFTLESS_TEST_PASSWORD"), "");
             Runtime.getRuntime().addShutdownHook(new Thread(this::dropAll, "driftless-test-postgres-drop"));
@@ -239,6 +285,15 @@ public final class TestPostgres {
             } catch (SQLException e) {
                 // best effort
             }
+        }
+
+        private static String withoutCredentials(String query) {
+            if (query.length() <= 1) {
+                return "";
+            }
+            List<String> kept = java.util.Arrays.stream(query.substring(1).split("&"))
+                    .filter(pair -> !pair.startsWith("user=") && !pair.startsWith("password=")).toList();
+            return kept.isEmpty() ? "" : "?" + String.join("&", kept);
         }
 
         private static Map<String, String> parameters(String query) {

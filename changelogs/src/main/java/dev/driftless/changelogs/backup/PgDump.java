@@ -102,8 +102,8 @@ public final class PgDump {
     }
 
     /**
-     * Restores {@code file} into the database at {@code jdbcUrl}, replacing the objects it contains, in one
-     * transaction: a failed restore changes nothing. It waits for locks other sessions hold as long as they hold
+     * Restores {@code file} into the database at {@code jdbcUrl}, replacing the objects it contains with their owners
+     * and keeping everything else ({@link PgRestoreRun}), in one transaction: a failed restore changes nothing. It waits for locks other sessions hold as long as they hold
      * them: the archive's own header sets {@code lock_timeout = 0}, so a session setting cannot bound the wait.
      */
     public void restore(Path file, String jdbcUrl, String user, String password) {
@@ -116,28 +116,7 @@ public final class PgDump {
      */
     public void restore(Path file, String jdbcUrl, String user, String password, Duration lockTimeout,
                         java.util.function.Consumer<String> notes) {
-        List<String> command = new ArrayList<>(List.of(pgRestore().toString(), "--clean", "--if-exists",
-                "--single-transaction", "--no-owner", "--exit-on-error", "--no-password", file.toString()));
-        String session = "driftless-restore-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        ToolProcess.Result restored;
-        String cancelledFor;
-        if (lockTimeout == null) {
-            restored = run(command, jdbcUrl, user, password, Map.of("PGAPPNAME", session));
-            cancelledFor = null;
-        } else {
-            try (LockWatch watch = LockWatch.start(jdbcUrl, user, password, session, lockTimeout, notes)) {
-                restored = run(command, jdbcUrl, user, password, Map.of("PGAPPNAME", session));
-                cancelledFor = watch.cancelledFor();
-            }
-        }
-        if (cancelledFor != null) {
-            throw new BackupException("another session held a lock on a table the restore replaces for longer than "
-                    + lockTimeout.toSeconds() + " s (--lock-timeout): " + cancelledFor + "; nothing was changed. Let it"
-                    + " finish, or end it, and run again");
-        }
-        if (restored.exitCode() != 0) {
-            throw new BackupException("pg_restore failed, nothing was changed: " + restored.firstLine());
-        }
+        new PgRestoreRun(pgRestore(), jdbcUrl, user, password, lockTimeout, notes).restore(file);
     }
 
     private Path pgRestore() {
@@ -148,7 +127,7 @@ public final class PgDump {
         return pgRestore;
     }
 
-    private static ToolProcess.Result run(List<String> command, String jdbcUrl, String user, String password,
+    static ToolProcess.Result run(List<String> command, String jdbcUrl, String user, String password,
                                           Map<String, String> extraEnvironment) {
         Connection target = parse(jdbcUrl, user, password);
         command.add(1, "--dbname=" + target.libpqUrl());

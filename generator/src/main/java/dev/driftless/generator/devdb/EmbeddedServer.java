@@ -107,24 +107,51 @@ public final class EmbeddedServer implements AutoCloseable {
      */
     public static EmbeddedServer start(Path dataDirectory, boolean durable, java.util.function.Consumer<String> waiting)
             throws IOException {
+        return startIn(dataDirectory, durable, waiting, PostgresBinaries::prepare);
+    }
+
+    /**
+     * The same, from PostgreSQL binaries already installed on this machine instead of the bundled ones: a server of
+     * the version the installed client tools ({@code pg_dump}) can read, e.g. {@code /usr/lib/postgresql/15/bin}.
+     *
+     * @param binDirectory a directory holding {@code initdb}, {@code pg_ctl} and {@code postgres}
+     */
+    public static EmbeddedServer startInstalled(Path dataDirectory, Path binDirectory, boolean durable)
+            throws IOException {
+        for (String binary : List.of("initdb", "pg_ctl", "postgres")) {
+            if (!Files.isExecutable(Path.of(binary(binDirectory, binary)))) {
+                throw new IOException("could not start PostgreSQL from " + binDirectory + ": it holds no " + binary);
+            }
+        }
+        return startIn(dataDirectory, durable, message -> { }, () -> binDirectory.toAbsolutePath());
+    }
+
+    /** Where the binaries come from; asked only once the data directory is ours. */
+    private interface BinDirectory {
+        Path prepare() throws IOException;
+    }
+
+    private static EmbeddedServer startIn(Path dataDirectory, boolean durable,
+                                          java.util.function.Consumer<String> waiting, BinDirectory binaries)
+            throws IOException {
         Path dataDir = dataDirectory.toAbsolutePath().normalize();
         if (dataDir.getParent() == null) {
             throw new IllegalArgumentException("the data directory cannot be a file-system root: " + dataDir);
         }
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir, WAIT_FOR_OTHER_COMMAND, waiting);
         try {
-            return startLocked(dataDir, durable, lock);
+            return startLocked(dataDir, durable, binaries.prepare(), lock);
         } catch (IOException | RuntimeException | Error e) {
             lock.close();
             throw e;
         }
     }
 
-    private static EmbeddedServer startLocked(Path dataDir, boolean durable, DataDirectoryLock lock) throws IOException {
+    private static EmbeddedServer startLocked(Path dataDir, boolean durable, Path binDir, DataDirectoryLock lock)
+            throws IOException {
         Path parent = dataDir.getParent();
         Files.createDirectories(parent);
         List<String> launcher = launcher();
-        Path binDir = PostgresBinaries.prepare();
 
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
             initdb(binDir, launcher, dataDir, durable);
