@@ -51,6 +51,13 @@ final class Target implements AutoCloseable {
             throw new DriftlessException(ExitCode.USAGE, "the database URL must start with jdbc:postgresql:// (got "
                     + redact(config.url()) + ")");
         }
+        String urlUser = urlParameter(config.url(), "user");
+        if (urlUser != null && config.user() != null && !urlUser.equals(config.user())) {
+            // the driver would take the URL's and pg_dump the other: one command, two roles
+            throw new DriftlessException(ExitCode.USAGE, "the database URL names user " + urlUser + " and the user"
+                    + " setting (DRIFTLESS_USER or user: in driftless.yaml) names " + config.user()
+                    + ": name the user in one place");
+        }
         Properties credentials = new Properties();
         if (config.user() != null) {
             credentials.setProperty("user", config.user());
@@ -78,6 +85,25 @@ final class Target implements AutoCloseable {
         Properties credentials = new Properties();
         credentials.setProperty("user", server.user());
         return new Target(server.jdbcUrl(EMBEDDED_DATABASE), credentials, server);
+    }
+
+    /** A query parameter of a JDBC URL, decoded; {@code null} when absent or not decodable. */
+    private static String urlParameter(String url, String name) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return null;
+        }
+        for (String pair : url.substring(query + 1).split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && pair.substring(0, equals).equals(name)) {
+                try {
+                    return java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException badEscape) {
+                    return null; // the driver reports the URL itself
+                }
+            }
+        }
+        return null;
     }
 
     Connection connect() throws SQLException {

@@ -70,6 +70,11 @@ class BadInputTest {
                 new Case("mark-applied-without-changelog",
                         dir -> new String[] {"mark-applied", "001.sql::1::dev", "--config", okConfig(dir)},
                         "Cannot mark a changeset applied: there is no changelog at %s/changelogs/db.changelog-master.yaml"),
+                new Case("url-and-user-disagree",
+                        dir -> new String[] {"status", "--config", write(dir, "two-users.yaml", "classes: classes\n"
+                                + "url: jdbc:postgresql://127.0.0.1:1/app?user=alice\nuser: bob\n")},
+                        "the database URL names user alice and the user setting (DRIFTLESS_USER or user: in"
+                                + " driftless.yaml) names bob: name the user in one place"),
                 new Case("classpath-entry-missing",
                         dir -> new String[] {"diff", "--config",
                                 write(dir, "missing-entry.yaml", "classes: classes\nclasspath: [/nope/x.jar]\n")},
