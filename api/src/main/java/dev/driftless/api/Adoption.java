@@ -38,7 +38,7 @@ final class Adoption {
      * and records it as applied on the target when nothing before it is pending there; else apply runs it after them.
      */
     static Adopted adoptExisting(Config config) {
-        if (AdoptionPoint.existsIn(config.changelogDirectory())) {
+        if (AdoptionPoint.existsIn(config.writableMaster())) {
             throw new DriftlessException(ExitCode.USAGE, "the changelog has an adoption point already");
         }
         try (Target target = Target.open(config); Connection connection = target.connect()) {
@@ -49,7 +49,7 @@ final class Adoption {
                         + ": use driftless baseline for a database without one, or import-sql for a folder of SQL files");
             }
             List<ChangesetRef> pending = runner.pending();
-            AdoptionPoint.append(config.changelogDirectory(), adopted + " changeset(s) of the project's own changelog");
+            AdoptionPoint.append(config.master(), adopted + " changeset(s) of the project's own changelog");
             boolean marked = pending.isEmpty()
                     && !runner.markApplied(ref -> AdoptionPoint.is(ref.id(), ref.author())).isEmpty();
             return new Adopted(adopted, marked, pending);

@@ -33,6 +33,7 @@ public final class BatchedBackfills {
      */
     public static Path write(Config config, String name, String table, int batchSize, Instant now,
                              Consumer<String> progress) {
+        config.writableMaster();
         if (batchSize < 1) {
             throw new DriftlessException(ExitCode.USAGE, "--batch-size must be at least 1 (got " + batchSize + ")");
         }
@@ -45,7 +46,7 @@ public final class BatchedBackfills {
             throw new DriftlessException(ExitCode.FAILURE, "cannot read the primary key of " + table + ": "
                     + e.getMessage(), e);
         }
-        return new ChangelogWriter().writeBatched(config.changelogDirectory(), name, backfill, now);
+        return new ChangelogWriter(config.ddl(), config.runner().master()).writeBatched(config.changelogDirectory(), name, backfill, now);
     }
 
     private static String[] split(String table) {

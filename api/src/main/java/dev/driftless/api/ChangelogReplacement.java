@@ -3,6 +3,7 @@ package dev.driftless.api;
 import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.changelogs.ChangesetStatus;
 import dev.driftless.generator.render.ChangelogWriter;
+import dev.driftless.generator.render.MasterChangelog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,16 +16,18 @@ import java.util.List;
  * new diff takes its place, without anyone editing the master by hand. It is moved under the project's
  * {@code .driftless/replaced/}, never deleted: it may hold a reviewer's edits.
  *
- * @param file the changelog to replace
+ * @param file   the changelog to replace
+ * @param master the master changelog that includes it
  */
-record ChangelogReplacement(Path file) {
+record ChangelogReplacement(Path file, MasterChangelog master) {
 
     /**
      * The changelog a diff may replace, given the target's view of every changeset. Refuses (exit 1) when there is
      * none, when one of its changesets is applied (roll it back first), or when the master does not include it in the
      * form driftless writes (it was edited by hand).
      */
-    static ChangelogReplacement find(Path changelogDirectory, List<ChangesetStatus> statuses) {
+    static ChangelogReplacement find(MasterChangelog master, List<ChangesetStatus> statuses) {
+        Path changelogDirectory = master.directory();
         Path newest = ChangelogWriter.newest(changelogDirectory);
         if (newest == null) {
             throw new DriftlessException(ExitCode.FAILURE, "--replace: there is no generated changelog in "
@@ -38,12 +41,11 @@ record ChangelogReplacement(Path file) {
                     + applied.size() + " changeset(s)); roll it back first (driftless rollback --count "
                     + applied.size() + "), or run diff without --replace for a new changelog on top of it");
         }
-        String master = readMaster(changelogDirectory);
-        if (!master.contains(ChangelogWriter.includeBlock(name))) {
-            throw new DriftlessException(ExitCode.FAILURE, "--replace: " + ChangelogWriter.MASTER + " does not include "
+        if (!master.includes(name)) {
+            throw new DriftlessException(ExitCode.FAILURE, "--replace: " + master.name() + " does not include "
                     + name + " as driftless wrote it; remove the include and the file by hand, then run diff");
         }
-        return new ChangelogReplacement(newest);
+        return new ChangelogReplacement(newest, master);
     }
 
     /** Whether {@code changeset} lives in the file to replace. */
@@ -54,9 +56,9 @@ record ChangelogReplacement(Path file) {
     /** Takes the file out of the changelog: its include goes, the file moves under {@code setAsideIn}. */
     Path setAside(Path setAsideIn) {
         String name = file.getFileName().toString();
-        if (!ChangelogWriter.exclude(file.getParent(), name)) {
+        if (!master.exclude(name)) {
             throw new DriftlessException(ExitCode.FAILURE, "--replace: could not remove the include of " + name
-                    + " from " + ChangelogWriter.MASTER + "; nothing was changed");
+                    + " from " + master.name() + "; nothing was changed");
         }
         try {
             Files.createDirectories(setAsideIn);
@@ -70,14 +72,5 @@ record ChangelogReplacement(Path file) {
     private static boolean isIn(ChangesetRef changeset, String fileName) {
         String path = changeset.file().replace('\\', '/');
         return path.equals(fileName) || path.endsWith("/" + fileName);
-    }
-
-    private static String readMaster(Path changelogDirectory) {
-        try {
-            Path master = changelogDirectory.resolve(ChangelogWriter.MASTER);
-            return Files.exists(master) ? Files.readString(master) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the master changelog: " + e.getMessage(), e);
-        }
     }
 }

@@ -13,6 +13,7 @@ import dev.driftless.generator.entity.NamingStrategy;
 import dev.driftless.generator.findings.IgnoreRules;
 import dev.driftless.generator.render.ChangelogFormat;
 import dev.driftless.generator.render.DdlSettings;
+import dev.driftless.generator.render.MasterChangelog;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -67,6 +68,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
             "renames", "sources",
             // how changelogs are applied and backed up (see Runner)
             "backup", "backups", "pg-dump", "lock-timeout", "contexts", "labels", "changelog-root", "liquibase-schema",
+            "master",
             // objects the model does not own (see IgnoreRules)
             "ignore",
             // the application's Hibernate settings, and where its own configuration files are (see HibernateSettings)
@@ -84,12 +86,20 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
      * @param filter          the Liquibase contexts and labels every command reads the changelog with
      * @param liquibaseSchema where the target keeps DATABASECHANGELOG and the other bookkeeping tables; {@code null}
      *                        for the session's current schema
+     * @param master          the master changelog's file name in the changelog directory ({@code master:}, or the
+     *                        application's own master), {@value MasterChangelog#DEFAULT_NAME} unless told
      */
     public record Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout,
-                         ChangesetFilter filter, Path changelogRoot, String liquibaseSchema) {
+                         ChangesetFilter filter, Path changelogRoot, String liquibaseSchema, String master) {
 
         public Runner {
             filter = filter == null ? ChangesetFilter.ALL : filter;
+            master = master == null ? MasterChangelog.DEFAULT_NAME : master;
+        }
+
+        public Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout,
+                      ChangesetFilter filter, Path changelogRoot, String liquibaseSchema) {
+            this(backupPolicy, backupDirectory, pgDump, lockTimeout, filter, changelogRoot, liquibaseSchema, null);
         }
 
         public Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout,
@@ -119,14 +129,30 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
     /** The master changelog's path below {@link #changelogRoot()}, with forward slashes. */
     public String masterChangelog() {
         return changelogRoot().toAbsolutePath().normalize()
-                .relativize(changelogDirectory.toAbsolutePath().normalize().resolve(ChangelogRunner.DEFAULT_MASTER_FILE))
+                .relativize(master().file().toAbsolutePath().normalize())
                 .toString().replace('\\', '/');
+    }
+
+    /** The master changelog driftless includes its files from, in the changelog directory. */
+    public MasterChangelog master() {
+        return MasterChangelog.in(changelogDirectory, runner.master());
+    }
+
+    /** {@link #master()}, for a command about to include a file in it: refused (exit 2) when it takes no includes. */
+    public MasterChangelog writableMaster() {
+        MasterChangelog master = master();
+        try {
+            master.requireWritable();
+        } catch (IllegalArgumentException e) {
+            throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
+        }
+        return master;
     }
 
     /** The same configuration reading the changelog with these contexts and labels where given ({@code --contexts}). */
     public Config withFilter(String contexts, String labels) {
         Runner filtered = new Runner(runner.backupPolicy(), runner.backupDirectory(), runner.pgDump(), runner.lockTimeout(),
-                runner.filter().or(contexts, labels), runner.changelogRoot(), runner.liquibaseSchema());
+                runner.filter().or(contexts, labels), runner.changelogRoot(), runner.liquibaseSchema(), runner.master());
         return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
                 password, dataDirectory, dropUnmapped, devUrl, renames, filtered, sources, ignore, hibernate, ddl, maven,
                 packages, dataSource);
@@ -500,9 +526,14 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         String labels = first(joined(yaml.get("labels")), app.liquibase().get(ApplicationSettings.LIQUIBASE_LABELS));
         String liquibaseSchema = first(string(yaml.get("liquibase-schema"), null),
                 app.liquibase().get(ApplicationSettings.LIQUIBASE_SCHEMA));
+        String master = first(string(yaml.get("master"), null), appChangelog != null ? appChangelog.master() : null);
+        if (master != null && (master.contains("/") || master.contains("\\"))) {
+            throw new DriftlessException(ExitCode.USAGE, "master: " + master + " must be a file name in the changelog"
+                    + " directory (set 'changelogs' to the folder it is in)");
+        }
         return new Runner(backupPolicy, base.resolve(string(yaml.get("backups"), "backups")).normalize(), pgDump,
                 duration(first(flags.lockTimeout(), string(yaml.get("lock-timeout"), null))),
-                new ChangesetFilter(contexts, labels), changelogRoot, liquibaseSchema);
+                new ChangesetFilter(contexts, labels), changelogRoot, liquibaseSchema, master);
     }
 
     /** "90s", "5m", "1h", a plain number of seconds, or ISO-8601 ("PT5M"). */

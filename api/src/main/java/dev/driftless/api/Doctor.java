@@ -133,7 +133,7 @@ public final class Doctor {
         List<String> parts = new ArrayList<>();
         app.liquibase().forEach((key, value) -> parts.add(key + " " + value + " (" + app.liquibaseOrigin(key) + ")"));
         String detail = "the application's Liquibase settings: " + String.join(", ", parts) + "; changelogs in "
-                + config.changelogDirectory() + (config.runner().changelogRoot() != null
+                + config.changelogDirectory() + ", master " + config.master().name() + (config.runner().changelogRoot() != null
                 ? ", named from " + config.runner().changelogRoot() : "");
         return java.util.Optional.of(new Check("liquibase", detail, config.runner().changelogRoot() != null ? null
                 : ApplicationChangelog.unusable(app).orElse(null)));

@@ -204,12 +204,15 @@ public final class Driftless {
 
     /** As {@link #diff(String, RenameQuestion)}, writing, printing or replacing as {@code mode} says. */
     public DiffResult diff(String name, RenameQuestion question, DiffMode mode) {
+        if (mode != DiffMode.PRINT) {
+            config.writableMaster();
+        }
         try (Target target = Target.open(config, progress); Connection connection = target.connect();
              DevServer dev = DevServer.forTarget(config, target, progress)) {
             ChangelogReplacement replacing = null;
             List<ChangesetRef> pending;
             if (mode == DiffMode.REPLACE) {
-                replacing = ChangelogReplacement.find(config.changelogDirectory(),
+                replacing = ChangelogReplacement.find(config.master(),
                         config.changelogRunner(connection).status());
                 ChangelogReplacement replaced = replacing;
                 pending = config.changelogRunner(connection).pending().stream().filter(c -> !replaced.holds(c)).toList();
@@ -225,7 +228,7 @@ public final class Driftless {
             if (result.written() == null) {
                 return result.withSetAside(setAside);
             }
-            ChangelogWriter.Written written = new ChangelogWriter(config.ddl()).write(result.written());
+            ChangelogWriter.Written written = new ChangelogWriter(config.ddl(), config.runner().master()).write(result.written());
             return new DiffResult(result.changes(), List.of(), written, result.diff(), result.target(), result.renames(),
                     result.dataProblems(), result.tableSizes(), setAside);
         } catch (SQLException e) {
@@ -267,7 +270,7 @@ public final class Driftless {
         List<String> dataProblems = new ArrayList<>(new DataChecks(connection).problems(diff.changes()));
         dataProblems.addAll(DataChecks.objectsOnDroppedColumns(actual, diff.changes()));
         String fileName = name != null ? name : defaultName(actual, diff.changes());
-        ChangelogWriter writer = new ChangelogWriter(config.ddl());
+        ChangelogWriter writer = new ChangelogWriter(config.ddl(), config.runner().master());
         // A replacement is written once the old file is set aside: until then, only previewed.
         ChangelogWriter.Written written = mode == DiffMode.WRITE
                 ? writer.write(config.changelogDirectory(), diff.changes(), fileName, config.format(),
@@ -717,6 +720,7 @@ public final class Driftless {
      * already has changesets.
      */
     public BaselineResult baseline(String name) {
+        config.writableMaster();
         try (Target target = Target.open(config, progress); Connection connection = target.connect()) {
             ChangelogRunner runner = config.changelogRunner(connection);
             int existing = runner.status().size();
@@ -731,9 +735,9 @@ public final class Driftless {
             if (diff.isEmpty()) {
                 throw new DriftlessException(ExitCode.USAGE, "nothing to baseline: " + target.describe() + " has no tables or sequences");
             }
-            ChangelogWriter.Written written = new ChangelogWriter(config.ddl()).write(config.changelogDirectory(), diff.changes(),
+            ChangelogWriter.Written written = new ChangelogWriter(config.ddl(), config.runner().master()).write(config.changelogDirectory(), diff.changes(),
                     name != null ? name : "baseline", config.format(), clock.instant());
-            AdoptionPoint.append(config.changelogDirectory(), "the baseline " + written.file().getFileName());
+            AdoptionPoint.append(config.master(), "the baseline " + written.file().getFileName());
             return new BaselineResult(written, runner.markApplied(), target.describe(), history);
         } catch (SQLException e) {
             throw databaseFailure(e);

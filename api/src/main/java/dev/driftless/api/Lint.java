@@ -31,8 +31,7 @@ final class Lint {
 
     /** Every changeset of the project's changelog, in order; none when it has no master changelog yet. */
     LintReport all() {
-        Path master = config.changelogDirectory().resolve(ChangelogRunner.DEFAULT_MASTER_FILE);
-        if (!Files.isRegularFile(master)) {
+        if (!config.master().exists()) {
             return new LintReport(List.of());
         }
         return lint(reader(config.changelogRoot()).read(config.masterChangelog()));

@@ -47,7 +47,7 @@ final class SqlImport {
         if (!Files.isDirectory(folder)) {
             throw new DriftlessException(ExitCode.USAGE, folder + " is not a directory");
         }
-        if (AdoptionPoint.existsIn(config.changelogDirectory())) {
+        if (AdoptionPoint.existsIn(config.writableMaster())) {
             throw new DriftlessException(ExitCode.USAGE, "the project has an adoption point already; imported migrations"
                     + " have no rollback, so they belong before it: import them before driftless baseline, into a project"
                     + " without changelogs");
@@ -108,8 +108,8 @@ final class SqlImport {
     }
 
     private SqlFolderImport.Imported write(List<SqlFolderImport.Source> sources, String what) {
-        SqlFolderImport.Imported imported = new SqlFolderImport().importSources(sources, config.changelogDirectory());
-        AdoptionPoint.append(config.changelogDirectory(), what);
+        SqlFolderImport.Imported imported = new SqlFolderImport().importSources(sources, config.master());
+        AdoptionPoint.append(config.master(), what);
         return imported;
     }
 

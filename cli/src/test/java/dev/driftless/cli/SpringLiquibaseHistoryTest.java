@@ -10,15 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import liquibase.Scope;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -189,26 +180,9 @@ class SpringLiquibaseHistoryTest {
                 """, java.nio.file.StandardOpenOption.APPEND);
     }
 
-    /** What Spring Boot's Liquibase does at start-up: the master found by its path on the class path. */
     private void springBootLiquibaseUpdate(Path classPathRoot, String master, String contexts, String liquibaseSchema)
             throws Exception {
-        try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(classPathRoot)) {
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), resources, "liquibase.analytics.enabled", false), () -> {
-                Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(database.connect()));
-                if (liquibaseSchema != null) {
-                    db.setLiquibaseSchemaName(liquibaseSchema);
-                }
-                try {
-                    new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
-                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, master)
-                            .addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, contexts)
-                            .execute();
-                } finally {
-                    db.close();
-                }
-            });
-        }
+        SpringBootLiquibase.update(database, classPathRoot, master, contexts, liquibaseSchema);
     }
 
     private void writeConfig(String changelogRoot) throws IOException {

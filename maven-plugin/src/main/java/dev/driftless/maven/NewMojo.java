@@ -33,8 +33,10 @@ public final class NewMojo extends DriftlessMojo {
                     + " -Ddriftless.name=\"backfill sharpe ratio\"");
         }
         Config config = config();
-        Path file = new ChangelogWriter().writeBlank(config.changelogDirectory(), name, Clock.systemUTC().instant());
-        info("Wrote " + file + " and included it in " + config.changelogDirectory().resolve(ChangelogWriter.MASTER).getFileName() + ".");
+        config.writableMaster();
+        Path file = new ChangelogWriter(config.ddl(), config.runner().master())
+                .writeBlank(config.changelogDirectory(), name, Clock.systemUTC().instant());
+        info("Wrote " + file + " and included it in " + config.master().name() + ".");
         info("Replace its two placeholders (the SQL and the '-- rollback' line), then run driftless:check.");
     }
 }

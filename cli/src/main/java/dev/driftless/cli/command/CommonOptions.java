@@ -27,7 +27,7 @@ public final class CommonOptions {
     List<Path> classes;
 
     @Option(names = "--changelogs", paramLabel = "DIR",
-            description = "Changelog directory holding db.changelog-master.yaml (default: 'changelogs' in driftless.yaml, else ./changelogs).")
+            description = "Changelog directory holding the master changelog (db.changelog-master.yaml unless master: in driftless.yaml says otherwise; default: 'changelogs' in driftless.yaml, else ./changelogs).")
     Path changelogs;
 
     @Option(names = "--naming", paramLabel = "STRATEGY",

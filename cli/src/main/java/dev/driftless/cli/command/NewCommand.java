@@ -54,13 +54,15 @@ public final class NewCommand implements Callable<Integer> {
             return usage("--batched needs the table to update, e.g. --table backtester.backtest_history");
         }
         Config config = options.load(null, null);
+        config.writableMaster();
         Path file = batched
                 ? BatchedBackfills.write(config, name, table,
                         batchSize == null ? BatchedBackfills.DEFAULT_BATCH_SIZE : batchSize,
                         Clock.systemUTC().instant(), Progress.to(spec.commandLine().getErr()))
-                : new ChangelogWriter().writeBlank(config.changelogDirectory(), name, Clock.systemUTC().instant());
+                : new ChangelogWriter(config.ddl(), config.runner().master())
+                        .writeBlank(config.changelogDirectory(), name, Clock.systemUTC().instant());
         spec.commandLine().getOut().println("Wrote " + file + " and included it in "
-                + config.changelogDirectory().resolve(ChangelogWriter.MASTER).getFileName() + ".");
+                + config.master().name() + ".");
         spec.commandLine().getOut().println(batched
                 ? "Fill in the places marked 'driftless:' (the SET and the condition, twice) and the '-- rollback' line, then run driftless check."
                 : "Replace its two placeholders (the SQL and the '-- rollback' line), then run driftless check.");

@@ -1,11 +1,6 @@
 package dev.driftless.generator.adopt;
 
-import dev.driftless.generator.render.ChangelogWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import dev.driftless.generator.render.MasterChangelog;
 
 /**
  * The adoption point: a changeset in the master changelog that marks where driftless's guarantees start. Everything
@@ -29,14 +24,9 @@ public final class AdoptionPoint {
         return ID.equals(id) && AUTHOR.equals(author);
     }
 
-    /** Whether the master changelog in {@code changelogDirectory} has an adoption point. */
-    public static boolean existsIn(Path changelogDirectory) {
-        Path master = changelogDirectory.resolve(ChangelogWriter.MASTER);
-        try {
-            return Files.exists(master) && Files.readString(master).contains("id: " + ID);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + master + ": " + e.getMessage(), e);
-        }
+    /** Whether {@code master} has an adoption point. */
+    public static boolean existsIn(MasterChangelog master) {
+        return master.hasChangeSet(ID);
     }
 
     /**
@@ -45,34 +35,35 @@ public final class AdoptionPoint {
      * @param what the adopted history, for the reader of the changelog ("baseline of …", "12 Flyway migrations")
      * @throws IllegalStateException when the master changelog has an adoption point already
      */
-    public static void append(Path changelogDirectory, String what) {
-        Path master = changelogDirectory.resolve(ChangelogWriter.MASTER);
-        try {
-            Files.createDirectories(changelogDirectory);
-            if (!Files.exists(master)) {
-                Files.writeString(master, "# Written by driftless: each generated changelog is included here, oldest first.\n"
-                        + "databaseChangeLog:\n");
-            } else if (Files.readString(master).contains("id: " + ID)) {
-                throw new IllegalStateException(master + " already has an adoption point (" + ID + ")");
-            }
-            Files.writeString(master, entry(what), StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the adoption point into " + master + ": " + e.getMessage(), e);
+    public static void append(MasterChangelog master, String what) {
+        if (existsIn(master)) {
+            throw new IllegalStateException(master.file() + " already has an adoption point (" + ID + ")");
         }
+        String comment = "ADOPTION POINT after " + what + ": driftless check proves rollbacks only for the changesets"
+                + " after this one";
+        master.add(master.isXml() ? xmlEntry(master.entryIndent(), comment) : yamlEntry(master.entryIndent(), comment));
     }
 
-    private static String entry(String what) {
-        String comment = ("ADOPTION POINT after " + what + ": driftless check proves rollbacks only for the changesets"
-                + " after this one").replace("\"", "'");
-        return "  - changeSet:\n"
-                + "      id: " + ID + "\n"
-                + "      author: " + AUTHOR + "\n"
-                + "      comment: \"" + comment + "\"\n"
-                + "      changes:\n"
-                + "        - sql:\n"
-                + "            sql: SELECT 1\n"
-                + "      rollback:\n"
-                + "        - sql:\n"
-                + "            sql: SELECT 1\n";
+    private static String yamlEntry(String item, String comment) {
+        String in = item + "    ";
+        return item + "- changeSet:\n"
+                + in + "id: " + ID + "\n"
+                + in + "author: " + AUTHOR + "\n"
+                + in + "comment: \"" + comment.replace("\"", "'") + "\"\n"
+                + in + "changes:\n"
+                + in + "  - sql:\n"
+                + in + "      sql: SELECT 1\n"
+                + in + "rollback:\n"
+                + in + "  - sql:\n"
+                + in + "      sql: SELECT 1\n";
+    }
+
+    private static String xmlEntry(String indent, String comment) {
+        String in = indent + "    ";
+        return indent + "<changeSet id=\"" + ID + "\" author=\"" + AUTHOR + "\">\n"
+                + in + "<comment>" + comment.replace("&", "&amp;").replace("<", "&lt;") + "</comment>\n"
+                + in + "<sql>SELECT 1</sql>\n"
+                + in + "<rollback><sql>SELECT 1</sql></rollback>\n"
+                + indent + "</changeSet>\n";
     }
 }

@@ -18,17 +18,24 @@ import java.util.Locale;
  */
 public final class ChangelogWriter {
 
-    public static final String MASTER = "db.changelog-master.yaml";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final ChangelogRenderer renderer;
+    /** The master's file name in the changelog directory; {@code null} for {@link MasterChangelog#DEFAULT_NAME}. */
+    private final String masterName;
 
     public ChangelogWriter() {
-        this(DdlSettings.DEFAULT);
+        this(DdlSettings.DEFAULT, null);
     }
 
     public ChangelogWriter(DdlSettings ddl) {
+        this(ddl, null);
+    }
+
+    /** @param masterName the master changelog's file name in the changelog directory, null for the default */
+    public ChangelogWriter(DdlSettings ddl, String masterName) {
         this.renderer = new ChangelogRenderer(ddl);
+        this.masterName = masterName;
     }
 
     /**
@@ -58,10 +65,12 @@ public final class ChangelogWriter {
     /** Writes exactly what {@link #preview} showed, and includes it in the master of its directory. */
     public Written write(Written preview) {
         Path directory = preview.file().getParent();
+        MasterChangelog master = MasterChangelog.in(directory, masterName);
+        master.requireWritable(); // before the file is written, so a refused master leaves nothing behind
         try {
             Files.createDirectories(directory);
             Files.writeString(preview.file(), preview.text(), StandardOpenOption.CREATE_NEW);
-            include(directory.resolve(MASTER), preview.file().getFileName().toString());
+            master.include(preview.file().getFileName().toString());
             return new Written(preview.file(), preview.changeSets(), preview.text(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the changelog in " + directory + ": " + e.getMessage(), e);
@@ -97,34 +106,6 @@ public final class ChangelogWriter {
         }
     }
 
-    /** The include {@link #include} appends for {@code fileName}, exactly as it writes it. */
-    public static String includeBlock(String fileName) {
-        return "  - include:\n      file: " + fileName + "\n      relativeToChangelogFile: true\n";
-    }
-
-    /**
-     * Removes the include of {@code fileName} that {@link #write} appended to the master. False, with the master
-     * untouched, when the master does not hold it exactly once in that form (edited by hand: a person decides).
-     */
-    public static boolean exclude(Path directory, String fileName) {
-        Path master = directory.resolve(MASTER);
-        try {
-            if (!Files.exists(master)) {
-                return false;
-            }
-            String text = Files.readString(master);
-            String block = includeBlock(fileName);
-            int at = text.indexOf(block);
-            if (at < 0 || text.indexOf(block, at + 1) >= 0) {
-                return false;
-            }
-            Files.writeString(master, text.substring(0, at) + text.substring(at + block.length()));
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not edit " + master + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
      * Writes a changelog for a change the model cannot express (a data migration): one formatted-SQL changeset, named
      * and stamped like a generated one and included in the master, whose body and rollback are for its author to
@@ -157,8 +138,10 @@ public final class ChangelogWriter {
         try {
             Files.createDirectories(directory);
             Path file = directory.resolve(fileName);
+            MasterChangelog master = MasterChangelog.in(directory, masterName);
+            master.requireWritable();
             Files.writeString(file, text.apply(stamp, oneLine), StandardOpenOption.CREATE_NEW);
-            include(directory.resolve(MASTER), fileName);
+            master.include(fileName);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the changelog in " + directory + ": " + e.getMessage(), e);
@@ -196,14 +179,5 @@ public final class ChangelogWriter {
             slug = slug.substring(0, 48).replaceAll("-+$", "");
         }
         return slug.isEmpty() ? "changes" : slug;
-    }
-
-    /** Appends {@code fileName} to the master changelog, creating it when missing. */
-    static void include(Path master, String fileName) throws IOException {
-        if (!Files.exists(master)) {
-            Files.writeString(master, "# Written by driftless: each generated changelog is included here, oldest first.\n"
-                    + "databaseChangeLog:\n");
-        }
-        Files.writeString(master, includeBlock(fileName), StandardOpenOption.APPEND);
     }
 }

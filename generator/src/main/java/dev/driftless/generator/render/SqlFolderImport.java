@@ -68,27 +68,29 @@ public final class SqlFolderImport {
     }
 
     /**
-     * Writes one changelog file per numbered SQL file into {@code changelogDirectory} and includes them from the
-     * master changelog, after whatever it includes already.
+     * Writes one changelog file per numbered SQL file into the master's directory and includes them from
+     * {@code master}, after whatever it includes already.
      *
      * @throws IllegalArgumentException when the folder holds no numbered files, or one was imported before
      */
-    public Imported importFolder(Path folder, Path changelogDirectory) {
+    public Imported importFolder(Path folder, MasterChangelog master) {
         List<Path> sources = numberedFiles(folder);
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("no numbered .sql files (like 001_create_tables.sql) in " + folder);
         }
-        return importSources(sources.stream().map(f -> new Source(f, false)).toList(), changelogDirectory);
+        return importSources(sources.stream().map(f -> new Source(f, false)).toList(), master);
     }
 
     /**
-     * Writes one changelog file per source, in the given order, into {@code changelogDirectory} and includes them
-     * from the master changelog, after whatever it includes already.
+     * Writes one changelog file per source, in the given order, into the master's directory and includes them from
+     * {@code master}, after whatever it includes already.
      *
      * @throws IllegalArgumentException when a file of that name was imported before, or two sources share a name, or a
      *                                  name holds a control character
      */
-    public Imported importSources(List<Source> sources, Path changelogDirectory) {
+    public Imported importSources(List<Source> sources, MasterChangelog master) {
+        Path changelogDirectory = master.directory();
+        master.requireWritable();
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Source source : sources) {
             // the file name becomes the changeset id on a '-- changeset' line: a control character there would end it
@@ -113,7 +115,7 @@ public final class SqlFolderImport {
                 Path target = changelogDirectory.resolve(source.fileName());
                 Files.writeString(target, wrap(Files.readString(source.file()), source.id(), source.fileName(),
                         source.runOnChange()));
-                ChangelogWriter.include(changelogDirectory.resolve(ChangelogWriter.MASTER), source.fileName());
+                master.include(source.fileName());
                 written.add(target);
                 ids.add(source.id());
             }

@@ -28,7 +28,7 @@ class ChangelogWriterTest {
         assertEquals("20261121220001-aaa.sql", second.getFileName().toString());
         assertTrue(first.getFileName().toString().compareTo(second.getFileName().toString()) < 0);
         assertTrue(Files.readString(second).contains("-- changeset driftless:20261121220001-1"));
-        String master = Files.readString(directory.resolve(ChangelogWriter.MASTER));
+        String master = Files.readString(directory.resolve(MasterChangelog.DEFAULT_NAME));
         assertTrue(master.indexOf(first.getFileName().toString()) < master.indexOf(second.getFileName().toString()));
     }
 }

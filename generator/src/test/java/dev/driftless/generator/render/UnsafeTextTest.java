@@ -40,7 +40,7 @@ class UnsafeTextTest {
                 directory, List.of(new Change.CreateSchema("s\rDROP TABLE x;")), "x", ChangelogFormat.YAML,
                 java.time.Instant.EPOCH));
         assertTrue(e.getMessage().contains("create schema \"s\\rDROP TABLE x;\": the name"), e.getMessage());
-        assertFalse(Files.exists(directory.resolve(ChangelogWriter.MASTER)));
+        assertFalse(Files.exists(directory.resolve(MasterChangelog.DEFAULT_NAME)));
     }
 
     @Test
@@ -48,7 +48,7 @@ class UnsafeTextTest {
         Path folder = Files.createDirectories(directory.resolve("sql"));
         Files.writeString(folder.resolve("001_a\tb.sql"), "SELECT 1;");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SqlFolderImport().importFolder(folder, directory.resolve("changelogs")));
+                () -> new SqlFolderImport().importFolder(folder, MasterChangelog.in(directory.resolve("changelogs"), null)));
         assertEquals("the file name \"001_a\\tb.sql\" holds a control character; rename the file first", e.getMessage());
         assertFalse(Files.exists(directory.resolve("changelogs")));
     }
