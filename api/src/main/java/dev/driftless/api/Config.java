@@ -1,5 +1,6 @@
 package dev.driftless.api;
 
+import dev.driftless.changelogs.Bookkeeping;
 import dev.driftless.changelogs.ChangelogRunner;
 import dev.driftless.changelogs.LiquibaseExtensions;
 import dev.driftless.generator.settings.ApplicationSettings;
@@ -68,7 +69,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
             "renames", "sources",
             // how changelogs are applied and backed up (see Runner)
             "backup", "backups", "pg-dump", "lock-timeout", "contexts", "labels", "changelog-root", "liquibase-schema",
-            "master",
+            "master", "changelog-table", "changelog-lock-table",
             // objects the model does not own (see IgnoreRules)
             "ignore",
             // the application's Hibernate settings, and where its own configuration files are (see HibernateSettings)
@@ -84,27 +85,28 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
      * @param pgDump          the pg_dump to use, or {@code null} to look on PATH
      * @param lockTimeout     how long to wait for another run's migration lock
      * @param filter          the Liquibase contexts and labels every command reads the changelog with
-     * @param liquibaseSchema where the target keeps DATABASECHANGELOG and the other bookkeeping tables; {@code null}
-     *                        for the session's current schema
+     * @param bookkeeping     where the target keeps DATABASECHANGELOG and the other bookkeeping tables (the session's
+     *                        current schema unless {@code liquibase-schema} names one), and their names
      * @param master          the master changelog's file name in the changelog directory ({@code master:}, or the
      *                        application's own master), {@value MasterChangelog#DEFAULT_NAME} unless told
      */
     public record Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout,
-                         ChangesetFilter filter, Path changelogRoot, String liquibaseSchema, String master) {
+                         ChangesetFilter filter, Path changelogRoot, Bookkeeping bookkeeping, String master) {
 
         public Runner {
             filter = filter == null ? ChangesetFilter.ALL : filter;
+            bookkeeping = bookkeeping == null ? new Bookkeeping(null, null, null) : bookkeeping;
             master = master == null ? MasterChangelog.DEFAULT_NAME : master;
         }
 
-        public Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout,
-                      ChangesetFilter filter, Path changelogRoot, String liquibaseSchema) {
-            this(backupPolicy, backupDirectory, pgDump, lockTimeout, filter, changelogRoot, liquibaseSchema, null);
+        /** The schema of the bookkeeping tables ({@code liquibase-schema}); {@code null} for the current schema. */
+        public String liquibaseSchema() {
+            return bookkeeping.named();
         }
 
         public Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout,
                       ChangesetFilter filter, Path changelogRoot) {
-            this(backupPolicy, backupDirectory, pgDump, lockTimeout, filter, changelogRoot, null);
+            this(backupPolicy, backupDirectory, pgDump, lockTimeout, filter, changelogRoot, null, null);
         }
 
         public Runner(BackupPolicy backupPolicy, Path backupDirectory, Path pgDump, Duration lockTimeout,
@@ -152,7 +154,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
     /** The same configuration reading the changelog with these contexts and labels where given ({@code --contexts}). */
     public Config withFilter(String contexts, String labels) {
         Runner filtered = new Runner(runner.backupPolicy(), runner.backupDirectory(), runner.pgDump(), runner.lockTimeout(),
-                runner.filter().or(contexts, labels), runner.changelogRoot(), runner.liquibaseSchema(), runner.master());
+                runner.filter().or(contexts, labels), runner.changelogRoot(), runner.bookkeeping(), runner.master());
         return new Config(projectDirectory, classes, classpath, naming, defaultSchema, changelogDirectory, format, url, user,
                 password, dataDirectory, dropUnmapped, devUrl, renames, filtered, sources, ignore, hibernate, ddl, maven,
                 packages, dataSource);
@@ -163,7 +165,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
      * and labels, keeping its bookkeeping tables where {@code liquibase-schema} says.
      */
     public ChangelogRunner changelogRunner(java.sql.Connection connection) {
-        return scratchRunner(connection).withLiquibaseSchema(runner.liquibaseSchema());
+        return scratchRunner(connection).withBookkeeping(runner.bookkeeping());
     }
 
     /**
@@ -331,6 +333,12 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         String url = first(flags.url(), env.get("DRIFTLESS_URL"), string(yaml.get("url"), null), applicationUrl(hibernate));
         String user = first(flags.user(), env.get("DRIFTLESS_USER"), string(yaml.get("user"), null),
                 url != null && url.equals(applicationUrl(hibernate)) ? hibernate.application().user() : null);
+        Runner runner = runner(flags, yaml, base, workingDirectory, hibernate.application(), appChangelog);
+        // a history renamed from databasechangelog is still bookkeeping: never unmapped, never dropped
+        IgnoreRules ignore = ignoreRules(shownFile, yaml.get("ignore"));
+        if (runner.bookkeeping().renamed()) {
+            ignore = ignore.withTables(List.of(runner.bookkeeping().changelogTable(), runner.bookkeeping().lockTable()));
+        }
         return new Config(base, classes, askMaven ? List.of() : classPath(base, yaml.get("classpath")),
                 hibernate.naming(), hibernate.defaultSchema(), changelogs,
                 format(first(flags.format(), string(yaml.get("format"), "sql"))),
@@ -340,9 +348,9 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
                 first(flags.devUrl(), env.get("DRIFTLESS_DEV_URL"), string(yaml.get("dev-url"), null)),
                 RenameSettings.load(base, yaml.get("renames"), yaml.get("sources"),
                         flags.renames() != null ? flags.renames() : RenameSettings.Overrides.none(), shownFile),
-                runner(flags, yaml, base, workingDirectory, hibernate.application(), appChangelog),
+                runner,
                 yaml.get("sources") != null ? paths(base, yaml.get("sources")) : List.of(base.resolve("src/main/java")),
-                ignoreRules(shownFile, yaml.get("ignore")), hibernate, ddl(yaml), maven);
+                ignore, hibernate, ddl(yaml), maven);
     }
 
     /** The module whose {@code target/classes} is the one classes entry, for {@code classpath: maven}. */
@@ -533,7 +541,10 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         }
         return new Runner(backupPolicy, base.resolve(string(yaml.get("backups"), "backups")).normalize(), pgDump,
                 duration(first(flags.lockTimeout(), string(yaml.get("lock-timeout"), null))),
-                new ChangesetFilter(contexts, labels), changelogRoot, liquibaseSchema, master);
+                new ChangesetFilter(contexts, labels), changelogRoot, new Bookkeeping(liquibaseSchema,
+                first(string(yaml.get("changelog-table"), null), app.liquibase().get(ApplicationSettings.LIQUIBASE_TABLE)),
+                first(string(yaml.get("changelog-lock-table"), null),
+                        app.liquibase().get(ApplicationSettings.LIQUIBASE_LOCK_TABLE))), master);
     }
 
     /** "90s", "5m", "1h", a plain number of seconds, or ISO-8601 ("PT5M"). */

@@ -728,7 +728,7 @@ public final class Driftless {
                 throw new DriftlessException(ExitCode.USAGE, "baseline adopts a database whose project has no changelog yet, but "
                         + config.changelogDirectory() + " already has " + existing + " changeset(s); use driftless diff instead");
             }
-            ForeignHistory history = ForeignHistory.of(connection, config.runner().liquibaseSchema());
+            ForeignHistory history = ForeignHistory.of(connection, config.runner().bookkeeping());
             progress.accept("reading " + target.describe());
             Schema actual = new CatalogIntrospector().read(connection);
             SchemaDiff diff = BaselineChanges.of(actual);

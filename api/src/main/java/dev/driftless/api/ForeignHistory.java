@@ -16,13 +16,19 @@ public record ForeignHistory(int liquibaseRows, int flywayRows) {
 
     /** Reads only; a table that does not exist counts no rows. */
     public static ForeignHistory of(Connection connection) throws SQLException {
-        return of(connection, null);
+        return of(connection, (String) null);
     }
 
     /** As {@link #of(Connection)}, with Liquibase's history in {@code liquibaseSchema} ({@code liquibase-schema}) if given. */
     public static ForeignHistory of(Connection connection, String liquibaseSchema) throws SQLException {
-        String liquibase = liquibaseSchema == null || liquibaseSchema.isBlank() ? "databasechangelog"
-                : quoted(liquibaseSchema) + ".databasechangelog";
+        return of(connection, new dev.driftless.changelogs.Bookkeeping(liquibaseSchema, null, null));
+    }
+
+    /** As {@link #of(Connection)}, with Liquibase's history where, and under the name, {@code bookkeeping} says. */
+    public static ForeignHistory of(Connection connection, dev.driftless.changelogs.Bookkeeping bookkeeping)
+            throws SQLException {
+        String table = quoted(bookkeeping.changelogTable());
+        String liquibase = bookkeeping.named() == null ? table : quoted(bookkeeping.named()) + "." + table;
         return new ForeignHistory(rows(connection, liquibase), rows(connection, "flyway_schema_history"));
     }
 

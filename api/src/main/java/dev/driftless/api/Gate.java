@@ -405,7 +405,7 @@ public final class Gate {
         try (Target target = Target.open(config, progress); Connection connection = target.connect()) {
             connection.setReadOnly(true);
             progress.accept("comparing checksums with " + target.describe());
-            for (ChangesetRef edited : verifier.withLiquibaseSchema(config.runner().liquibaseSchema())
+            for (ChangesetRef edited : verifier.withBookkeeping(config.runner().bookkeeping())
                     .editedSinceApplied(connection, config.cache())) {
                 problems.add(new Problem("edited", edited.toString(), "changeset " + edited + " was edited after it was applied to "
                         + target.describe() + " (its checksum differs); revert the edit and add a new changeset instead"));

@@ -34,16 +34,16 @@ final class AuditLog {
 
     private final Connection connection;
     private final Attribution attribution;
-    private final BookkeepingSchema schema;
+    private final Bookkeeping schema;
     private String qualified;
 
-    AuditLog(Connection connection, Attribution attribution, BookkeepingSchema schema) {
+    AuditLog(Connection connection, Attribution attribution, Bookkeeping schema) {
         this.connection = connection;
         this.attribution = attribution;
         this.schema = schema;
     }
 
-    /** The table, qualified with the bookkeeping schema (see {@link BookkeepingSchema}). */
+    /** The table, qualified with the bookkeeping schema (see {@link Bookkeeping}). */
     private String table() throws SQLException {
         if (qualified == null) {
             qualified = schema.qualified(connection, TABLE);
@@ -195,7 +195,7 @@ final class AuditLog {
         }
     }
 
-    /** In the table of the bookkeeping schema, where Liquibase keeps its own (see BookkeepingSchema). */
+    /** In the table of the bookkeeping schema, where Liquibase keeps its own (see Bookkeeping). */
     private boolean hasColumn(String column) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_attribute"
                 + " WHERE attrelid = to_regclass(?) AND attname = ? AND NOT attisdropped)")) {

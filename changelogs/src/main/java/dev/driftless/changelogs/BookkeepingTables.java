@@ -25,9 +25,9 @@ final class BookkeepingTables {
 
     private final Connection connection;
 
-    private final BookkeepingSchema schema;
+    private final Bookkeeping schema;
 
-    BookkeepingTables(Connection connection, BookkeepingSchema schema) {
+    BookkeepingTables(Connection connection, Bookkeeping schema) {
         this.connection = connection;
         this.schema = schema;
     }
@@ -39,7 +39,7 @@ final class BookkeepingTables {
      * @return what was released, fit to print, or empty
      */
     Optional<String> releaseStaleLiquibaseLock() throws SQLException {
-        String lockTable = schema.qualified(connection, "databasechangeloglock");
+        String lockTable = schema.qualified(connection, schema.lockTable());
         if (!exists(lockTable)) {
             return Optional.empty();
         }
@@ -66,7 +66,7 @@ final class BookkeepingTables {
     /** Points an applied changeset's checksum at its current text; true when a row was updated. */
     boolean replaceChecksum(ChangesetRef changeset, String checksum) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE " + schema.qualified(connection, "databasechangelog")
+                "UPDATE " + schema.qualified(connection, schema.changelogTable())
                         + " SET md5sum = ? WHERE filename = ? AND id = ? AND author = ?")) {
             statement.setString(1, checksum);
             statement.setString(2, changeset.file());

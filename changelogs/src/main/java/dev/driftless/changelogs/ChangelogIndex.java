@@ -61,13 +61,13 @@ public record ChangelogIndex(List<Entry> entries) implements Serializable {
 
     /** The rows of {@code DATABASECHANGELOG} in the connection's schema; none when the table does not exist. Reads only. */
     public static List<Applied> applied(Connection connection) throws SQLException {
-        return applied(connection, BookkeepingSchema.CURRENT);
+        return applied(connection, Bookkeeping.CURRENT);
     }
 
     /** As {@link #applied(Connection)}, from the table in {@code schema}. */
-    static List<Applied> applied(Connection connection, BookkeepingSchema schema) throws SQLException {
+    static List<Applied> applied(Connection connection, Bookkeeping schema) throws SQLException {
         List<Applied> rows = new ArrayList<>();
-        String table = schema.qualified(connection, "databasechangelog");
+        String table = schema.qualified(connection, schema.changelogTable());
         try (Statement statement = connection.createStatement()) {
             try (ResultSet exists = statement.executeQuery("SELECT to_regclass('" + table.replace("'", "''")
                     + "') IS NOT NULL")) {

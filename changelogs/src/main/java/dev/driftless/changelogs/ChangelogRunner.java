@@ -55,7 +55,7 @@ public final class ChangelogRunner {
      */
     public ChangelogRunner(Connection connection, Path changelogDirectory, String masterFile) {
         this(new LiquibaseSession(connection, changelogDirectory, masterFile, ChangesetFilter.ALL, LiquibaseExtensions.NONE,
-                BookkeepingSchema.CURRENT));
+                Bookkeeping.CURRENT));
     }
 
     private ChangelogRunner(LiquibaseSession session) {
@@ -86,7 +86,12 @@ public final class ChangelogRunner {
      * the current schema. As Spring Boot's {@code spring.liquibase.liquibase-schema}.
      */
     public ChangelogRunner withLiquibaseSchema(String schema) {
-        return new ChangelogRunner(session.withBookkeeping(BookkeepingSchema.of(schema)));
+        return withBookkeeping(Bookkeeping.of(schema));
+    }
+
+    /** This runner keeping its history where, and under the names, {@code bookkeeping} says. */
+    public ChangelogRunner withBookkeeping(Bookkeeping bookkeeping) {
+        return new ChangelogRunner(session.withBookkeeping(bookkeeping));
     }
 
     /** The master changelog's path. It need not exist: a fresh project has no changelogs yet. */

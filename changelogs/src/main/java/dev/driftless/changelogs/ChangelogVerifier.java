@@ -37,7 +37,7 @@ public final class ChangelogVerifier {
     private final String masterFile;
     private final ChangesetFilter filter;
     private final LiquibaseExtensions extensions;
-    private final BookkeepingSchema bookkeeping;
+    private final Bookkeeping bookkeeping;
 
     public ChangelogVerifier(Path changelogDirectory) {
         this(changelogDirectory, ChangelogRunner.DEFAULT_MASTER_FILE);
@@ -55,11 +55,11 @@ public final class ChangelogVerifier {
     /** As {@link #ChangelogVerifier(Path, String, ChangesetFilter)}, reading as the project's Liquibase with its extensions. */
     public ChangelogVerifier(Path changelogDirectory, String masterFile, ChangesetFilter filter,
                              LiquibaseExtensions extensions) {
-        this(changelogDirectory, masterFile, filter, extensions, BookkeepingSchema.CURRENT);
+        this(changelogDirectory, masterFile, filter, extensions, Bookkeeping.CURRENT);
     }
 
     private ChangelogVerifier(Path changelogDirectory, String masterFile, ChangesetFilter filter,
-                              LiquibaseExtensions extensions, BookkeepingSchema bookkeeping) {
+                              LiquibaseExtensions extensions, Bookkeeping bookkeeping) {
         this.bookkeeping = Objects.requireNonNull(bookkeeping, "bookkeeping");
         this.extensions = Objects.requireNonNull(extensions, "extensions");
         this.filter = Objects.requireNonNull(filter, "filter");
@@ -69,7 +69,12 @@ public final class ChangelogVerifier {
 
     /** This verifier reading the target's history from {@code schema} ({@link ChangelogRunner#withLiquibaseSchema}). */
     public ChangelogVerifier withLiquibaseSchema(String schema) {
-        return new ChangelogVerifier(changelogDirectory, masterFile, filter, extensions, BookkeepingSchema.of(schema));
+        return withBookkeeping(Bookkeeping.of(schema));
+    }
+
+    /** This verifier reading the target's history where, and under the names, {@code bookkeeping} says. */
+    public ChangelogVerifier withBookkeeping(Bookkeeping bookkeeping) {
+        return new ChangelogVerifier(changelogDirectory, masterFile, filter, extensions, bookkeeping);
     }
 
     public boolean exists() {

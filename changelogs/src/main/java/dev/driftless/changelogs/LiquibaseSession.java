@@ -28,7 +28,7 @@ import liquibase.resource.ResourceAccessor;
  * @param masterFile         relative to {@code changelogDirectory}, with forward slashes
  */
 record LiquibaseSession(Connection connection, Path changelogDirectory, String masterFile, ChangesetFilter filter,
-                        LiquibaseExtensions extensions, BookkeepingSchema bookkeeping) {
+                        LiquibaseExtensions extensions, Bookkeeping bookkeeping) {
 
     LiquibaseSession {
         Objects.requireNonNull(filter, "filter");
@@ -50,7 +50,7 @@ record LiquibaseSession(Connection connection, Path changelogDirectory, String m
         return new LiquibaseSession(connection, changelogDirectory, masterFile, filter, other, bookkeeping);
     }
 
-    LiquibaseSession withBookkeeping(BookkeepingSchema other) {
+    LiquibaseSession withBookkeeping(Bookkeeping other) {
         return new LiquibaseSession(connection, changelogDirectory, masterFile, filter, extensions, other);
     }
 

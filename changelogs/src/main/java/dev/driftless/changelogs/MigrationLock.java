@@ -28,9 +28,9 @@ final class MigrationLock implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Connection connection;
-    private final BookkeepingSchema bookkeeping;
+    private final Bookkeeping bookkeeping;
 
-    private MigrationLock(Connection connection, BookkeepingSchema bookkeeping) {
+    private MigrationLock(Connection connection, Bookkeeping bookkeeping) {
         this.connection = connection;
         this.bookkeeping = bookkeeping;
     }
@@ -41,7 +41,7 @@ final class MigrationLock implements AutoCloseable {
      * @param purpose what this run is doing ("apply", "rollback"), shown to a run that has to wait for it
      * @throws ChangelogException naming who holds the lock when {@code timeout} passes
      */
-    static MigrationLock acquire(Connection connection, BookkeepingSchema bookkeeping, String purpose, Duration timeout,
+    static MigrationLock acquire(Connection connection, Bookkeeping bookkeeping, String purpose, Duration timeout,
                                  RunnerEvents events)
             throws SQLException {
         identify(connection, purpose);

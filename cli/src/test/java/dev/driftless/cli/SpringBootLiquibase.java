@@ -26,12 +26,22 @@ final class SpringBootLiquibase {
      */
     static void update(TestDatabase database, Path classPathRoot, String master, String contexts, String liquibaseSchema)
             throws Exception {
+        update(database, classPathRoot, master, contexts, liquibaseSchema, null, null);
+    }
+
+    /** The same, with the history tables renamed ({@code spring.liquibase.database-change-log-table} and its lock). */
+    static void update(TestDatabase database, Path classPathRoot, String master, String contexts, String liquibaseSchema,
+                       String changelogTable, String lockTable) throws Exception {
         try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(classPathRoot)) {
             Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), resources, "liquibase.analytics.enabled", false), () -> {
                 Database db = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(database.connect()));
                 if (liquibaseSchema != null) {
                     db.setLiquibaseSchemaName(liquibaseSchema);
+                }
+                if (changelogTable != null) {
+                    db.setDatabaseChangeLogTableName(changelogTable);
+                    db.setDatabaseChangeLogLockTableName(lockTable);
                 }
                 try {
                     new CommandScope(UpdateCommandStep.COMMAND_NAME)

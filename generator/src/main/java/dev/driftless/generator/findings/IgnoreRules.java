@@ -28,6 +28,13 @@ public record IgnoreRules(List<String> tables, List<String> columns, Set<Finding
         return new IgnoreRules(List.of(), List.of(), Set.of());
     }
 
+    /** These rules, also ignoring {@code more} tables (schema.table or a bare name in any schema). */
+    public IgnoreRules withTables(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(tables);
+        all.addAll(more);
+        return new IgnoreRules(all, columns, kinds);
+    }
+
     public boolean isEmpty() {
         return tables.isEmpty() && columns.isEmpty() && kinds.isEmpty();
     }

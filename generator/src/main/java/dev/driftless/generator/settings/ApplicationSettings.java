@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * @param managedClasses the only entity classes the application's persistence unit manages (a persistence.xml that
  *                  excludes unlisted classes), or empty for every entity class found
  * @param liquibase how the application runs its Liquibase: {@link #LIQUIBASE_CONTEXTS}, {@link #LIQUIBASE_LABELS},
- *                  {@link #LIQUIBASE_SCHEMA}, {@link #LIQUIBASE_CHANGE_LOG}; their origins are under {@code liquibase.<key>}
+ *                  {@link #LIQUIBASE_SCHEMA}, {@link #LIQUIBASE_CHANGE_LOG}, {@link #LIQUIBASE_TABLE},
+ *                  {@link #LIQUIBASE_LOCK_TABLE}; their origins are under {@code liquibase.<key>}
  */
 public record ApplicationSettings(String framework, SortedMap<String, String> hibernate, SortedMap<String, String> origins,
                                   String url, String user, List<String> managedClasses, SortedMap<String, String> liquibase) {
@@ -33,6 +34,9 @@ public record ApplicationSettings(String framework, SortedMap<String, String> hi
     public static final String LIQUIBASE_CONTEXTS = "contexts";
     public static final String LIQUIBASE_LABELS = "labels";
     public static final String LIQUIBASE_SCHEMA = "liquibase-schema";
+    /** The history table's name when the application renamed it from {@code databasechangelog}. */
+    public static final String LIQUIBASE_TABLE = "database-change-log-table";
+    public static final String LIQUIBASE_LOCK_TABLE = "database-change-log-lock-table";
     /** The master changelog as the application names it, e.g. {@code classpath:db/changelog/db.changelog-master.yaml}. */
     public static final String LIQUIBASE_CHANGE_LOG = "change-log";
 

@@ -23,7 +23,9 @@ final class QuarkusSettings implements ApplicationSettings.Reader {
             "quarkus.liquibase.contexts", ApplicationSettings.LIQUIBASE_CONTEXTS,
             "quarkus.liquibase.labels", ApplicationSettings.LIQUIBASE_LABELS,
             "quarkus.liquibase.liquibase-schema-name", ApplicationSettings.LIQUIBASE_SCHEMA,
-            "quarkus.liquibase.change-log", ApplicationSettings.LIQUIBASE_CHANGE_LOG);
+            "quarkus.liquibase.change-log", ApplicationSettings.LIQUIBASE_CHANGE_LOG,
+            "quarkus.liquibase.database-change-log-table-name", ApplicationSettings.LIQUIBASE_TABLE,
+            "quarkus.liquibase.database-change-log-lock-table-name", ApplicationSettings.LIQUIBASE_LOCK_TABLE);
 
     /** Quarkus names and the Hibernate settings they set. */
     private static final Map<String, String> KEYS = Map.of(

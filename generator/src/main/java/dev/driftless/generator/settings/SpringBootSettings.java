@@ -101,6 +101,9 @@ final class SpringBootSettings implements ApplicationSettings.Reader {
         liquibase(values, settings, "spring.liquibase.label-filter", ApplicationSettings.LIQUIBASE_LABELS);
         liquibase(values, settings, "spring.liquibase.liquibase-schema", ApplicationSettings.LIQUIBASE_SCHEMA);
         liquibase(values, settings, "spring.liquibase.change-log", ApplicationSettings.LIQUIBASE_CHANGE_LOG);
+        liquibase(values, settings, "spring.liquibase.database-change-log-table", ApplicationSettings.LIQUIBASE_TABLE);
+        liquibase(values, settings, "spring.liquibase.database-change-log-lock-table",
+                ApplicationSettings.LIQUIBASE_LOCK_TABLE);
         return settings.build();
     }
 
