@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * database whose public schema holds another project's history and a set lock row it may not touch, neither reads that
  * history nor releases that lock; a project that names a history schema keeps every bookkeeping table there.
  */
-class BookkeepingTest {
+class BookkeepingSchemaTest {
 
     @TempDir
     Path project;
