@@ -69,7 +69,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
             "renames", "sources",
             // how changelogs are applied and backed up (see Runner)
             "backup", "backups", "pg-dump", "lock-timeout", "contexts", "labels", "changelog-root", "liquibase-schema",
-            "master", "changelog-table", "changelog-lock-table",
+            "master", "changelog-table", "changelog-lock-table", "changelog-parameters",
             // objects the model does not own (see IgnoreRules)
             "ignore",
             // the application's Hibernate settings, and where its own configuration files are (see HibernateSettings)
@@ -174,7 +174,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
      */
     public ChangelogRunner scratchRunner(java.sql.Connection connection) {
         return new ChangelogRunner(connection, changelogRoot(), masterChangelog())
-                .filtered(runner.filter().contexts(), runner.filter().labels())
+                .filtered(runner.filter())
                 .withExtensions(liquibaseExtensions());
     }
 
@@ -541,10 +541,33 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         }
         return new Runner(backupPolicy, base.resolve(string(yaml.get("backups"), "backups")).normalize(), pgDump,
                 duration(first(flags.lockTimeout(), string(yaml.get("lock-timeout"), null))),
-                new ChangesetFilter(contexts, labels), changelogRoot, new Bookkeeping(liquibaseSchema,
+                new ChangesetFilter(contexts, labels, changelogParameters(yaml, app)), changelogRoot, new Bookkeeping(liquibaseSchema,
                 first(string(yaml.get("changelog-table"), null), app.liquibase().get(ApplicationSettings.LIQUIBASE_TABLE)),
                 first(string(yaml.get("changelog-lock-table"), null),
                         app.liquibase().get(ApplicationSettings.LIQUIBASE_LOCK_TABLE))), master);
+    }
+
+    /**
+     * The parameters the changelog is read with: the application's ({@code spring.liquibase.parameters.*}), each
+     * replaced by {@code changelog-parameters:} in driftless.yaml where it names the same one.
+     */
+    private static Map<String, String> changelogParameters(Map<String, Object> yaml, ApplicationSettings app) {
+        Map<String, String> parameters = new java.util.TreeMap<>();
+        app.liquibase().forEach((key, value) -> {
+            if (key.startsWith(ApplicationSettings.LIQUIBASE_PARAMETER)) {
+                parameters.put(key.substring(ApplicationSettings.LIQUIBASE_PARAMETER.length()), value);
+            }
+        });
+        Object given = yaml.get("changelog-parameters");
+        if (given == null) {
+            return parameters;
+        }
+        if (!(given instanceof Map<?, ?> map)) {
+            throw new DriftlessException(ExitCode.USAGE, "changelog-parameters must be a map of names to values, e.g."
+                    + " changelog-parameters: {schema: app}");
+        }
+        map.forEach((name, value) -> parameters.put(String.valueOf(name), value == null ? "" : String.valueOf(value)));
+        return parameters;
     }
 
     /** "90s", "5m", "1h", a plain number of seconds, or ISO-8601 ("PT5M"). */

@@ -349,7 +349,7 @@ public final class Gate {
                 // the introspector's queries are constants compiled into it: a change to what is read shows here
                 .codeOf(CatalogIntrospector.class)
                 .text(liquibase.util.LiquibaseUtil.getBuildVersion()).text(config.devUrl())
-                .text(String.valueOf(config.runner().filter().contexts())).text(String.valueOf(config.runner().filter().labels()))
+                .text(String.valueOf(config.runner().filter()))
                 .text(extensions.fingerprint())
                 .contents(config.changelogDirectory()).hex();
     }

@@ -67,7 +67,7 @@ final class Lint {
     }
 
     private ChangesetSqlReader reader(Path root) {
-        return new ChangesetSqlReader(root, config.liquibaseExtensions());
+        return new ChangesetSqlReader(root, config.liquibaseExtensions(), config.runner().filter());
     }
 
     private static LintReport lint(List<ChangesetSql> changesets) {

@@ -131,7 +131,7 @@ final class VerifiedReplay {
     }
 
     private ChangelogRunner runner(Connection connection) {
-        return new ChangelogRunner(connection, changelogDirectory, masterFile).filtered(filter.contexts(), filter.labels())
+        return new ChangelogRunner(connection, changelogDirectory, masterFile).filtered(filter)
                 .withExtensions(extensions);
     }
 

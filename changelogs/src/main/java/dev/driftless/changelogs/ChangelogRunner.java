@@ -68,7 +68,12 @@ public final class ChangelogRunner {
      * context's property values to the text that validate and apply check against the recorded checksums.
      */
     public ChangelogRunner filtered(String contexts, String labels) {
-        return new ChangelogRunner(session.withFilter(new ChangesetFilter(contexts, labels)));
+        return filtered(new ChangesetFilter(contexts, labels));
+    }
+
+    /** This runner reading the changelog as {@code filter} says: contexts, labels and changelog parameters. */
+    public ChangelogRunner filtered(ChangesetFilter filter) {
+        return new ChangelogRunner(session.withFilter(filter));
     }
 
     /**

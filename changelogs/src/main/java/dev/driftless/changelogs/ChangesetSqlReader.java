@@ -35,6 +35,7 @@ public final class ChangesetSqlReader {
 
     private final Path root;
     private final LiquibaseExtensions extensions;
+    private final ChangesetFilter filter;
 
     /** @param root the directory changelog paths are relative to (the changelog directory), as the runner roots them */
     public ChangesetSqlReader(Path root) {
@@ -43,8 +44,14 @@ public final class ChangesetSqlReader {
 
     /** As {@link #ChangesetSqlReader(Path)}, generating SQL as the project's Liquibase with its extensions does. */
     public ChangesetSqlReader(Path root, LiquibaseExtensions extensions) {
+        this(root, extensions, ChangesetFilter.ALL);
+    }
+
+    /** As {@link #ChangesetSqlReader(Path, LiquibaseExtensions)}, with the project's contexts, labels and parameters. */
+    public ChangesetSqlReader(Path root, LiquibaseExtensions extensions, ChangesetFilter filter) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
         this.extensions = Objects.requireNonNull(extensions, "extensions");
+        this.filter = Objects.requireNonNull(filter, "filter");
     }
 
     /**
@@ -57,8 +64,10 @@ public final class ChangesetSqlReader {
         try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(root)) {
             return QuietLiquibase.call(resources, extensions, () -> {
                 Database database = extensions.databaseFor(new OfflineConnection("offline:postgresql", resources));
+                ChangeLogParameters parameters = new ChangeLogParameters(database);
+                filter.applyTo(parameters);
                 DatabaseChangeLog changelog = ChangeLogParserFactory.getInstance().getParser(relative, resources)
-                        .parse(relative, new ChangeLogParameters(database), resources);
+                        .parse(relative, parameters, resources);
                 Lines lines = new Lines(root);
                 List<ChangesetSql> changesets = new ArrayList<>();
                 for (ChangeSet changeSet : changelog.getChangeSets()) {

@@ -4,8 +4,10 @@ import dev.driftless.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.Map;
 import liquibase.Scope;
+import liquibase.changelog.ChangeLogParameters;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -32,6 +34,12 @@ final class SpringBootLiquibase {
     /** The same, with the history tables renamed ({@code spring.liquibase.database-change-log-table} and its lock). */
     static void update(TestDatabase database, Path classPathRoot, String master, String contexts, String liquibaseSchema,
                        String changelogTable, String lockTable) throws Exception {
+        update(database, classPathRoot, master, contexts, liquibaseSchema, changelogTable, lockTable, Map.of());
+    }
+
+    /** The same, with the application's {@code spring.liquibase.parameters.*}. */
+    static void update(TestDatabase database, Path classPathRoot, String master, String contexts, String liquibaseSchema,
+                       String changelogTable, String lockTable, Map<String, String> parameters) throws Exception {
         try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(classPathRoot)) {
             Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), resources, "liquibase.analytics.enabled", false), () -> {
                 Database db = DatabaseFactory.getInstance()
@@ -43,8 +51,11 @@ final class SpringBootLiquibase {
                     db.setDatabaseChangeLogTableName(changelogTable);
                     db.setDatabaseChangeLogLockTableName(lockTable);
                 }
+                ChangeLogParameters changeLogParameters = new ChangeLogParameters(db);
+                parameters.forEach(changeLogParameters::set);
                 try {
                     new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                            .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, changeLogParameters)
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
                             .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, master)
                             .addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, contexts)

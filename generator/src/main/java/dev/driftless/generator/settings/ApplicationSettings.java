@@ -37,6 +37,8 @@ public record ApplicationSettings(String framework, SortedMap<String, String> hi
     /** The history table's name when the application renamed it from {@code databasechangelog}. */
     public static final String LIQUIBASE_TABLE = "database-change-log-table";
     public static final String LIQUIBASE_LOCK_TABLE = "database-change-log-lock-table";
+    /** A changelog parameter is {@code parameters.<name>} among the Liquibase settings. */
+    public static final String LIQUIBASE_PARAMETER = "parameters.";
     /** The master changelog as the application names it, e.g. {@code classpath:db/changelog/db.changelog-master.yaml}. */
     public static final String LIQUIBASE_CHANGE_LOG = "change-log";
 

@@ -74,6 +74,9 @@ final class QuarkusSettings implements ApplicationSettings.Reader {
         Optional.ofNullable(values.get("quarkus.datasource.jdbc.url")).ifPresent(v -> settings.url(v, origins.get("quarkus.datasource.jdbc.url")));
         Optional.ofNullable(values.get("quarkus.datasource.username")).ifPresent(v -> settings.user(v, origins.get("quarkus.datasource.username")));
         LIQUIBASE_KEYS.forEach((quarkusKey, key) -> settings.liquibase(key, values.get(quarkusKey), origins.get(quarkusKey)));
+        ApplicationSettings.under(values, "quarkus.liquibase.change-log-parameters.").forEach((name, value) ->
+                settings.liquibase(ApplicationSettings.LIQUIBASE_PARAMETER + name, value,
+                        origins.get("quarkus.liquibase.change-log-parameters." + name)));
         return Optional.of(settings.build());
     }
 

@@ -104,12 +104,31 @@ final class SpringBootSettings implements ApplicationSettings.Reader {
         liquibase(values, settings, "spring.liquibase.database-change-log-table", ApplicationSettings.LIQUIBASE_TABLE);
         liquibase(values, settings, "spring.liquibase.database-change-log-lock-table",
                 ApplicationSettings.LIQUIBASE_LOCK_TABLE);
+        values.forEach((key, v) -> liquibaseParameter(key).ifPresent(name ->
+                settings.liquibase(ApplicationSettings.LIQUIBASE_PARAMETER + name, v.value(), v.origin())));
         return settings.build();
     }
 
     private static void liquibase(Map<String, Value> values, ApplicationSettings.Builder settings, String springKey,
                                   String key) {
         value(values, springKey).ifPresent(v -> settings.liquibase(key, v.value(), v.origin()));
+    }
+
+    /**
+     * The name of a {@code spring.liquibase.parameters.<name>} key: relaxed on the prefix, kept as written after it
+     * (a map key; Liquibase's {@code ${name}} is case-sensitive).
+     */
+    private static Optional<String> liquibaseParameter(String key) {
+        String prefix = relaxed("spring.liquibase.parameters.");
+        if (!relaxed(key).startsWith(prefix)) {
+            return Optional.empty();
+        }
+        for (int end = prefix.length(); end <= key.length(); end++) {
+            if (relaxed(key.substring(0, end)).equals(prefix)) {
+                return end < key.length() ? Optional.of(key.substring(end)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** Spring's relaxed binding: {@code physical-strategy}, {@code physicalStrategy} and {@code physical_strategy} are one key. */
