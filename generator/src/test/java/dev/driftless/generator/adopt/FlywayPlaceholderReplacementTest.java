@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class FlywayPlaceholdersTest {
+class FlywayPlaceholderReplacementTest {
 
     private static final Map<String, FlywayPlaceholders.Value> VALUES = Map.of(
             "owner", new FlywayPlaceholders.Value("app", "application.properties"),
