@@ -116,7 +116,7 @@ class FlywayPlaceholdersTest {
     }
 
     @Test
-    void aRepeatableRanWithOtherValuesIsPendingAndOneRecordedBeforeFlyway63IsNot() throws Exception {
+    void aRepeatableRecordedBeforeFlyway63IsAppliedAndOneRanWithOtherValuesRunsAgain() throws Exception {
         copyFixture();
         // Flyway before 6.3 recorded a repeatable's checksum over the file as written; Flyway still accepts that one.
         builtByFlyway(checksum(Files.readString(migrations().resolve("R__account_names.sql"))));
