@@ -124,11 +124,6 @@ public final class Doctor {
         return new Check("naming", config.naming().describe() + origin, null);
     }
 
-    /** A changelog parameter such as {@code parameters.app_password}: its value is not printed. */
-    private static boolean secretLooking(String key) {
-        return key.toLowerCase(java.util.Locale.ROOT).matches(".*(pass|secret|token|credential|key).*");
-    }
-
     /** What the application's own Liquibase configuration decided, when it said anything. */
     private java.util.Optional<Check> changelogSettings() {
         ApplicationSettings app = config.hibernate().application();
@@ -136,7 +131,7 @@ public final class Doctor {
             return java.util.Optional.empty();
         }
         List<String> parts = new ArrayList<>();
-        app.liquibase().forEach((key, value) -> parts.add(key + " " + (secretLooking(key) ? "***" : value) + " ("
+        app.liquibase().forEach((key, value) -> parts.add(key + " " + (Secrets.namedLikeASecret(key) ? "***" : value) + " ("
                 + app.liquibaseOrigin(key) + ")"));
         String detail = "the application's Liquibase settings: " + String.join(", ", parts) + "; changelogs in "
                 + config.changelogDirectory() + ", master " + config.master().name() + (config.runner().changelogRoot() != null

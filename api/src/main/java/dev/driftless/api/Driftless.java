@@ -772,7 +772,17 @@ public final class Driftless {
      * table ({@code flywayTable}, default {@code flyway_schema_history}) records, after checking the files' checksums.
      */
     public ImportResult importSql(Path folder, boolean markApplied, String flywayTable) {
-        SqlImport.Result r = new SqlImport(config).run(folder, markApplied, flywayTable);
+        return importSql(folder, markApplied, flywayTable, Map.of());
+    }
+
+    /**
+     * As {@link #importSql(Path, boolean, String)}, a Flyway folder's placeholders replaced as the application's Flyway
+     * replaces them ({@code flyway.conf}, {@code spring.flyway.placeholders.*}, Flyway's built-ins), the values in
+     * {@code placeholders} (by name, e.g. {@code owner} or {@code flyway:user}) winning. A placeholder without a value
+     * refuses the import before anything is written.
+     */
+    public ImportResult importSql(Path folder, boolean markApplied, String flywayTable, Map<String, String> placeholders) {
+        SqlImport.Result r = new SqlImport(config, clock, placeholders).run(folder, markApplied, flywayTable);
         return new ImportResult(r.kind(), r.files(), r.ids(), r.skipped(), r.notes(), r.marked());
     }
 

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * What Flyway's history table ({@code flyway_schema_history} unless named otherwise) says ran, and which of a
  * folder's migrations that makes applied: exactly those Flyway would call "Success", checksums compared as Flyway
- * compares them.
+ * compares them (a versioned file's over its text as written, a repeatable's over its SQL with the placeholders
+ * replaced or, as Flyway also accepts, as written).
  *
  * @param table the table as named
  * @param rows  its rows by {@code installed_rank}
@@ -147,7 +148,7 @@ record FlywayHistory(String table, List<Row> rows) {
         if (row == null) {
             return;
         }
-        if (row.checksum() != null && row.checksum() != m.checksum()) {
+        if (row.checksum() != null && !m.checksumMatches(row.checksum())) {
             notes.add(m.fileName() + " changed since Flyway last ran it: driftless apply runs it again, as Flyway would");
             return;
         }
@@ -155,7 +156,7 @@ record FlywayHistory(String table, List<Row> rows) {
     }
 
     private void requireSameChecksum(FlywayFolder.Migration m, Row row) {
-        if (row.checksum() != null && row.checksum() != m.checksum()) {
+        if (row.checksum() != null && !m.checksumMatches(row.checksum())) {
             throw new DriftlessException(ExitCode.FAILURE, m.fileName() + " is not the script that ran: " + table
                     + " records checksum " + row.checksum() + " for " + name(row) + ", the file's is " + m.checksum()
                     + ". Restore the file as it ran (or run flyway repair if the edit is deliberate); nothing was imported");

@@ -18,6 +18,14 @@ public final class Secrets {
     }
 
     /** Whether {@code url} carries a password (a {@code password=} parameter or {@code user:password@}). */
+    /**
+     * Whether a setting's name says it holds a secret ({@code app_password}, {@code apiToken}): its value is shown as
+     * {@code ***} wherever driftless prints settings (changelog parameters, Flyway placeholders).
+     */
+    public static boolean namedLikeASecret(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).matches(".*(pass|secret|token|credential|key).*");
+    }
+
     public static boolean inUrl(String url) {
         return url != null && !mask(url).equals(url);
     }

@@ -5,20 +5,25 @@ import dev.driftless.changelogs.ChangelogRunner;
 import dev.driftless.changelogs.ChangesetRef;
 import dev.driftless.generator.adopt.AdoptionPoint;
 import dev.driftless.generator.adopt.FlywayFolder;
+import dev.driftless.generator.adopt.FlywayPlaceholders;
 import dev.driftless.generator.render.SqlFolderImport;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Imports a folder of SQL migrations into the changelog: a Flyway folder (any file named like {@code V1__x.sql}) in
  * Flyway's order, or else numbered files ({@code 001_x.sql}) by number. The imported changesets have no rollback, so
  * the adoption point follows them. With {@code markApplied}, the target records as applied what already ran there:
- * for Flyway exactly what its history table says, checked against the files first.
+ * for Flyway exactly what its history table says, checked against the files first. A Flyway folder's placeholders are
+ * replaced as the application's Flyway replaced them ({@link FlywayPlaceholderValues}), once, at import.
  */
 final class SqlImport {
 
@@ -26,9 +31,16 @@ final class SqlImport {
     static final String FLYWAY_TABLE = "flyway_schema_history";
 
     private final Config config;
+    private final Clock clock;
+    private final Map<String, String> placeholders;
 
-    SqlImport(Config config) {
+    /**
+     * @param placeholders Flyway placeholder values given on the command line, by name; they win over the configured
+     */
+    SqlImport(Config config, Clock clock, Map<String, String> placeholders) {
         this.config = config;
+        this.clock = clock;
+        this.placeholders = Map.copyOf(placeholders);
     }
 
     /**
@@ -54,9 +66,12 @@ final class SqlImport {
         }
         try (Target target = markApplied ? Target.open(config) : null;
              Connection connection = target == null ? null : target.connect()) {
-            return FlywayFolder.looksLikeFlyway(folder)
-                    ? flyway(FlywayFolder.read(folder), connection, table == null ? FLYWAY_TABLE : table)
-                    : numbered(folder, connection);
+            if (!FlywayFolder.looksLikeFlyway(folder)) {
+                return numbered(folder, connection);
+            }
+            FlywayPlaceholderValues values = FlywayPlaceholderValues.of(config, placeholders);
+            return flyway(FlywayFolder.read(folder), connection, table == null ? values.historyTable(FLYWAY_TABLE) : table,
+                    values);
         } catch (SQLException e) {
             throw new DriftlessException(ExitCode.FAILURE, "database error: " + e.getMessage(), e);
         } catch (ChangelogException e) {
@@ -68,10 +83,13 @@ final class SqlImport {
         }
     }
 
-    private Result flyway(FlywayFolder folder, Connection connection, String table) throws SQLException {
-        if (folder.migrations().isEmpty()) {
-            throw new IllegalArgumentException("no Flyway migrations to import in " + folder.folder());
+    private Result flyway(FlywayFolder read, Connection connection, String table, FlywayPlaceholderValues values)
+            throws SQLException {
+        if (read.migrations().isEmpty()) {
+            throw new IllegalArgumentException("no Flyway migrations to import in " + read.folder());
         }
+        FlywayPlaceholders placeholders = values.placeholders(connection, table, clock);
+        FlywayFolder folder = read.withPlaceholders(placeholders); // refuses an unknown one before anything is written
         FlywayHistory.Applied applied = null;
         if (connection != null) {
             FlywayHistory history = FlywayHistory.read(connection, table).orElseThrow(() -> new DriftlessException(
@@ -80,17 +98,30 @@ final class SqlImport {
             applied = history.applied(folder); // refuses before anything is written
         }
         List<SqlFolderImport.Source> sources = folder.migrations().stream()
-                .map(m -> new SqlFolderImport.Source(m.file(), m.kind() == FlywayFolder.Kind.REPEATABLE)).toList();
+                .map(m -> new SqlFolderImport.Source(m.file(), m.kind() == FlywayFolder.Kind.REPEATABLE, m.sql())).toList();
         SqlFolderImport.Imported imported = write(sources, folder.migrations().size() + " Flyway migration(s)");
         List<String> skipped = folder.skipped().stream()
                 .map(s -> folder.folder().relativize(s.file()) + ": " + s.reason()).toList();
+        List<String> notes = new ArrayList<>(placeholderNote(placeholders));
         if (applied == null) {
-            return new Result("Flyway", imported.files(), imported.ids(), skipped, List.of(), List.of());
+            return new Result("Flyway", imported.files(), imported.ids(), skipped, notes, List.of());
         }
+        notes.addAll(applied.notes());
         Set<String> ran = applied.applied().stream().map(m -> new SqlFolderImport.Source(m.file(), false).id())
                 .collect(java.util.stream.Collectors.toSet());
-        return new Result("Flyway", imported.files(), imported.ids(), skipped, applied.notes(),
+        return new Result("Flyway", imported.files(), imported.ids(), skipped, notes,
                 mark(connection, ran, ran.size() == imported.ids().size()));
+    }
+
+    /** What the changesets now say in place of each placeholder: the values are fixed at import. */
+    private static List<String> placeholderNote(FlywayPlaceholders placeholders) {
+        if (placeholders.used().isEmpty()) {
+            return List.of();
+        }
+        List<String> each = new ArrayList<>();
+        placeholders.used().forEach((name, v) -> each.add(name + " = '" + (Secrets.namedLikeASecret(name) ? "***"
+                : v.value()) + "' (" + v.origin() + ")"));
+        return List.of("Flyway placeholders replaced, as written into the changesets: " + String.join(", ", each));
     }
 
     private Result numbered(Path folder, Connection connection) {

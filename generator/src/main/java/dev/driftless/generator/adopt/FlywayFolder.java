@@ -40,10 +40,30 @@ public record FlywayFolder(Path folder, List<Migration> migrations, List<Skipped
      *
      * @param version     null for a repeatable
      * @param description as Flyway derives it: the name after {@code __}, underscores as spaces
-     * @param checksum    Flyway's checksum of the file ({@link FlywayChecksum})
+     * @param checksum    the checksum Flyway records for it ({@link FlywayChecksum}): the file's, or for a repeatable
+     *                    whose placeholders are replaced, its SQL's
      * @param text        the file's text
+     * @param sql         what Flyway sends: the text with its placeholders replaced ({@link FlywayPlaceholders})
+     * @param equivalentChecksum another checksum Flyway accepts for it (a repeatable's file's own, which Flyway
+     *                    recorded before 6.3), or null
      */
-    public record Migration(Path file, Kind kind, FlywayVersion version, String description, int checksum, String text) {
+    public record Migration(Path file, Kind kind, FlywayVersion version, String description, int checksum, String text,
+                            String sql, Integer equivalentChecksum) {
+
+        /** As read, before any placeholder is replaced. */
+        public Migration(Path file, Kind kind, FlywayVersion version, String description, int checksum, String text) {
+            this(file, kind, version, description, checksum, text, text, null);
+        }
+
+        /** The same file as Flyway runs it: {@code sql} sent, {@code checksum} recorded. */
+        public Migration running(String sql, int checksum, Integer equivalentChecksum) {
+            return new Migration(file, kind, version, description, checksum, text, sql, equivalentChecksum);
+        }
+
+        /** Whether Flyway takes {@code recorded} (a history row's checksum) for this migration's. */
+        public boolean checksumMatches(int recorded) {
+            return recorded == checksum || (equivalentChecksum != null && recorded == equivalentChecksum);
+        }
 
         public String fileName() {
             return file.getFileName().toString();
@@ -57,6 +77,12 @@ public record FlywayFolder(Path folder, List<Migration> migrations, List<Skipped
 
     /** A file of the folder that is not imported, and why. */
     public record Skipped(Path file, String reason) {
+    }
+
+    /** The same folder with each migration's placeholders replaced, as Flyway runs them. */
+    public FlywayFolder withPlaceholders(FlywayPlaceholders placeholders) {
+        return new FlywayFolder(folder, migrations.stream()
+                .map(m -> placeholders.apply(m, folder.relativize(m.file()).toString())).toList(), skipped);
     }
 
     /** Whether any file directly in or under {@code folder} is named like a Flyway migration. */

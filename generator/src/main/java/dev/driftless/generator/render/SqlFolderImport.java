@@ -30,8 +30,13 @@ public final class SqlFolderImport {
      * One SQL file to import as one changeset.
      *
      * @param runOnChange whether the changeset runs again when its text changes (a Flyway repeatable)
+     * @param text        the SQL to write (a Flyway migration with its placeholders replaced), or null for the file's
      */
-    public record Source(Path file, boolean runOnChange) {
+    public record Source(Path file, boolean runOnChange, String text) {
+
+        public Source(Path file, boolean runOnChange) {
+            this(file, runOnChange, null);
+        }
 
         public String fileName() {
             return file.getFileName().toString();
@@ -113,8 +118,8 @@ public final class SqlFolderImport {
             List<String> ids = new java.util.ArrayList<>();
             for (Source source : sources) {
                 Path target = changelogDirectory.resolve(source.fileName());
-                Files.writeString(target, wrap(Files.readString(source.file()), source.id(), source.fileName(),
-                        source.runOnChange()));
+                String text = source.text() != null ? source.text() : Files.readString(source.file());
+                Files.writeString(target, wrap(text, source.id(), source.fileName(), source.runOnChange()));
                 master.include(source.fileName());
                 written.add(target);
                 ids.add(source.id());

@@ -27,9 +27,11 @@ import java.util.TreeMap;
  * @param liquibase how the application runs its Liquibase: {@link #LIQUIBASE_CONTEXTS}, {@link #LIQUIBASE_LABELS},
  *                  {@link #LIQUIBASE_SCHEMA}, {@link #LIQUIBASE_CHANGE_LOG}, {@link #LIQUIBASE_TABLE},
  *                  {@link #LIQUIBASE_LOCK_TABLE}; their origins are under {@code liquibase.<key>}
+ * @param flyway    how the application configures its Flyway's placeholders (Spring Boot's {@code spring.flyway.*})
  */
 public record ApplicationSettings(String framework, SortedMap<String, String> hibernate, SortedMap<String, String> origins,
-                                  String url, String user, List<String> managedClasses, SortedMap<String, String> liquibase) {
+                                  String url, String user, List<String> managedClasses, SortedMap<String, String> liquibase,
+                                  FlywaySettings flyway) {
 
     public static final String LIQUIBASE_CONTEXTS = "contexts";
     public static final String LIQUIBASE_LABELS = "labels";
@@ -51,6 +53,12 @@ public record ApplicationSettings(String framework, SortedMap<String, String> hi
         origins = Collections.unmodifiableSortedMap(new TreeMap<>(origins));
         managedClasses = managedClasses == null ? List.of() : List.copyOf(managedClasses);
         liquibase = Collections.unmodifiableSortedMap(liquibase == null ? new TreeMap<>() : new TreeMap<>(liquibase));
+        flyway = flyway == null ? FlywaySettings.none() : flyway;
+    }
+
+    public ApplicationSettings(String framework, SortedMap<String, String> hibernate, SortedMap<String, String> origins,
+                               String url, String user, List<String> managedClasses, SortedMap<String, String> liquibase) {
+        this(framework, hibernate, origins, url, user, managedClasses, liquibase, null);
     }
 
     public ApplicationSettings(String framework, SortedMap<String, String> hibernate, SortedMap<String, String> origins,
@@ -107,6 +115,7 @@ public record ApplicationSettings(String framework, SortedMap<String, String> hi
         private String user;
         private List<String> managedClasses = List.of();
         private final SortedMap<String, String> liquibase = new TreeMap<>();
+        private FlywaySettings flyway = FlywaySettings.none();
 
         Builder(String framework) {
             this.framework = framework;
@@ -149,6 +158,11 @@ public record ApplicationSettings(String framework, SortedMap<String, String> hi
             return this;
         }
 
+        Builder flyway(FlywaySettings settings) {
+            flyway = settings;
+            return this;
+        }
+
         Builder managedClasses(List<String> classes) {
             managedClasses = List.copyOf(classes);
             return this;
@@ -158,7 +172,7 @@ public record ApplicationSettings(String framework, SortedMap<String, String> hi
             // PostgreSQL's driver puts currentSchema first on the search path: unqualified tables land there
             currentSchema(url).ifPresent(schema -> defaultHibernate(DEFAULT_SCHEMA, schema,
                     origins.get("url") + " (currentSchema of the JDBC URL)"));
-            return new ApplicationSettings(framework, hibernate, origins, url, user, managedClasses, liquibase);
+            return new ApplicationSettings(framework, hibernate, origins, url, user, managedClasses, liquibase, flyway);
         }
     }
 

@@ -27,6 +27,15 @@ final class SpringBootSettings implements ApplicationSettings.Reader {
     private static final java.util.regex.Pattern JPA_PROPERTY =
             java.util.regex.Pattern.compile("spring\\.jpa\\.properties(?:\\.?\\[(.+)]|\\.(.+))");
 
+    /** {@code spring.flyway.placeholders.<name>}, or in the bracket notation, which keeps the name exactly. */
+    private static final java.util.regex.Pattern FLYWAY_PLACEHOLDER =
+            java.util.regex.Pattern.compile("spring\\.flyway\\.placeholders(?:\\.?\\[(.+)]|\\.(.+))");
+
+    /** The {@code spring.flyway.*} settings that change the SQL Flyway sends, by {@link FlywaySettings}' key. */
+    private static final List<String> FLYWAY_KEYS = List.of(FlywaySettings.REPLACEMENT, FlywaySettings.PREFIX,
+            FlywaySettings.SUFFIX, FlywaySettings.SEPARATOR, FlywaySettings.DEFAULT_SCHEMA, FlywaySettings.SCHEMAS,
+            FlywaySettings.USER, FlywaySettings.URL, FlywaySettings.TABLE);
+
     /** A value and the file it came from. */
     private record Value(String value, String origin) {
     }
@@ -106,7 +115,25 @@ final class SpringBootSettings implements ApplicationSettings.Reader {
                 ApplicationSettings.LIQUIBASE_LOCK_TABLE);
         values.forEach((key, v) -> liquibaseParameter(key).ifPresent(name ->
                 settings.liquibase(ApplicationSettings.LIQUIBASE_PARAMETER + name, v.value(), v.origin())));
+        settings.flyway(flyway(values));
         return settings.build();
+    }
+
+    /** Spring Boot's {@code spring.flyway.*}: the placeholders and what Flyway's built-in ones are made of. */
+    private static FlywaySettings flyway(Map<String, Value> values) {
+        FlywaySettings.Builder flyway = new FlywaySettings.Builder();
+        values.forEach((key, v) -> {
+            java.util.regex.Matcher placeholder = FLYWAY_PLACEHOLDER.matcher(key);
+            if (placeholder.matches()) {
+                String name = placeholder.group(1) != null ? placeholder.group(1) : placeholder.group(2);
+                flyway.put(FlywaySettings.PLACEHOLDERS + name, v.value(), v.origin(), key);
+            }
+        });
+        for (String key : FLYWAY_KEYS) {
+            String springKey = "spring.flyway." + key;
+            value(values, springKey).ifPresent(v -> flyway.put(key, v.value(), v.origin(), springKey));
+        }
+        return flyway.build();
     }
 
     private static void liquibase(Map<String, Value> values, ApplicationSettings.Builder settings, String springKey,
