@@ -21,11 +21,6 @@ import liquibase.changelog.RanChangeSet;
 import liquibase.changelog.filter.ContextChangeSetFilter;
 import liquibase.changelog.filter.LabelChangeSetFilter;
 import liquibase.database.Database;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.executor.ExecutorService;
-import liquibase.lockservice.LockServiceFactory;
-import liquibase.parser.ChangeLogParserFactory;
-import liquibase.resource.DirectoryResourceAccessor;
 
 /**
  * What {@code driftless check} needs from the changelogs beyond the runner: parse them (malformed files, duplicate
@@ -171,42 +166,11 @@ public final class ChangelogVerifier {
         });
     }
 
+    /** {@code work} on a fresh, quiet Liquibase view of the caller's connection, with the master changelog parsed. */
     private <T> T with(Connection connection, String action, Work<T> work) {
-        boolean autoCommit;
-        try {
-            autoCommit = connection.getAutoCommit();
-        } catch (SQLException e) {
-            throw new ChangelogException("Cannot " + action + ": " + Failures.describe(e), e);
-        }
-        try (DirectoryResourceAccessor resources = new DirectoryResourceAccessor(changelogDirectory)) {
-            return QuietLiquibase.call(resources, extensions, () -> {
-                Database database = extensions.databaseFor(new JdbcConnection(connection));
-                bookkeeping.applyTo(database);
-                try {
-                    ChangeLogParameters parameters = new ChangeLogParameters(database);
-                    filter.applyTo(parameters);
-                    DatabaseChangeLog changelog = ChangeLogParserFactory.getInstance().getParser(masterFile, resources)
-                            .parse(masterFile, parameters, resources);
-                    return work.run(database, changelog, parameters);
-                } finally {
-                    Scope.getCurrentScope().getSingleton(ExecutorService.class).clearExecutor("jdbc", database);
-                    Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).resetAll();
-                    LockServiceFactory.getInstance().resetAll();
-                }
-            });
-        } catch (ChangelogException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ChangelogException("Cannot " + action + ": " + Failures.describe(e), e);
-        } finally {
-            try {
-                if (!connection.isClosed() && connection.getAutoCommit() != autoCommit) {
-                    connection.setAutoCommit(autoCommit);
-                }
-            } catch (SQLException ignored) {
-                // the caller's next statement will say so
-            }
-        }
+        return new LiquibaseSession(connection, changelogDirectory, masterFile, filter, extensions, bookkeeping)
+                .withLiquibase(action, (database, changelog, parameters, holding) -> work.run(database, changelog,
+                        parameters));
     }
 
     private static ChangesetRef ref(ChangeSet changeSet) {
