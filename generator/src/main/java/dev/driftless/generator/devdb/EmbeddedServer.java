@@ -1,7 +1,7 @@
 package dev.driftless.generator.devdb;
 
+import dev.driftless.generator.devdb.PostgresCommands.ProcessResult;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -19,14 +19,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -55,12 +51,9 @@ public final class EmbeddedServer implements AutoCloseable {
     private static final Duration WAIT_FOR_OTHER_COMMAND = Duration.ofMinutes(10);
     private static final int LOG_TAIL_LINES = 15;
     private static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
-    private static final boolean WINDOWS =
-            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
     private final Path dataDirectory;
-    private final Path binDirectory;
-    private final List<String> launcher;
+    private final PostgresCommands commands;
     private final int port;
     private final long postmasterPid;
     private final Thread shutdownHook;
@@ -69,12 +62,11 @@ public final class EmbeddedServer implements AutoCloseable {
     /** The RAM tablespace for throwaway databases: unknown until first asked ({@code null}), then found or absent. */
     private Optional<String> scratchTablespace;
 
-    private EmbeddedServer(Path dataDirectory, Path binDirectory, List<String> launcher, int port, long postmasterPid,
+    private EmbeddedServer(Path dataDirectory, PostgresCommands commands, int port, long postmasterPid,
                            DataDirectoryLock lock) {
         this.lock = lock;
         this.dataDirectory = dataDirectory;
-        this.binDirectory = binDirectory;
-        this.launcher = launcher;
+        this.commands = commands;
         this.port = port;
         this.postmasterPid = postmasterPid;
         this.shutdownHook = new Thread(this::stopFromShutdownHook, "driftless-postgres-stop-" + port);
@@ -119,7 +111,7 @@ public final class EmbeddedServer implements AutoCloseable {
     public static EmbeddedServer startInstalled(Path dataDirectory, Path binDirectory, boolean durable)
             throws IOException {
         for (String binary : List.of("initdb", "pg_ctl", "postgres")) {
-            if (!Files.isExecutable(Path.of(binary(binDirectory, binary)))) {
+            if (!Files.isExecutable(Path.of(PostgresCommands.binary(binDirectory, binary)))) {
                 throw new IOException("could not start PostgreSQL from " + binDirectory + ": it holds no " + binary);
             }
         }
@@ -151,13 +143,13 @@ public final class EmbeddedServer implements AutoCloseable {
             throws IOException {
         Path parent = dataDir.getParent();
         Files.createDirectories(parent);
-        List<String> launcher = launcher();
+        PostgresCommands commands = PostgresCommands.in(binDir);
 
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
-            initdb(binDir, launcher, dataDir, durable);
+            initdb(commands, dataDir, durable);
         }
         if (Files.exists(dataDir.resolve("postmaster.pid"))) {
-            stopLeftoverServer(binDir, launcher, dataDir);
+            stopLeftoverServer(commands, dataDir);
         }
 
         Path log = parent.resolve("postgres.log");
@@ -165,23 +157,22 @@ public final class EmbeddedServer implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             long logOffset = Files.exists(log) ? Files.size(log) : 0;
-            List<String> command = new ArrayList<>(launcher);
-            command.addAll(List.of(binary(binDir, "pg_ctl"), "-D", dataDir.toString(), "-w",
+            List<String> command = commands.command("pg_ctl", "-D", dataDir.toString(), "-w",
                     "-t", Integer.toString(PG_CTL_WAIT_SECONDS), "-l", log.toString(),
-                    "-o", serverOptions(port, durable), "start"));
-            ProcessResult result = run(command, PG_CTL_TIMEOUT);
+                    "-o", serverOptions(port, durable), "start");
+            ProcessResult result = PostgresCommands.run(command, PG_CTL_TIMEOUT);
             if (result.succeeded()) {
                 long pid = readPostmasterPid(dataDir)
                         .orElseThrow(() -> new IOException("could not start the embedded PostgreSQL in " + dataDir
                                 + ": pg_ctl reported success but left no readable postmaster.pid"));
-                EmbeddedServer server = new EmbeddedServer(dataDir, binDir, launcher, port, pid, lock);
+                EmbeddedServer server = new EmbeddedServer(dataDir, commands, port, pid, lock);
                 Runtime.getRuntime().addShutdownHook(server.shutdownHook);
                 return server;
             }
             String newLog = readFrom(log, logOffset);
             // Not ours, or a server that failed to come up in time: do not leave it running.
             if (Files.exists(dataDir.resolve("postmaster.pid"))) {
-                runQuietly(pgCtlStop(binDir, launcher, dataDir, "fast"));
+                PostgresCommands.runQuietly(pgCtlStop(commands, dataDir, "fast"), PG_CTL_TIMEOUT);
             }
             boolean portTaken = newLog.contains("could not bind") || newLog.contains("Address already in use");
             if (portTaken && attempt < START_ATTEMPTS) {
@@ -331,7 +322,7 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         // a server another command is using is no leftover: refuse rather than stop it under that command
         try (DataDirectoryLock ignored = DataDirectoryLock.acquire(dataDir, Duration.ZERO, message -> { })) {
-            stopLeftoverServer(PostgresBinaries.prepare(), launcher(), dataDir);
+            stopLeftoverServer(PostgresCommands.in(PostgresBinaries.prepare()), dataDir);
         }
     }
 
@@ -371,7 +362,7 @@ public final class EmbeddedServer implements AutoCloseable {
         if (!ownServerRunning()) {
             return;
         }
-        ProcessResult result = run(pgCtlStop(binDirectory, launcher, dataDirectory, "fast"), PG_CTL_TIMEOUT);
+        ProcessResult result = PostgresCommands.run(pgCtlStop(commands, dataDirectory, "fast"), PG_CTL_TIMEOUT);
         if (!result.succeeded() && ownServerRunning()) {
             throw new IOException("could not stop the embedded PostgreSQL in " + dataDirectory + ": "
                     + result.output().strip());
@@ -390,7 +381,7 @@ public final class EmbeddedServer implements AutoCloseable {
      * file naming a dead process is left for PostgreSQL, which recognises it as stale (and also checks that no
      * orphaned backend still uses the old shared memory, which needs the file).
      */
-    private static void stopLeftoverServer(Path binDir, List<String> launcher, Path dataDir) throws IOException {
+    private static void stopLeftoverServer(PostgresCommands commands, Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         Optional<Long> pid = readPostmasterPid(dataDir);
         if (pid.isEmpty()) {
@@ -409,15 +400,13 @@ public final class EmbeddedServer implements AutoCloseable {
             Files.deleteIfExists(pidFile);
             return;
         }
-        runQuietly(pgCtlStop(binDir, launcher, dataDir, "fast"));
+        PostgresCommands.runQuietly(pgCtlStop(commands, dataDir, "fast"), PG_CTL_TIMEOUT);
         // if it would not stop, the start fails and reports why
     }
 
-    private static List<String> pgCtlStop(Path binDir, List<String> launcher, Path dataDir, String mode) {
-        List<String> command = new ArrayList<>(launcher);
-        command.addAll(List.of(binary(binDir, "pg_ctl"), "-D", dataDir.toString(), "-m", mode, "-w",
-                "-t", Integer.toString(PG_CTL_WAIT_SECONDS), "stop"));
-        return command;
+    private static List<String> pgCtlStop(PostgresCommands commands, Path dataDir, String mode) {
+        return commands.command("pg_ctl", "-D", dataDir.toString(), "-m", mode, "-w",
+                "-t", Integer.toString(PG_CTL_WAIT_SECONDS), "stop");
     }
 
     private static Optional<Long> readPostmasterPid(Path dataDir) {
@@ -431,7 +420,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- initdb and start
 
-    private static void initdb(Path binDir, List<String> launcher, Path dataDir, boolean durable) throws IOException {
+    private static void initdb(PostgresCommands commands, Path dataDir, boolean durable) throws IOException {
         if (Files.isDirectory(dataDir)) {
             try (Stream<Path> entries = Files.list(dataDir)) {
                 if (entries.findAny().isPresent()) {
@@ -445,15 +434,14 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         // initdb into a sibling and rename: a killed initdb never leaves a half-made cluster at dataDir.
         Path staging = dataDir.resolveSibling(dataDir.getFileName() + ".initdb-" + UUID.randomUUID());
-        List<String> command = new ArrayList<>(launcher);
-        command.addAll(List.of(binary(binDir, "initdb"), "-D", staging.toString(), "-A", "trust", "-U", SUPERUSER,
-                "-E", "UTF-8", "--no-locale", "--no-instructions"));
+        List<String> command = commands.command("initdb", "-D", staging.toString(), "-A", "trust", "-U", SUPERUSER,
+                "-E", "UTF-8", "--no-locale", "--no-instructions");
         if (!durable) {
             command.add("--no-sync");
         }
         ProcessResult result;
         try {
-            result = run(command, INITDB_TIMEOUT);
+            result = PostgresCommands.run(command, INITDB_TIMEOUT);
         } catch (IOException e) {
             PostgresBinaries.deleteTree(staging);
             throw new IOException("could not start the embedded PostgreSQL in " + dataDir + ": initdb failed: "
@@ -476,7 +464,7 @@ public final class EmbeddedServer implements AutoCloseable {
     private static String serverOptions(int port, boolean durable) {
         // pg_ctl hands these to /bin/sh, hence the shell quoting of the empty socket directory list.
         StringBuilder options = new StringBuilder("-p ").append(port).append(" -c listen_addresses=127.0.0.1");
-        if (!WINDOWS) {
+        if (!PostgresCommands.WINDOWS) {
             options.append(" -c unix_socket_directories=''");
         }
         if (!durable) {
@@ -535,98 +523,6 @@ public final class EmbeddedServer implements AutoCloseable {
     private static String lastLines(String text, int count) {
         List<String> lines = text.strip().lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
-    }
-
-    // ---------------------------------------------------------------- root and processes
-
-    /** Empty when not root; {@code [/usr/bin/unshare, --user]} when root. */
-    private static List<String> launcher() throws IOException {
-        if (WINDOWS || !isRoot()) {
-            return List.of();
-        }
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
-        for (String directory : path.split(File.pathSeparator)) {
-            if (directory.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(directory, "unshare");
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return List.of(candidate.toString(), "--user");
-            }
-        }
-        throw new IOException("could not start the embedded PostgreSQL: PostgreSQL refuses to run as root, and"
-                + " driftless runs it in a user namespace when root, which needs the 'unshare' command, not found on"
-                + " PATH; run as a non-root user or install util-linux");
-    }
-
-    private static boolean isRoot() {
-        try {
-            return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
-        } catch (LinkageError | RuntimeException e) {
-            return false; // no Unix credentials to ask (module or native library missing)
-        }
-    }
-
-    private record ProcessResult(int exitCode, boolean timedOut, Duration timeout, String output) {
-        boolean succeeded() {
-            return !timedOut && exitCode == 0;
-        }
-
-        String describeExit() {
-            return timedOut ? "timed out after " + timeout.toSeconds() + " s" : "exit code " + exitCode;
-        }
-    }
-
-    /** Runs a command with output (stdout and stderr) captured in a string, never shown. */
-    private static ProcessResult run(List<String> command, Duration timeout) throws IOException {
-        Path output = Files.createTempFile("driftless-postgres-", ".out");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    // A file, not a pipe: pg_ctl's daemon child could otherwise hold the pipe open.
-                    .redirectOutput(output.toFile());
-            Map<String, String> environment = builder.environment();
-            // Nothing of the user's connection settings, and never the target's password, reaches the server.
-            environment.keySet().removeIf(name -> name.startsWith("PG") || name.equals("DRIFTLESS_PASSWORD"));
-            environment.put("LC_ALL", "C");
-            Process process = builder.start();
-            process.getOutputStream().close();
-            boolean finished;
-            try {
-                finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while running " + command.get(0), e);
-            }
-            if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            if (text.contains("unshare failed")) {
-                throw new IOException("could not start the embedded PostgreSQL: PostgreSQL refuses to run as root,"
-                        + " and running it in a user namespace ('unshare --user') is not permitted here (a"
-                        + " container's seccomp profile or a sysctl may forbid user namespaces); run as a non-root"
-                        + " user. unshare said: " + text.strip());
-            }
-            return new ProcessResult(finished ? process.exitValue() : -1, !finished, timeout, text);
-        } finally {
-            Files.deleteIfExists(output);
-        }
-    }
-
-    private static void runQuietly(List<String> command) {
-        try {
-            run(command, PG_CTL_TIMEOUT);
-        } catch (IOException e) {
-            // best effort
-        }
-    }
-
-    private static String binary(Path binDir, String name) {
-        return binDir.resolve(WINDOWS ? name + ".exe" : name).toString();
     }
 
     // ---------------------------------------------------------------- SQL
