@@ -3,7 +3,6 @@ package dev.driftless.generator.devdb;
 import dev.driftless.generator.devdb.PostgresCommands.ProcessResult;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -49,8 +48,6 @@ public final class EmbeddedServer implements AutoCloseable {
     private static final int START_ATTEMPTS = 3;
     /** How long a command waits for another one using the same data directory (an apply can take a while). */
     private static final Duration WAIT_FOR_OTHER_COMMAND = Duration.ofMinutes(10);
-    private static final int LOG_TAIL_LINES = 15;
-    private static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
 
     private final Path dataDirectory;
     private final PostgresCommands commands;
@@ -152,13 +149,13 @@ public final class EmbeddedServer implements AutoCloseable {
             stopLeftoverServer(commands, dataDir);
         }
 
-        Path log = parent.resolve("postgres.log");
-        rotateLogIfLarge(log);
+        ServerLog log = new ServerLog(parent.resolve("postgres.log"));
+        log.rotateIfLarge();
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
-            long logOffset = Files.exists(log) ? Files.size(log) : 0;
+            long logOffset = log.end();
             List<String> command = commands.command("pg_ctl", "-D", dataDir.toString(), "-w",
-                    "-t", Integer.toString(PG_CTL_WAIT_SECONDS), "-l", log.toString(),
+                    "-t", Integer.toString(PG_CTL_WAIT_SECONDS), "-l", log.file().toString(),
                     "-o", serverOptions(port, durable), "start");
             ProcessResult result = PostgresCommands.run(command, PG_CTL_TIMEOUT);
             if (result.succeeded()) {
@@ -169,7 +166,7 @@ public final class EmbeddedServer implements AutoCloseable {
                 Runtime.getRuntime().addShutdownHook(server.shutdownHook);
                 return server;
             }
-            String newLog = readFrom(log, logOffset);
+            String newLog = log.readFrom(logOffset);
             // Not ours, or a server that failed to come up in time: do not leave it running.
             if (Files.exists(dataDir.resolve("postmaster.pid"))) {
                 PostgresCommands.runQuietly(pgCtlStop(commands, dataDir, "fast"), PG_CTL_TIMEOUT);
@@ -450,7 +447,7 @@ public final class EmbeddedServer implements AutoCloseable {
         if (!result.succeeded()) {
             PostgresBinaries.deleteTree(staging);
             throw new IOException("could not start the embedded PostgreSQL in " + dataDir + ": initdb failed ("
-                    + result.describeExit() + "): " + lastLines(result.output(), LOG_TAIL_LINES));
+                    + result.describeExit() + "): " + ServerLog.tail(result.output()));
         }
         Files.deleteIfExists(dataDir); // empty directory, if present
         try {
@@ -490,39 +487,11 @@ public final class EmbeddedServer implements AutoCloseable {
                 .append(dataDir).append(": ").append(reason);
         String pgCtlOutput = result.output().strip();
         if (!pgCtlOutput.isEmpty()) {
-            message.append("\npg_ctl said:\n").append(lastLines(pgCtlOutput, LOG_TAIL_LINES));
+            message.append("\npg_ctl said:\n").append(ServerLog.tail(pgCtlOutput));
         }
-        String tail = lastLines(newLog, LOG_TAIL_LINES);
+        String tail = ServerLog.tail(newLog);
         message.append(tail.isEmpty() ? "\n(the server log is empty)" : "\nserver log (last lines):\n" + tail);
         return message.toString();
-    }
-
-    private static void rotateLogIfLarge(Path log) {
-        try {
-            if (Files.exists(log) && Files.size(log) > LOG_ROTATE_BYTES) {
-                Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            // keep appending to the large log
-        }
-    }
-
-    private static String readFrom(Path file, long offset) {
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            long length = in.length();
-            long start = length < offset ? 0 : offset; // rotated or truncated meanwhile
-            byte[] bytes = new byte[(int) Math.min(length - start, 1 << 20)];
-            in.seek(length - bytes.length);
-            in.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static String lastLines(String text, int count) {
-        List<String> lines = text.strip().lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
     // ---------------------------------------------------------------- SQL
