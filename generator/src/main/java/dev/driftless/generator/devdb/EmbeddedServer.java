@@ -10,7 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,8 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server, run from the binaries zonky publishes on Maven Central, in a data directory of our
@@ -40,8 +37,7 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedServer implements AutoCloseable {
 
-    private static final String SUPERUSER = "postgres";
-    private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(120);
+    static final String SUPERUSER = "postgres";
     private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(60);
     /** Passed to {@code pg_ctl -t}; below {@link #PG_CTL_TIMEOUT} so pg_ctl gives up, and says why, first. */
     private static final int PG_CTL_WAIT_SECONDS = 30;
@@ -143,7 +139,7 @@ public final class EmbeddedServer implements AutoCloseable {
         PostgresCommands commands = PostgresCommands.in(binDir);
 
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
-            initdb(commands, dataDir, durable);
+            Initdb.create(commands, dataDir, durable);
         }
         if (Files.exists(dataDir.resolve("postmaster.pid"))) {
             stopLeftoverServer(commands, dataDir);
@@ -416,47 +412,6 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- initdb and start
-
-    private static void initdb(PostgresCommands commands, Path dataDir, boolean durable) throws IOException {
-        if (Files.isDirectory(dataDir)) {
-            try (Stream<Path> entries = Files.list(dataDir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new IOException("could not start the embedded PostgreSQL in " + dataDir
-                            + ": the directory is not empty but holds no PostgreSQL cluster (no PG_VERSION);"
-                            + " delete it or choose another data directory");
-                }
-            }
-        } else if (Files.exists(dataDir)) {
-            throw new IOException("could not start the embedded PostgreSQL in " + dataDir + ": it is not a directory");
-        }
-        // initdb into a sibling and rename: a killed initdb never leaves a half-made cluster at dataDir.
-        Path staging = dataDir.resolveSibling(dataDir.getFileName() + ".initdb-" + UUID.randomUUID());
-        List<String> command = commands.command("initdb", "-D", staging.toString(), "-A", "trust", "-U", SUPERUSER,
-                "-E", "UTF-8", "--no-locale", "--no-instructions");
-        if (!durable) {
-            command.add("--no-sync");
-        }
-        ProcessResult result;
-        try {
-            result = PostgresCommands.run(command, INITDB_TIMEOUT);
-        } catch (IOException e) {
-            PostgresBinaries.deleteTree(staging);
-            throw new IOException("could not start the embedded PostgreSQL in " + dataDir + ": initdb failed: "
-                    + e.getMessage(), e);
-        }
-        if (!result.succeeded()) {
-            PostgresBinaries.deleteTree(staging);
-            throw new IOException("could not start the embedded PostgreSQL in " + dataDir + ": initdb failed ("
-                    + result.describeExit() + "): " + ServerLog.tail(result.output()));
-        }
-        Files.deleteIfExists(dataDir); // empty directory, if present
-        try {
-            Files.move(staging, dataDir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            PostgresBinaries.deleteTree(staging);
-            throw e;
-        }
-    }
 
     private static String serverOptions(int port, boolean durable) {
         // pg_ctl hands these to /bin/sh, hence the shell quoting of the empty socket directory list.
