@@ -4,8 +4,6 @@ import dev.driftless.generator.devdb.PostgresCommands.ProcessResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,15 +36,11 @@ import java.util.Properties;
 public final class EmbeddedServer implements AutoCloseable {
 
     static final String SUPERUSER = "postgres";
-    private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(60);
-    /** Passed to {@code pg_ctl -t}; below {@link #PG_CTL_TIMEOUT} so pg_ctl gives up, and says why, first. */
-    private static final int PG_CTL_WAIT_SECONDS = 30;
-    private static final int START_ATTEMPTS = 3;
     /** How long a command waits for another one using the same data directory (an apply can take a while). */
     private static final Duration WAIT_FOR_OTHER_COMMAND = Duration.ofMinutes(10);
 
     private final Path dataDirectory;
-    private final PostgresCommands commands;
+    private final PgCtl pgCtl;
     private final int port;
     private final long postmasterPid;
     private final Thread shutdownHook;
@@ -55,13 +49,12 @@ public final class EmbeddedServer implements AutoCloseable {
     /** The RAM tablespace for throwaway databases: unknown until first asked ({@code null}), then found or absent. */
     private Optional<String> scratchTablespace;
 
-    private EmbeddedServer(Path dataDirectory, PostgresCommands commands, int port, long postmasterPid,
-                           DataDirectoryLock lock) {
+    private EmbeddedServer(Path dataDirectory, PgCtl pgCtl, PgCtl.Running running, DataDirectoryLock lock) {
         this.lock = lock;
         this.dataDirectory = dataDirectory;
-        this.commands = commands;
-        this.port = port;
-        this.postmasterPid = postmasterPid;
+        this.pgCtl = pgCtl;
+        this.port = running.port();
+        this.postmasterPid = running.postmasterPid();
         this.shutdownHook = new Thread(this::stopFromShutdownHook, "driftless-postgres-stop-" + port);
     }
 
@@ -141,38 +134,16 @@ public final class EmbeddedServer implements AutoCloseable {
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
             Initdb.create(commands, dataDir, durable);
         }
+        PgCtl pgCtl = new PgCtl(commands, dataDir);
         if (Files.exists(dataDir.resolve("postmaster.pid"))) {
-            stopLeftoverServer(commands, dataDir);
+            pgCtl.stopLeftover();
         }
 
         ServerLog log = new ServerLog(parent.resolve("postgres.log"));
         log.rotateIfLarge();
-        for (int attempt = 1; ; attempt++) {
-            int port = freePort();
-            long logOffset = log.end();
-            List<String> command = commands.command("pg_ctl", "-D", dataDir.toString(), "-w",
-                    "-t", Integer.toString(PG_CTL_WAIT_SECONDS), "-l", log.file().toString(),
-                    "-o", serverOptions(port, durable), "start");
-            ProcessResult result = PostgresCommands.run(command, PG_CTL_TIMEOUT);
-            if (result.succeeded()) {
-                long pid = readPostmasterPid(dataDir)
-                        .orElseThrow(() -> new IOException("could not start the embedded PostgreSQL in " + dataDir
-                                + ": pg_ctl reported success but left no readable postmaster.pid"));
-                EmbeddedServer server = new EmbeddedServer(dataDir, commands, port, pid, lock);
-                Runtime.getRuntime().addShutdownHook(server.shutdownHook);
-                return server;
-            }
-            String newLog = log.readFrom(logOffset);
-            // Not ours, or a server that failed to come up in time: do not leave it running.
-            if (Files.exists(dataDir.resolve("postmaster.pid"))) {
-                PostgresCommands.runQuietly(pgCtlStop(commands, dataDir, "fast"), PG_CTL_TIMEOUT);
-            }
-            boolean portTaken = newLog.contains("could not bind") || newLog.contains("Address already in use");
-            if (portTaken && attempt < START_ATTEMPTS) {
-                continue; // another process took the port between our probe and the server's bind
-            }
-            throw new IOException(startFailure(dataDir, result, newLog));
-        }
+        EmbeddedServer server = new EmbeddedServer(dataDir, pgCtl, pgCtl.start(log, durable), lock);
+        Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+        return server;
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>} (the name URL-encoded, as the driver expects). */
@@ -315,7 +286,7 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         // a server another command is using is no leftover: refuse rather than stop it under that command
         try (DataDirectoryLock ignored = DataDirectoryLock.acquire(dataDir, Duration.ZERO, message -> { })) {
-            stopLeftoverServer(PostgresCommands.in(PostgresBinaries.prepare()), dataDir);
+            new PgCtl(PostgresCommands.in(PostgresBinaries.prepare()), dataDir).stopLeftover();
         }
     }
 
@@ -355,7 +326,7 @@ public final class EmbeddedServer implements AutoCloseable {
         if (!ownServerRunning()) {
             return;
         }
-        ProcessResult result = PostgresCommands.run(pgCtlStop(commands, dataDirectory, "fast"), PG_CTL_TIMEOUT);
+        ProcessResult result = pgCtl.stop();
         if (!result.succeeded() && ownServerRunning()) {
             throw new IOException("could not stop the embedded PostgreSQL in " + dataDirectory + ": "
                     + result.output().strip());
@@ -364,89 +335,9 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** Whether postmaster.pid still names the postmaster this instance started, and that process is alive. */
     private boolean ownServerRunning() {
-        Optional<Long> pid = readPostmasterPid(dataDirectory);
+        Optional<Long> pid = pgCtl.postmasterPid();
         return pid.isPresent() && pid.get() == postmasterPid
                 && ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    /**
-     * A previous server on this data directory whose JVM was killed (stop it), or a stale postmaster.pid. A pid
-     * file naming a dead process is left for PostgreSQL, which recognises it as stale (and also checks that no
-     * orphaned backend still uses the old shared memory, which needs the file).
-     */
-    private static void stopLeftoverServer(PostgresCommands commands, Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        Optional<Long> pid = readPostmasterPid(dataDir);
-        if (pid.isEmpty()) {
-            // Empty or garbled (a crash while a server was starting): PostgreSQL would refuse to start.
-            Files.deleteIfExists(pidFile);
-            return;
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
-        if (process.isEmpty()) {
-            return;
-        }
-        Optional<String> command = process.get().info().command();
-        if (command.isPresent() && !Path.of(command.get()).getFileName().toString().startsWith("postgres")) {
-            // The PID now belongs to an unrelated process (say, after a reboot). PostgreSQL would refuse to start
-            // ("lock file already exists"), since as far as it can tell that process may be a postmaster.
-            Files.deleteIfExists(pidFile);
-            return;
-        }
-        PostgresCommands.runQuietly(pgCtlStop(commands, dataDir, "fast"), PG_CTL_TIMEOUT);
-        // if it would not stop, the start fails and reports why
-    }
-
-    private static List<String> pgCtlStop(PostgresCommands commands, Path dataDir, String mode) {
-        return commands.command("pg_ctl", "-D", dataDir.toString(), "-m", mode, "-w",
-                "-t", Integer.toString(PG_CTL_WAIT_SECONDS), "stop");
-    }
-
-    private static Optional<Long> readPostmasterPid(Path dataDir) {
-        try {
-            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.UTF_8);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    // ---------------------------------------------------------------- initdb and start
-
-    private static String serverOptions(int port, boolean durable) {
-        // pg_ctl hands these to /bin/sh, hence the shell quoting of the empty socket directory list.
-        StringBuilder options = new StringBuilder("-p ").append(port).append(" -c listen_addresses=127.0.0.1");
-        if (!PostgresCommands.WINDOWS) {
-            options.append(" -c unix_socket_directories=''");
-        }
-        if (!durable) {
-            options.append(" -F -c synchronous_commit=off -c full_page_writes=off");
-        }
-        return options.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String startFailure(Path dataDir, ProcessResult result, String newLog) {
-        String reason = newLog.lines()
-                .filter(line -> line.contains("FATAL:") || line.contains("PANIC:") || line.contains("ERROR:"))
-                .reduce((first, second) -> second)
-                .map(line -> line.substring(Math.max(line.indexOf("FATAL:"),
-                        Math.max(line.indexOf("PANIC:"), line.indexOf("ERROR:")))).strip())
-                .orElseGet(() -> "pg_ctl start failed (" + result.describeExit() + ")");
-        StringBuilder message = new StringBuilder("could not start the embedded PostgreSQL in ")
-                .append(dataDir).append(": ").append(reason);
-        String pgCtlOutput = result.output().strip();
-        if (!pgCtlOutput.isEmpty()) {
-            message.append("\npg_ctl said:\n").append(ServerLog.tail(pgCtlOutput));
-        }
-        String tail = ServerLog.tail(newLog);
-        message.append(tail.isEmpty() ? "\n(the server log is empty)" : "\nserver log (last lines):\n" + tail);
-        return message.toString();
     }
 
     // ---------------------------------------------------------------- SQL

@@ -14,12 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs PostgreSQL's binaries from one bin directory, their output captured, never shown.
- *
- * <p>PostgreSQL refuses to run as root, and CI usually runs as root. When this JVM runs as root, every binary is
- * started under {@code unshare --user}: inside a fresh user namespace the process, and every root-owned file,
- * appear as the overflow user (65534), so PostgreSQL's checks ("not root", "owns its data directory") pass while
- * the kernel still treats the process as root for file access and signals.
+ * Runs PostgreSQL's binaries from one bin directory, their output captured, never shown. PostgreSQL refuses to
+ * run as root, so when this JVM is root each binary runs under {@code unshare --user} (see {@link EmbeddedServer}
+ * for why that passes PostgreSQL's checks yet keeps root's access to files and signals).
  */
 final class PostgresCommands {
 
@@ -44,7 +41,7 @@ final class PostgresCommands {
         return new PostgresCommands(binDirectory, launcher());
     }
 
-    /** The command line that runs binary {@code name} of the bin directory with {@code arguments}. */
+    /** The command line that runs binary {@code name} of the bin directory with {@code arguments}; a new list. */
     List<String> command(String name, String... arguments) {
         List<String> command = new ArrayList<>(launcher);
         command.add(binary(binDirectory, name));
