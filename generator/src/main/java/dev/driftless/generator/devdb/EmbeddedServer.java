@@ -1,17 +1,13 @@
 package dev.driftless.generator.devdb;
 
+import dev.driftless.generator.devdb.PostgresCommands.ProcessResult;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,15 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server, run from the binaries zonky publishes on Maven Central, in a data directory of our
@@ -45,22 +35,12 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedServer implements AutoCloseable {
 
-    private static final String SUPERUSER = "postgres";
-    private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(60);
-    /** Passed to {@code pg_ctl -t}; below {@link #PG_CTL_TIMEOUT} so pg_ctl gives up, and says why, first. */
-    private static final int PG_CTL_WAIT_SECONDS = 30;
-    private static final int START_ATTEMPTS = 3;
+    static final String SUPERUSER = "postgres";
     /** How long a command waits for another one using the same data directory (an apply can take a while). */
     private static final Duration WAIT_FOR_OTHER_COMMAND = Duration.ofMinutes(10);
-    private static final int LOG_TAIL_LINES = 15;
-    private static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
-    private static final boolean WINDOWS =
-            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
     private final Path dataDirectory;
-    private final Path binDirectory;
-    private final List<String> launcher;
+    private final PgCtl pgCtl;
     private final int port;
     private final long postmasterPid;
     private final Thread shutdownHook;
@@ -69,14 +49,12 @@ public final class EmbeddedServer implements AutoCloseable {
     /** The RAM tablespace for throwaway databases: unknown until first asked ({@code null}), then found or absent. */
     private Optional<String> scratchTablespace;
 
-    private EmbeddedServer(Path dataDirectory, Path binDirectory, List<String> launcher, int port, long postmasterPid,
-                           DataDirectoryLock lock) {
+    private EmbeddedServer(Path dataDirectory, PgCtl pgCtl, PgCtl.Running running, DataDirectoryLock lock) {
         this.lock = lock;
         this.dataDirectory = dataDirectory;
-        this.binDirectory = binDirectory;
-        this.launcher = launcher;
-        this.port = port;
-        this.postmasterPid = postmasterPid;
+        this.pgCtl = pgCtl;
+        this.port = running.port();
+        this.postmasterPid = running.postmasterPid();
         this.shutdownHook = new Thread(this::stopFromShutdownHook, "driftless-postgres-stop-" + port);
     }
 
@@ -119,7 +97,7 @@ public final class EmbeddedServer implements AutoCloseable {
     public static EmbeddedServer startInstalled(Path dataDirectory, Path binDirectory, boolean durable)
             throws IOException {
         for (String binary : List.of("initdb", "pg_ctl", "postgres")) {
-            if (!Files.isExecutable(Path.of(binary(binDirectory, binary)))) {
+            if (!Files.isExecutable(Path.of(PostgresCommands.binary(binDirectory, binary)))) {
                 throw new IOException("could not start PostgreSQL from " + binDirectory + ": it holds no " + binary);
             }
         }
@@ -151,44 +129,21 @@ public final class EmbeddedServer implements AutoCloseable {
             throws IOException {
         Path parent = dataDir.getParent();
         Files.createDirectories(parent);
-        List<String> launcher = launcher();
+        PostgresCommands commands = PostgresCommands.in(binDir);
 
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
-            initdb(binDir, launcher, dataDir, durable);
+            Initdb.create(commands, dataDir, durable);
         }
+        PgCtl pgCtl = new PgCtl(commands, dataDir);
         if (Files.exists(dataDir.resolve("postmaster.pid"))) {
-            stopLeftoverServer(binDir, launcher, dataDir);
+            pgCtl.stopLeftover();
         }
 
-        Path log = parent.resolve("postgres.log");
-        rotateLogIfLarge(log);
-        for (int attempt = 1; ; attempt++) {
-            int port = freePort();
-            long logOffset = Files.exists(log) ? Files.size(log) : 0;
-            List<String> command = new ArrayList<>(launcher);
-            command.addAll(List.of(binary(binDir, "pg_ctl"), "-D", dataDir.toString(), "-w",
-                    "-t", Integer.toString(PG_CTL_WAIT_SECONDS), "-l", log.toString(),
-                    "-o", serverOptions(port, durable), "start"));
-            ProcessResult result = run(command, PG_CTL_TIMEOUT);
-            if (result.succeeded()) {
-                long pid = readPostmasterPid(dataDir)
-                        .orElseThrow(() -> new IOException("could not start the embedded PostgreSQL in " + dataDir
-                                + ": pg_ctl reported success but left no readable postmaster.pid"));
-                EmbeddedServer server = new EmbeddedServer(dataDir, binDir, launcher, port, pid, lock);
-                Runtime.getRuntime().addShutdownHook(server.shutdownHook);
-                return server;
-            }
-            String newLog = readFrom(log, logOffset);
-            // Not ours, or a server that failed to come up in time: do not leave it running.
-            if (Files.exists(dataDir.resolve("postmaster.pid"))) {
-                runQuietly(pgCtlStop(binDir, launcher, dataDir, "fast"));
-            }
-            boolean portTaken = newLog.contains("could not bind") || newLog.contains("Address already in use");
-            if (portTaken && attempt < START_ATTEMPTS) {
-                continue; // another process took the port between our probe and the server's bind
-            }
-            throw new IOException(startFailure(dataDir, result, newLog));
-        }
+        ServerLog log = new ServerLog(parent.resolve("postgres.log"));
+        log.rotateIfLarge();
+        EmbeddedServer server = new EmbeddedServer(dataDir, pgCtl, pgCtl.start(log, durable), lock);
+        Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+        return server;
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>} (the name URL-encoded, as the driver expects). */
@@ -331,7 +286,7 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         // a server another command is using is no leftover: refuse rather than stop it under that command
         try (DataDirectoryLock ignored = DataDirectoryLock.acquire(dataDir, Duration.ZERO, message -> { })) {
-            stopLeftoverServer(PostgresBinaries.prepare(), launcher(), dataDir);
+            new PgCtl(PostgresCommands.in(PostgresBinaries.prepare()), dataDir).stopLeftover();
         }
     }
 
@@ -371,7 +326,7 @@ public final class EmbeddedServer implements AutoCloseable {
         if (!ownServerRunning()) {
             return;
         }
-        ProcessResult result = run(pgCtlStop(binDirectory, launcher, dataDirectory, "fast"), PG_CTL_TIMEOUT);
+        ProcessResult result = pgCtl.stop();
         if (!result.succeeded() && ownServerRunning()) {
             throw new IOException("could not stop the embedded PostgreSQL in " + dataDirectory + ": "
                     + result.output().strip());
@@ -380,253 +335,9 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** Whether postmaster.pid still names the postmaster this instance started, and that process is alive. */
     private boolean ownServerRunning() {
-        Optional<Long> pid = readPostmasterPid(dataDirectory);
+        Optional<Long> pid = pgCtl.postmasterPid();
         return pid.isPresent() && pid.get() == postmasterPid
                 && ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    /**
-     * A previous server on this data directory whose JVM was killed (stop it), or a stale postmaster.pid. A pid
-     * file naming a dead process is left for PostgreSQL, which recognises it as stale (and also checks that no
-     * orphaned backend still uses the old shared memory, which needs the file).
-     */
-    private static void stopLeftoverServer(Path binDir, List<String> launcher, Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        Optional<Long> pid = readPostmasterPid(dataDir);
-        if (pid.isEmpty()) {
-            // Empty or garbled (a crash while a server was starting): PostgreSQL would refuse to start.
-            Files.deleteIfExists(pidFile);
-            return;
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
-        if (process.isEmpty()) {
-            return;
-        }
-        Optional<String> command = process.get().info().command();
-        if (command.isPresent() && !Path.of(command.get()).getFileName().toString().startsWith("postgres")) {
-            // The PID now belongs to an unrelated process (say, after a reboot). PostgreSQL would refuse to start
-            // ("lock file already exists"), since as far as it can tell that process may be a postmaster.
-            Files.deleteIfExists(pidFile);
-            return;
-        }
-        runQuietly(pgCtlStop(binDir, launcher, dataDir, "fast"));
-        // if it would not stop, the start fails and reports why
-    }
-
-    private static List<String> pgCtlStop(Path binDir, List<String> launcher, Path dataDir, String mode) {
-        List<String> command = new ArrayList<>(launcher);
-        command.addAll(List.of(binary(binDir, "pg_ctl"), "-D", dataDir.toString(), "-m", mode, "-w",
-                "-t", Integer.toString(PG_CTL_WAIT_SECONDS), "stop"));
-        return command;
-    }
-
-    private static Optional<Long> readPostmasterPid(Path dataDir) {
-        try {
-            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.UTF_8);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    // ---------------------------------------------------------------- initdb and start
-
-    private static void initdb(Path binDir, List<String> launcher, Path dataDir, boolean durable) throws IOException {
-        if (Files.isDirectory(dataDir)) {
-            try (Stream<Path> entries = Files.list(dataDir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new IOException("could not start the embedded PostgreSQL in " + dataDir
-                            + ": the directory is not empty but holds no PostgreSQL cluster (no PG_VERSION);"
-                            + " delete it or choose another data directory");
-                }
-            }
-        } else if (Files.exists(dataDir)) {
-            throw new IOException("could not start the embedded PostgreSQL in " + dataDir + ": it is not a directory");
-        }
-        // initdb into a sibling and rename: a killed initdb never leaves a half-made cluster at dataDir.
-        Path staging = dataDir.resolveSibling(dataDir.getFileName() + ".initdb-" + UUID.randomUUID());
-        List<String> command = new ArrayList<>(launcher);
-        command.addAll(List.of(binary(binDir, "initdb"), "-D", staging.toString(), "-A", "trust", "-U", SUPERUSER,
-                "-E", "UTF-8", "--no-locale", "--no-instructions"));
-        if (!durable) {
-            command.add("--no-sync");
-        }
-        ProcessResult result;
-        try {
-            result = run(command, INITDB_TIMEOUT);
-        } catch (IOException e) {
-            PostgresBinaries.deleteTree(staging);
-            throw new IOException("could not start the embedded PostgreSQL in " + dataDir + ": initdb failed: "
-                    + e.getMessage(), e);
-        }
-        if (!result.succeeded()) {
-            PostgresBinaries.deleteTree(staging);
-            throw new IOException("could not start the embedded PostgreSQL in " + dataDir + ": initdb failed ("
-                    + result.describeExit() + "): " + lastLines(result.output(), LOG_TAIL_LINES));
-        }
-        Files.deleteIfExists(dataDir); // empty directory, if present
-        try {
-            Files.move(staging, dataDir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            PostgresBinaries.deleteTree(staging);
-            throw e;
-        }
-    }
-
-    private static String serverOptions(int port, boolean durable) {
-        // pg_ctl hands these to /bin/sh, hence the shell quoting of the empty socket directory list.
-        StringBuilder options = new StringBuilder("-p ").append(port).append(" -c listen_addresses=127.0.0.1");
-        if (!WINDOWS) {
-            options.append(" -c unix_socket_directories=''");
-        }
-        if (!durable) {
-            options.append(" -F -c synchronous_commit=off -c full_page_writes=off");
-        }
-        return options.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String startFailure(Path dataDir, ProcessResult result, String newLog) {
-        String reason = newLog.lines()
-                .filter(line -> line.contains("FATAL:") || line.contains("PANIC:") || line.contains("ERROR:"))
-                .reduce((first, second) -> second)
-                .map(line -> line.substring(Math.max(line.indexOf("FATAL:"),
-                        Math.max(line.indexOf("PANIC:"), line.indexOf("ERROR:")))).strip())
-                .orElseGet(() -> "pg_ctl start failed (" + result.describeExit() + ")");
-        StringBuilder message = new StringBuilder("could not start the embedded PostgreSQL in ")
-                .append(dataDir).append(": ").append(reason);
-        String pgCtlOutput = result.output().strip();
-        if (!pgCtlOutput.isEmpty()) {
-            message.append("\npg_ctl said:\n").append(lastLines(pgCtlOutput, LOG_TAIL_LINES));
-        }
-        String tail = lastLines(newLog, LOG_TAIL_LINES);
-        message.append(tail.isEmpty() ? "\n(the server log is empty)" : "\nserver log (last lines):\n" + tail);
-        return message.toString();
-    }
-
-    private static void rotateLogIfLarge(Path log) {
-        try {
-            if (Files.exists(log) && Files.size(log) > LOG_ROTATE_BYTES) {
-                Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            // keep appending to the large log
-        }
-    }
-
-    private static String readFrom(Path file, long offset) {
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            long length = in.length();
-            long start = length < offset ? 0 : offset; // rotated or truncated meanwhile
-            byte[] bytes = new byte[(int) Math.min(length - start, 1 << 20)];
-            in.seek(length - bytes.length);
-            in.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static String lastLines(String text, int count) {
-        List<String> lines = text.strip().lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
-    }
-
-    // ---------------------------------------------------------------- root and processes
-
-    /** Empty when not root; {@code [/usr/bin/unshare, --user]} when root. */
-    private static List<String> launcher() throws IOException {
-        if (WINDOWS || !isRoot()) {
-            return List.of();
-        }
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
-        for (String directory : path.split(File.pathSeparator)) {
-            if (directory.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(directory, "unshare");
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return List.of(candidate.toString(), "--user");
-            }
-        }
-        throw new IOException("could not start the embedded PostgreSQL: PostgreSQL refuses to run as root, and"
-                + " driftless runs it in a user namespace when root, which needs the 'unshare' command, not found on"
-                + " PATH; run as a non-root user or install util-linux");
-    }
-
-    private static boolean isRoot() {
-        try {
-            return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
-        } catch (LinkageError | RuntimeException e) {
-            return false; // no Unix credentials to ask (module or native library missing)
-        }
-    }
-
-    private record ProcessResult(int exitCode, boolean timedOut, Duration timeout, String output) {
-        boolean succeeded() {
-            return !timedOut && exitCode == 0;
-        }
-
-        String describeExit() {
-            return timedOut ? "timed out after " + timeout.toSeconds() + " s" : "exit code " + exitCode;
-        }
-    }
-
-    /** Runs a command with output (stdout and stderr) captured in a string, never shown. */
-    private static ProcessResult run(List<String> command, Duration timeout) throws IOException {
-        Path output = Files.createTempFile("driftless-postgres-", ".out");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    // A file, not a pipe: pg_ctl's daemon child could otherwise hold the pipe open.
-                    .redirectOutput(output.toFile());
-            Map<String, String> environment = builder.environment();
-            // Nothing of the user's connection settings, and never the target's password, reaches the server.
-            environment.keySet().removeIf(name -> name.startsWith("PG") || name.equals("DRIFTLESS_PASSWORD"));
-            environment.put("LC_ALL", "C");
-            Process process = builder.start();
-            process.getOutputStream().close();
-            boolean finished;
-            try {
-                finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while running " + command.get(0), e);
-            }
-            if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            if (text.contains("unshare failed")) {
-                throw new IOException("could not start the embedded PostgreSQL: PostgreSQL refuses to run as root,"
-                        + " and running it in a user namespace ('unshare --user') is not permitted here (a"
-                        + " container's seccomp profile or a sysctl may forbid user namespaces); run as a non-root"
-                        + " user. unshare said: " + text.strip());
-            }
-            return new ProcessResult(finished ? process.exitValue() : -1, !finished, timeout, text);
-        } finally {
-            Files.deleteIfExists(output);
-        }
-    }
-
-    private static void runQuietly(List<String> command) {
-        try {
-            run(command, PG_CTL_TIMEOUT);
-        } catch (IOException e) {
-            // best effort
-        }
-    }
-
-    private static String binary(Path binDir, String name) {
-        return binDir.resolve(WINDOWS ? name + ".exe" : name).toString();
     }
 
     // ---------------------------------------------------------------- SQL
