@@ -574,16 +574,12 @@ public final class Driftless {
      * applied changesets the changelog no longer has. Reads only.
      */
     public StatusResult status() {
-        return withRunner(runner -> {
-            List<ChangesetStatus> changesets = runner.status();
-            return new StatusResult(changesets, changesets.isEmpty() ? MissingChangesets.NONE : runner.missing(),
-                    describeTarget());
-        });
+        return runner().status();
     }
 
     /** Applied changesets no longer in the changelog, and rows of another changelog in the same history table. */
     public MissingChangesets missing() {
-        return withRunner(ChangelogRunner::missing);
+        return runner().run(ChangelogRunner::missing);
     }
 
     /** Where the changelogs are (for messages that name the directory). */
@@ -635,8 +631,7 @@ public final class Driftless {
 
     /** As {@link #rollback(RollbackTarget, boolean, RunnerEvents)}, recording {@code reason} in the history. */
     public RollbackResult rollback(RollbackTarget target, boolean dryRun, RunnerEvents events, String reason) {
-        requireChangelog("roll back");
-        return withRunner(r -> r.rollback(target, dryRun, config.runner().lockTimeout(), events, reason));
+        return runner().rollback(target, dryRun, events, reason);
     }
 
     /** The outcome of {@link #tag}: the changeset that now carries the tag. */
@@ -645,7 +640,7 @@ public final class Driftless {
 
     /** Tags the target's most recently applied changeset, for {@code rollback(new RollbackTarget.ToTag(tag))}. */
     public TagResult tag(String tag) {
-        return new TagResult(tag, withRunner(r -> r.tag(tag)));
+        return new TagResult(tag, runner().run(r -> r.tag(tag)));
     }
 
     /**
@@ -666,13 +661,12 @@ public final class Driftless {
 
     /** The changesets applied to the target, oldest first, as its history table records them. */
     public HistoryResult history() {
-        HistoryResult read = withRunner(r -> new HistoryResult(r.history(), r.attempts(), null));
-        return new HistoryResult(read.entries(), read.attempts(), describeTarget());
+        return runner().history();
     }
 
     /** Structure, duplicate ids and checksums of applied changesets; findings, not exceptions. */
     public ValidationResult validateChangelog() {
-        return withRunner(ChangelogRunner::validate);
+        return runner().run(ChangelogRunner::validate);
     }
 
     /** The outcome of {@link #acceptChecksum}. */
@@ -680,27 +674,12 @@ public final class Driftless {
     }
 
     public AcceptChecksumResult acceptChecksum(String changeset) {
-        requireChangelog("accept a checksum");
-        return new AcceptChecksumResult(withRunner(r -> r.acceptChecksum(changeset)));
+        return new AcceptChecksumResult(runner().acceptChecksum(changeset));
     }
 
     /** Records one pending changeset as applied without running it; the caller vouches that its work is done. */
     public ChangesetRef markApplied(String changeset) {
-        requireChangelog("mark a changeset applied");
-        return withRunner(r -> r.markApplied(changeset));
-    }
-
-    /**
-     * A verb that needs the changesets' text fails before connecting when there is no changelog: the configuration
-     * points elsewhere, or nothing was generated yet (a usage error, not a failure on the database).
-     */
-    private void requireChangelog(String verb) {
-        Path master = config.changelogRoot().resolve(config.masterChangelog());
-        if (!Files.isRegularFile(master)) {
-            throw new DriftlessException(ExitCode.USAGE, "Cannot " + verb + ": there is no changelog at " + master
-                    + " (run driftless diff to write the first, or point 'changelogs' in " + Config.FILE_NAME
-                    + " at the project's)");
-        }
+        return runner().markApplied(changeset);
     }
 
     /**
@@ -875,18 +854,16 @@ public final class Driftless {
         return new TargetBackups(config, clock, progress);
     }
 
+    private TargetRunner runner() {
+        return new TargetRunner(config, progress);
+    }
+
     private String describeTarget() {
-        return config.url() == null ? "the embedded database (.driftless/)" : Target.redact(config.url());
+        return runner().describeTarget();
     }
 
     private <T> T withRunner(Function<ChangelogRunner, T> action) {
-        try (Target target = Target.open(config, progress); Connection connection = target.connect()) {
-            return action.apply(config.changelogRunner(connection));
-        } catch (SQLException e) {
-            throw databaseFailure(e);
-        } catch (ChangelogException | BackupException e) {
-            throw new DriftlessException(ExitCode.FAILURE, e.getMessage(), e);
-        }
+        return runner().run(action);
     }
 
     private static String serverVersion(Connection connection) throws SQLException {
@@ -903,6 +880,6 @@ public final class Driftless {
     }
 
     private static DriftlessException databaseFailure(SQLException e) {
-        return new DriftlessException(ExitCode.FAILURE, "database error: " + e.getMessage(), e);
+        return TargetRunner.databaseFailure(e);
     }
 }
