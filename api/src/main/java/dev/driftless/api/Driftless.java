@@ -494,33 +494,7 @@ public final class Driftless {
      */
     public LintResult lint(List<Path> files, boolean all, boolean observe) {
         LintResult linted = lint(files, all);
-        if (!observe) {
-            return linted;
-        }
-        List<dev.driftless.changelogs.lint.ChangesetSql> replayed;
-        try {
-            LintReport whole = new Lint(config).all();
-            replayed = (whole.changesets().isEmpty() ? linted.report() : whole).changesets().stream()
-                    .map(dev.driftless.changelogs.lint.ChangesetLint::changeset).toList();
-        } catch (ChangelogException e) {
-            throw Lint.unreadable(e);
-        }
-        progress.accept("replaying " + replayed.size() + " changeset(s) on the dev database to observe their locks");
-        String work = "driftless_observe_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (DevServer server = DevServer.forCheck(config, progress)) {
-            server.create(work);
-            try (Connection connection = server.connect(work)) {
-                dev.driftless.changelogs.lint.LockObserver.Replay replay =
-                        new dev.driftless.changelogs.lint.LockObserver().replay(connection, replayed);
-                Map<ChangesetRef, dev.driftless.changelogs.lint.LockObserver.ChangesetObservation> observed = new LinkedHashMap<>();
-                replay.changesets().forEach(c -> observed.put(c.changeset(), c));
-                return new LintResult(linted.report(), linted.scope(), observed, replay.failure());
-            } catch (SQLException e) {
-                throw databaseFailure(e);
-            } finally {
-                server.drop(work);
-            }
-        }
+        return observe ? new LintRun(config, progress).observe(linted) : linted;
     }
 
     /**
@@ -528,27 +502,11 @@ public final class Driftless {
      * whole changelog (both offline), or else the changesets the target has not applied.
      */
     public LintResult lint(List<Path> files, boolean all) {
-        Lint lint = new Lint(config);
-        try {
-            if (!files.isEmpty()) {
-                return new LintResult(lint.files(files), files.size() == 1 ? files.get(0).toString() : files.size() + " files");
-            }
-            if (all) {
-                return new LintResult(lint.all(), "every changeset of " + config.changelogDirectory());
-            }
-            List<ChangesetRef> pending = withRunner(r -> r.pending(config.cache()));
-            return new LintResult(lint.only(pending), "the changesets pending on " + describeTarget());
-        } catch (ChangelogException e) {
-            throw Lint.unreadable(e);
-        }
+        return new LintRun(config, progress).lint(files, all);
     }
 
     private LintReport lintOnly(List<ChangesetRef> refs) {
-        try {
-            return new Lint(config).only(refs);
-        } catch (ChangelogException e) {
-            throw Lint.unreadable(e);
-        }
+        return new LintRun(config, progress).only(refs);
     }
 
     /**
