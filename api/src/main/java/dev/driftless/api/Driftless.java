@@ -548,32 +548,7 @@ public final class Driftless {
      * already has changesets.
      */
     public BaselineResult baseline(String name) {
-        config.writableMaster();
-        try (Target target = Target.open(config, progress); Connection connection = target.connect()) {
-            ChangelogRunner runner = config.changelogRunner(connection);
-            int existing = runner.status().size();
-            if (existing > 0) {
-                throw new DriftlessException(ExitCode.USAGE, "baseline adopts a database whose project has no changelog yet, but "
-                        + config.changelogDirectory() + " already has " + existing + " changeset(s); use driftless diff instead");
-            }
-            ForeignHistory history = ForeignHistory.of(connection, config.runner().bookkeeping());
-            progress.accept("reading " + target.describe());
-            Schema actual = new CatalogIntrospector().read(connection);
-            SchemaDiff diff = BaselineChanges.of(actual);
-            if (diff.isEmpty()) {
-                throw new DriftlessException(ExitCode.USAGE, "nothing to baseline: " + target.describe() + " has no tables or sequences");
-            }
-            ChangelogWriter.Written written = new ChangelogWriter(config.ddl(), config.runner().master()).write(config.changelogDirectory(), diff.changes(),
-                    name != null ? name : "baseline", config.format(), clock.instant());
-            AdoptionPoint.append(config.master(), "the baseline " + written.file().getFileName());
-            return new BaselineResult(written, runner.markApplied(), target.describe(), history);
-        } catch (SQLException e) {
-            throw databaseFailure(e);
-        } catch (UnsafeChangelogException | UnsafeNameException e) {
-            throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
-        } catch (ChangelogException e) {
-            throw new DriftlessException(ExitCode.FAILURE, e.getMessage(), e);
-        }
+        return new Baseline(config, clock, progress).write(name);
     }
 
     /**
@@ -646,15 +621,12 @@ public final class Driftless {
      *             the partial files of killed backups; {@code null} keeps all
      */
     public BackupResult backup(Integer keep) {
-        TargetBackups backups = backups();
-        BackupFile file = backups.backup(null);
-        List<BackupFile> deleted = keep == null ? List.of() : backups.store().prune(keep, backups.identity());
-        return new BackupResult(file, deleted);
+        return backups().backup(keep);
     }
 
     /** The backups in the backup directory (of every database), newest first. */
     public List<BackupFile> listBackups() {
-        return backups().store().list();
+        return backups().list();
     }
 
     /**
@@ -665,8 +637,7 @@ public final class Driftless {
     }
 
     public BackupListing backupListing() {
-        TargetBackups backups = backups();
-        return new BackupListing(backups.store().list(), backups.store().unfinished(), backups.identity());
+        return backups().listing();
     }
 
     /** The outcome of {@link #restore}: what was restored, and the safety backup taken just before. */
@@ -685,22 +656,11 @@ public final class Driftless {
      * @param fromOtherDatabase restore even a backup named after another database (else refused, exit 2)
      */
     public RestoreResult restore(Path file, boolean fromOtherDatabase) {
-        BackupFile backup = BackupStore.read(file).orElseThrow(() -> new DriftlessException(ExitCode.USAGE,
-                file + " is not a driftless backup (driftless backups lists them)"));
-        TargetBackups backups = backups();
-        backups.requireSameDatabase(backup, fromOtherDatabase);
-        BackupFile safety = backups.backup("before-restore");
-        progress.accept("safety backup of the current state: " + safety.path());
-        try {
-            backups.restore(backup);
-        } catch (BackupException e) {
-            throw new DriftlessException(ExitCode.FAILURE, e.getMessage() + " (the safety backup is " + safety.path() + ")", e);
-        }
-        return new RestoreResult(backup, safety);
+        return backups().restore(file, fromOtherDatabase);
     }
 
-    private TargetBackups backups() {
-        return new TargetBackups(config, clock, progress);
+    private Backups backups() {
+        return new Backups(config, clock, progress);
     }
 
     private TargetRunner runner() {
