@@ -1,65 +1,31 @@
 package dev.driftless.api;
 
-import dev.driftless.changelogs.ExecutedChangeset;
-import dev.driftless.changelogs.PlannedChangeset;
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.AuditEntry;
 import dev.driftless.changelogs.ApplyResult;
-import dev.driftless.changelogs.ChangelogException;
-import dev.driftless.changelogs.ChangelogIndex;
 import dev.driftless.changelogs.ChangelogRunner;
 import dev.driftless.changelogs.ChangesetRef;
-import dev.driftless.changelogs.ChangesetStatus;
 import dev.driftless.changelogs.HistoryEntry;
 import dev.driftless.changelogs.MissingChangesets;
 import dev.driftless.changelogs.RollbackResult;
 import dev.driftless.changelogs.RollbackTarget;
 import dev.driftless.changelogs.RunnerEvents;
 import dev.driftless.changelogs.ValidationResult;
-import dev.driftless.changelogs.backup.BackupException;
 import dev.driftless.changelogs.backup.BackupFile;
 import dev.driftless.changelogs.backup.BackupIdentity;
-import dev.driftless.changelogs.backup.BackupPolicy;
 import dev.driftless.changelogs.backup.BackupStore;
-import dev.driftless.changelogs.lint.ChangesetLint;
 import dev.driftless.changelogs.lint.LintReport;
-import dev.driftless.changelogs.lint.Risk;
-import dev.driftless.generator.cache.DesiredSchemas;
-import dev.driftless.generator.catalog.CatalogIntrospector;
-import dev.driftless.generator.devdb.CheckNormaliser;
-import dev.driftless.generator.entity.EntityModel;
-import dev.driftless.generator.entity.EnumConversions;
-import dev.driftless.generator.entity.SequenceStarts;
-import dev.driftless.generator.entity.TimestampConversions;
 import dev.driftless.generator.render.ChangelogWriter;
-import dev.driftless.generator.render.UnsafeChangelogException;
-import dev.driftless.generator.render.UnsafeNameException;
-import dev.driftless.generator.history.HistoryException;
-import dev.driftless.generator.history.SourceHistory;
-import dev.driftless.generator.render.SqlFolderImport;
-import dev.driftless.generator.adopt.AdoptionPoint;
-import dev.driftless.generator.adopt.BaselineChanges;
-import dev.driftless.model.CaseOnlyRenames;
 import dev.driftless.model.Change;
 import dev.driftless.model.Renames;
-import dev.driftless.model.DiffOptions;
-import dev.driftless.model.Schema;
 import dev.driftless.model.SchemaDiff;
-import dev.driftless.model.SchemaDiffer;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The public Java facade: one place that wires read → diff → render → apply. The commands are thin
@@ -527,17 +493,5 @@ public final class Driftless {
 
     private TargetRunner runner() {
         return new TargetRunner(config, progress);
-    }
-
-    private String describeTarget() {
-        return runner().describeTarget();
-    }
-
-    private <T> T withRunner(Function<ChangelogRunner, T> action) {
-        return runner().run(action);
-    }
-
-    private static DriftlessException databaseFailure(SQLException e) {
-        return TargetRunner.databaseFailure(e);
     }
 }
