@@ -1,65 +1,31 @@
 package dev.driftless.api;
 
-import dev.driftless.changelogs.ExecutedChangeset;
-import dev.driftless.changelogs.PlannedChangeset;
 import dev.driftless.changelogs.ApplyOptions;
 import dev.driftless.changelogs.AuditEntry;
 import dev.driftless.changelogs.ApplyResult;
-import dev.driftless.changelogs.ChangelogException;
-import dev.driftless.changelogs.ChangelogIndex;
 import dev.driftless.changelogs.ChangelogRunner;
 import dev.driftless.changelogs.ChangesetRef;
-import dev.driftless.changelogs.ChangesetStatus;
 import dev.driftless.changelogs.HistoryEntry;
 import dev.driftless.changelogs.MissingChangesets;
 import dev.driftless.changelogs.RollbackResult;
 import dev.driftless.changelogs.RollbackTarget;
 import dev.driftless.changelogs.RunnerEvents;
 import dev.driftless.changelogs.ValidationResult;
-import dev.driftless.changelogs.backup.BackupException;
 import dev.driftless.changelogs.backup.BackupFile;
 import dev.driftless.changelogs.backup.BackupIdentity;
-import dev.driftless.changelogs.backup.BackupPolicy;
 import dev.driftless.changelogs.backup.BackupStore;
-import dev.driftless.changelogs.lint.ChangesetLint;
 import dev.driftless.changelogs.lint.LintReport;
-import dev.driftless.changelogs.lint.Risk;
-import dev.driftless.generator.cache.DesiredSchemas;
-import dev.driftless.generator.catalog.CatalogIntrospector;
-import dev.driftless.generator.devdb.CheckNormaliser;
-import dev.driftless.generator.entity.EntityModel;
-import dev.driftless.generator.entity.EnumConversions;
-import dev.driftless.generator.entity.SequenceStarts;
-import dev.driftless.generator.entity.TimestampConversions;
 import dev.driftless.generator.render.ChangelogWriter;
-import dev.driftless.generator.render.UnsafeChangelogException;
-import dev.driftless.generator.render.UnsafeNameException;
-import dev.driftless.generator.history.HistoryException;
-import dev.driftless.generator.history.SourceHistory;
-import dev.driftless.generator.render.SqlFolderImport;
-import dev.driftless.generator.adopt.AdoptionPoint;
-import dev.driftless.generator.adopt.BaselineChanges;
-import dev.driftless.model.CaseOnlyRenames;
 import dev.driftless.model.Change;
 import dev.driftless.model.Renames;
-import dev.driftless.model.DiffOptions;
-import dev.driftless.model.Schema;
 import dev.driftless.model.SchemaDiff;
-import dev.driftless.model.SchemaDiffer;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The public Java facade: one place that wires read → diff → render → apply. The commands are thin
@@ -204,145 +170,7 @@ public final class Driftless {
 
     /** As {@link #diff(String, RenameQuestion)}, writing, printing or replacing as {@code mode} says. */
     public DiffResult diff(String name, RenameQuestion question, DiffMode mode) {
-        if (mode != DiffMode.PRINT) {
-            config.writableMaster();
-        }
-        try (Target target = Target.open(config, progress); Connection connection = target.connect();
-             DevServer dev = DevServer.forTarget(config, target, progress)) {
-            ChangelogReplacement replacing = null;
-            List<ChangesetRef> pending;
-            if (mode == DiffMode.REPLACE) {
-                replacing = ChangelogReplacement.find(config.master(),
-                        config.changelogRunner(connection).status());
-                ChangelogReplacement replaced = replacing;
-                pending = config.changelogRunner(connection).pending().stream().filter(c -> !replaced.holds(c)).toList();
-            } else {
-                pending = config.changelogRunner(connection).pending(config.cache());
-            }
-            DiffResult result = diff(name, question, mode, target, connection, dev, pending);
-            if (replacing == null || result.blockedByPending()) {
-                return result;
-            }
-            Path setAside = replacing.setAside(config.dataDirectory().resolve("replaced"));
-            progress.accept("set aside " + replacing.file().getFileName() + " in " + setAside.getParent());
-            if (result.written() == null) {
-                return result.withSetAside(setAside);
-            }
-            ChangelogWriter.Written written = new ChangelogWriter(config.ddl(), config.runner().master()).write(result.written());
-            return new DiffResult(result.changes(), List.of(), written, result.diff(), result.target(), result.renames(),
-                    result.dataProblems(), result.tableSizes(), setAside);
-        } catch (SQLException e) {
-            throw databaseFailure(e);
-        } catch (UnsafeChangelogException | UnsafeNameException e) {
-            throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
-        }
-    }
-
-    private DiffResult diff(String name, RenameQuestion question, DiffMode mode, Target target, Connection connection,
-                            DevServer dev, List<ChangesetRef> pending) throws SQLException {
-        if (!pending.isEmpty()) {
-            return new DiffResult(List.of(), pending, null, null, target.describe());
-        }
-        DesiredSchemas.Desired desired = Entities.read(config, serverVersion(connection), dev, progress);
-        EntityModel model = desired.model();
-        progress.accept("reading " + target.describe());
-        Schema actual = new CatalogIntrospector().read(connection);
-        CheckNormaliser.Normalised both = new CheckNormaliser(dev).normalise(actual, desired.schema());
-        DiffOptions options = new DiffOptions(config.dropUnmapped(), config.ignore().tables());
-        SchemaDiffer differ = new SchemaDiffer(options);
-        List<Renames.Request> requests = new ArrayList<>(config.renames().hints());
-        requests.addAll(renamesFromHistory());
-        requests.addAll(CaseOnlyRenames.find(both.actual(), both.desired(), options));
-        Renames.Resolution resolution = resolveRenames(both, requests);
-        SchemaDiff diff = convertEnums(Renames.diff(differ, both.desired(), resolution), model, actual);
-        List<Change.RenameColumn> confirmed = Renames.probable(diff.changes()).stream().filter(question::isRename).toList();
-        if (!confirmed.isEmpty()) {
-            confirmed.forEach(c -> requests.add(new Renames.Request(c, Renames.Origin.CONFIRMED, "confirmed probable rename")));
-            resolution = resolveRenames(both, requests);
-            diff = convertEnums(Renames.diff(differ, both.desired(), resolution), model, actual);
-        }
-        List<Change.RenameColumn> probable = Renames.probable(diff.changes());
-        RenameReport renames = new RenameReport(resolution.renames(), probable, resolution.alreadyApplied());
-        if (diff.isEmpty()) {
-            return new DiffResult(List.of(), List.of(), null, diff, target.describe(), renames);
-        }
-        DataChecks.refuseReinterpreting(diff.changes());
-        List<String> dataProblems = new ArrayList<>(new DataChecks(connection).problems(diff.changes()));
-        dataProblems.addAll(DataChecks.objectsOnDroppedColumns(actual, diff.changes()));
-        String fileName = name != null ? name : defaultName(actual, diff.changes());
-        ChangelogWriter writer = new ChangelogWriter(config.ddl(), config.runner().master());
-        // A replacement is written once the old file is set aside: until then, only previewed.
-        ChangelogWriter.Written written = mode == DiffMode.WRITE
-                ? writer.write(config.changelogDirectory(), diff.changes(), fileName, config.format(),
-                        clock.instant(), probableRenameNotes(diff.changes(), probable))
-                : writer.preview(config.changelogDirectory(), diff.changes(), fileName, config.format(),
-                        clock.instant(), probableRenameNotes(diff.changes(), probable));
-        return new DiffResult(diff.changes(), List.of(), written, diff, target.describe(), renames, dataProblems,
-                TableSize.of(connection, diff.changes().stream().map(Change::table).filter(java.util.Objects::nonNull).toList()));
-    }
-
-    /**
-     * Enum columns whose storage changes (ORDINAL to STRING) keep their values: the type change converts them. A new
-     * sequence for a table that already has rows starts after their ids.
-     */
-    private SchemaDiff convertEnums(SchemaDiff found, EntityModel model, Schema actual) {
-        List<Change> changes = EnumConversions.apply(found.changes(), model.enumColumns());
-        changes = SequenceStarts.apply(changes, model.sequenceIds(), actual);
-        return found.withChanges(TimestampConversions.apply(changes, applicationTimeZone()));
-    }
-
-    /**
-     * The zone the application's local times are in: {@code hibernate.jdbc.time_zone} when it sets one, else the zone of
-     * the JVM running diff (the application's own JVM zone is not known here; the changeset names the zone it used).
-     */
-    private String applicationTimeZone() {
-        String configured = config.hibernate().settings().get("hibernate.jdbc.time_zone");
-        return configured != null && !configured.isBlank() ? configured.strip() : java.time.ZoneId.systemDefault().getId();
-    }
-
-    /** Renames found in the git history of every entity source root (the --sources given to all commands). */
-    private List<Renames.Request> renamesFromHistory() {
-        if (!config.renames().history()) {
-            return List.of();
-        }
-        List<Renames.Request> requests = new ArrayList<>();
-        // a note that is the same for every root (the naming strategy's) is said once
-        java.util.Set<String> notes = new java.util.LinkedHashSet<>();
-        for (Path root : config.sources()) {
-            try {
-                SourceHistory.Found found = SourceHistory.find(root, config.renames().since(), config.naming(),
-                        config.defaultSchema());
-                notes.add(found.note());
-                requests.addAll(found.requests());
-            } catch (HistoryException e) {
-                throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
-            }
-        }
-        notes.forEach(progress);
-        return requests;
-    }
-
-    private static Renames.Resolution resolveRenames(CheckNormaliser.Normalised both, List<Renames.Request> requests) {
-        Renames.Resolution resolution = Renames.resolve(both.actual(), both.desired(), requests);
-        if (!resolution.problems().isEmpty()) {
-            throw new DriftlessException(ExitCode.USAGE, "cannot rename as asked:\n  "
-                    + String.join("\n  ", resolution.problems())
-                    + "\n(name the column or table as the database has it on the left and as the entities map it on the right)");
-        }
-        return resolution;
-    }
-
-    /** The sentence in the changelog next to the drop of a probably renamed column. */
-    private static Map<Change, String> probableRenameNotes(List<Change> changes, List<Change.RenameColumn> probable) {
-        Map<Change, String> notes = new LinkedHashMap<>();
-        for (Change change : changes) {
-            if (change instanceof Change.DropColumn drop) {
-                probable.stream().filter(p -> p.table().equals(drop.table()) && p.from().equals(drop.column().name()))
-                        .findFirst().ifPresent(p -> notes.put(change, "PROBABLE RENAME to " + p.to()
-                                + ": if so, generate again with --rename " + renameHint(p)));
-            }
-        }
-        return notes;
+        return new Generation(config, clock, progress).run(name, question, mode);
     }
 
     /** The {@code --rename} argument for a column rename. */
@@ -377,94 +205,7 @@ public final class Driftless {
      * is backed up or applied, when a changeset it would apply is danger by the lint and not acknowledged in it.
      */
     public ApplyOutcome apply(ApplyOptions options, RunnerEvents events, boolean allowDestructive) {
-        if (!options.dryRun() && !allowDestructive) {
-            refuseDanger(options);
-        }
-        if (!options.dryRun() && config.url() != null && config.runner().backupPolicy() != BackupPolicy.NEVER) {
-            BackupUnderLock underLock = new BackupUnderLock(events);
-            ApplyResult result;
-            try {
-                result = withRunner(r -> r.apply(options, underLock));
-            } catch (RuntimeException e) {
-                // The runner wraps what its events throw; a failed backup keeps its own message and exit code.
-                throw underLock.failure != null ? underLock.failure : e;
-            }
-            return new ApplyOutcome(result, underLock.backup, describeTarget());
-        }
-        // The embedded database is backed up as its stopped data directory, so before the lock: its server is stopped
-        // for the copy, and no other run can reach it meanwhile (one process runs it at a time).
-        BackupFile backup = null;
-        if (!options.dryRun() && wantsBackup(options)) {
-            backup = backups().backup("before-apply");
-            noteBackup(events, backup);
-        }
-        ApplyResult result = withRunner(r -> r.apply(options, events));
-        return new ApplyOutcome(result, backup, describeTarget());
-    }
-
-    private void noteBackup(RunnerEvents events, BackupFile backup) {
-        events.note("backed up to " + backup.path() + " before applying (backup policy: "
-                + config.runner().backupPolicy().name().toLowerCase(java.util.Locale.ROOT) + ")");
-    }
-
-    /**
-     * A server's backup taken once the migration lock is held and the pending changesets are known, so no other run
-     * can change the database between the backup and this run's first changeset.
-     */
-    private final class BackupUnderLock implements RunnerEvents {
-        private final RunnerEvents events;
-        private BackupFile backup;
-        private DriftlessException failure;
-
-        BackupUnderLock(RunnerEvents events) {
-            this.events = events;
-        }
-
-        @Override
-        public void locked(List<PlannedChangeset> plan) {
-            if (config.runner().backupPolicy().wantsBefore(plan)) {
-                try {
-                    backup = backups().backup("before-apply");
-                } catch (DriftlessException e) {
-                    failure = e;
-                    throw e;
-                }
-                noteBackup(events, backup);
-            }
-            events.locked(plan);
-        }
-
-        @Override
-        public void starting(int number, int total, PlannedChangeset changeset) {
-            events.starting(number, total, changeset);
-        }
-
-        @Override
-        public void finished(int number, int total, ExecutedChangeset changeset) {
-            events.finished(number, total, changeset);
-        }
-
-        @Override
-        public void note(String message) {
-            events.note(message);
-        }
-    }
-
-    /**
-     * Throws, naming each one, when a changeset this apply would run is danger and not acknowledged. Skipped without
-     * parsing when the changelog index shows nothing unrecorded; else lints exactly the dry run's plan.
-     */
-    private void refuseDanger(ApplyOptions options) {
-        List<ChangelogIndex.Entry> candidates = withRunner(r -> r.unrecorded(config.cache()));
-        if (candidates != null && candidates.isEmpty()) {
-            return;
-        }
-        List<ChangesetRef> plan = withRunner(r -> r.apply(options.withDryRun(true), RunnerEvents.NONE)).planned().stream()
-                .map(dev.driftless.changelogs.PlannedChangeset::changeset).toList();
-        List<ChangesetLint> dangerous = lintOnly(plan).atLeast(Risk.DANGER);
-        if (!dangerous.isEmpty()) {
-            throw new DriftlessException(ExitCode.FAILURE, Lint.refusal(dangerous));
-        }
+        return new ApplyRun(config, clock, progress).apply(options, events, allowDestructive);
     }
 
     /**
@@ -494,33 +235,7 @@ public final class Driftless {
      */
     public LintResult lint(List<Path> files, boolean all, boolean observe) {
         LintResult linted = lint(files, all);
-        if (!observe) {
-            return linted;
-        }
-        List<dev.driftless.changelogs.lint.ChangesetSql> replayed;
-        try {
-            LintReport whole = new Lint(config).all();
-            replayed = (whole.changesets().isEmpty() ? linted.report() : whole).changesets().stream()
-                    .map(dev.driftless.changelogs.lint.ChangesetLint::changeset).toList();
-        } catch (ChangelogException e) {
-            throw Lint.unreadable(e);
-        }
-        progress.accept("replaying " + replayed.size() + " changeset(s) on the dev database to observe their locks");
-        String work = "driftless_observe_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (DevServer server = DevServer.forCheck(config, progress)) {
-            server.create(work);
-            try (Connection connection = server.connect(work)) {
-                dev.driftless.changelogs.lint.LockObserver.Replay replay =
-                        new dev.driftless.changelogs.lint.LockObserver().replay(connection, replayed);
-                Map<ChangesetRef, dev.driftless.changelogs.lint.LockObserver.ChangesetObservation> observed = new LinkedHashMap<>();
-                replay.changesets().forEach(c -> observed.put(c.changeset(), c));
-                return new LintResult(linted.report(), linted.scope(), observed, replay.failure());
-            } catch (SQLException e) {
-                throw databaseFailure(e);
-            } finally {
-                server.drop(work);
-            }
-        }
+        return observe ? new LintRun(config, progress).observe(linted) : linted;
     }
 
     /**
@@ -528,45 +243,7 @@ public final class Driftless {
      * whole changelog (both offline), or else the changesets the target has not applied.
      */
     public LintResult lint(List<Path> files, boolean all) {
-        Lint lint = new Lint(config);
-        try {
-            if (!files.isEmpty()) {
-                return new LintResult(lint.files(files), files.size() == 1 ? files.get(0).toString() : files.size() + " files");
-            }
-            if (all) {
-                return new LintResult(lint.all(), "every changeset of " + config.changelogDirectory());
-            }
-            List<ChangesetRef> pending = withRunner(r -> r.pending(config.cache()));
-            return new LintResult(lint.only(pending), "the changesets pending on " + describeTarget());
-        } catch (ChangelogException e) {
-            throw Lint.unreadable(e);
-        }
-    }
-
-    private LintReport lintOnly(List<ChangesetRef> refs) {
-        try {
-            return new Lint(config).only(refs);
-        } catch (ChangelogException e) {
-            throw Lint.unreadable(e);
-        }
-    }
-
-    /**
-     * Whether the backup policy asks for a backup before this apply. Decided from the changelog index when it is
-     * certain (nothing unrecorded, or nothing unrecorded destructive); else from a dry run, which plans exactly what
-     * the apply would run but costs a second parse and planning of the whole changelog.
-     */
-    private boolean wantsBackup(ApplyOptions options) {
-        BackupPolicy policy = config.runner().backupPolicy();
-        if (policy == BackupPolicy.NEVER) {
-            return false;
-        }
-        List<ChangelogIndex.Entry> candidates = withRunner(r -> r.unrecorded(config.cache()));
-        if (candidates != null && (candidates.isEmpty()
-                || policy == BackupPolicy.DESTRUCTIVE && candidates.stream().noneMatch(ChangelogIndex.Entry::destructive))) {
-            return false;
-        }
-        return policy.wants(withRunner(r -> r.apply(options.withDryRun(true), RunnerEvents.NONE)));
+        return new LintRun(config, progress).lint(files, all);
     }
 
     /**
@@ -574,16 +251,12 @@ public final class Driftless {
      * applied changesets the changelog no longer has. Reads only.
      */
     public StatusResult status() {
-        return withRunner(runner -> {
-            List<ChangesetStatus> changesets = runner.status();
-            return new StatusResult(changesets, changesets.isEmpty() ? MissingChangesets.NONE : runner.missing(),
-                    describeTarget());
-        });
+        return runner().status();
     }
 
     /** Applied changesets no longer in the changelog, and rows of another changelog in the same history table. */
     public MissingChangesets missing() {
-        return withRunner(ChangelogRunner::missing);
+        return runner().run(ChangelogRunner::missing);
     }
 
     /** Where the changelogs are (for messages that name the directory). */
@@ -635,8 +308,7 @@ public final class Driftless {
 
     /** As {@link #rollback(RollbackTarget, boolean, RunnerEvents)}, recording {@code reason} in the history. */
     public RollbackResult rollback(RollbackTarget target, boolean dryRun, RunnerEvents events, String reason) {
-        requireChangelog("roll back");
-        return withRunner(r -> r.rollback(target, dryRun, config.runner().lockTimeout(), events, reason));
+        return runner().rollback(target, dryRun, events, reason);
     }
 
     /** The outcome of {@link #tag}: the changeset that now carries the tag. */
@@ -645,7 +317,7 @@ public final class Driftless {
 
     /** Tags the target's most recently applied changeset, for {@code rollback(new RollbackTarget.ToTag(tag))}. */
     public TagResult tag(String tag) {
-        return new TagResult(tag, withRunner(r -> r.tag(tag)));
+        return new TagResult(tag, runner().run(r -> r.tag(tag)));
     }
 
     /**
@@ -666,13 +338,12 @@ public final class Driftless {
 
     /** The changesets applied to the target, oldest first, as its history table records them. */
     public HistoryResult history() {
-        HistoryResult read = withRunner(r -> new HistoryResult(r.history(), r.attempts(), null));
-        return new HistoryResult(read.entries(), read.attempts(), describeTarget());
+        return runner().history();
     }
 
     /** Structure, duplicate ids and checksums of applied changesets; findings, not exceptions. */
     public ValidationResult validateChangelog() {
-        return withRunner(ChangelogRunner::validate);
+        return runner().run(ChangelogRunner::validate);
     }
 
     /** The outcome of {@link #acceptChecksum}. */
@@ -680,27 +351,12 @@ public final class Driftless {
     }
 
     public AcceptChecksumResult acceptChecksum(String changeset) {
-        requireChangelog("accept a checksum");
-        return new AcceptChecksumResult(withRunner(r -> r.acceptChecksum(changeset)));
+        return new AcceptChecksumResult(runner().acceptChecksum(changeset));
     }
 
     /** Records one pending changeset as applied without running it; the caller vouches that its work is done. */
     public ChangesetRef markApplied(String changeset) {
-        requireChangelog("mark a changeset applied");
-        return withRunner(r -> r.markApplied(changeset));
-    }
-
-    /**
-     * A verb that needs the changesets' text fails before connecting when there is no changelog: the configuration
-     * points elsewhere, or nothing was generated yet (a usage error, not a failure on the database).
-     */
-    private void requireChangelog(String verb) {
-        Path master = config.changelogRoot().resolve(config.masterChangelog());
-        if (!Files.isRegularFile(master)) {
-            throw new DriftlessException(ExitCode.USAGE, "Cannot " + verb + ": there is no changelog at " + master
-                    + " (run driftless diff to write the first, or point 'changelogs' in " + Config.FILE_NAME
-                    + " at the project's)");
-        }
+        return runner().markApplied(changeset);
     }
 
     /**
@@ -720,32 +376,7 @@ public final class Driftless {
      * already has changesets.
      */
     public BaselineResult baseline(String name) {
-        config.writableMaster();
-        try (Target target = Target.open(config, progress); Connection connection = target.connect()) {
-            ChangelogRunner runner = config.changelogRunner(connection);
-            int existing = runner.status().size();
-            if (existing > 0) {
-                throw new DriftlessException(ExitCode.USAGE, "baseline adopts a database whose project has no changelog yet, but "
-                        + config.changelogDirectory() + " already has " + existing + " changeset(s); use driftless diff instead");
-            }
-            ForeignHistory history = ForeignHistory.of(connection, config.runner().bookkeeping());
-            progress.accept("reading " + target.describe());
-            Schema actual = new CatalogIntrospector().read(connection);
-            SchemaDiff diff = BaselineChanges.of(actual);
-            if (diff.isEmpty()) {
-                throw new DriftlessException(ExitCode.USAGE, "nothing to baseline: " + target.describe() + " has no tables or sequences");
-            }
-            ChangelogWriter.Written written = new ChangelogWriter(config.ddl(), config.runner().master()).write(config.changelogDirectory(), diff.changes(),
-                    name != null ? name : "baseline", config.format(), clock.instant());
-            AdoptionPoint.append(config.master(), "the baseline " + written.file().getFileName());
-            return new BaselineResult(written, runner.markApplied(), target.describe(), history);
-        } catch (SQLException e) {
-            throw databaseFailure(e);
-        } catch (UnsafeChangelogException | UnsafeNameException e) {
-            throw new DriftlessException(ExitCode.USAGE, e.getMessage(), e);
-        } catch (ChangelogException e) {
-            throw new DriftlessException(ExitCode.FAILURE, e.getMessage(), e);
-        }
+        return new Baseline(config, clock, progress).write(name);
     }
 
     /**
@@ -818,15 +449,12 @@ public final class Driftless {
      *             the partial files of killed backups; {@code null} keeps all
      */
     public BackupResult backup(Integer keep) {
-        TargetBackups backups = backups();
-        BackupFile file = backups.backup(null);
-        List<BackupFile> deleted = keep == null ? List.of() : backups.store().prune(keep, backups.identity());
-        return new BackupResult(file, deleted);
+        return backups().backup(keep);
     }
 
     /** The backups in the backup directory (of every database), newest first. */
     public List<BackupFile> listBackups() {
-        return backups().store().list();
+        return backups().list();
     }
 
     /**
@@ -837,8 +465,7 @@ public final class Driftless {
     }
 
     public BackupListing backupListing() {
-        TargetBackups backups = backups();
-        return new BackupListing(backups.store().list(), backups.store().unfinished(), backups.identity());
+        return backups().listing();
     }
 
     /** The outcome of {@link #restore}: what was restored, and the safety backup taken just before. */
@@ -857,52 +484,14 @@ public final class Driftless {
      * @param fromOtherDatabase restore even a backup named after another database (else refused, exit 2)
      */
     public RestoreResult restore(Path file, boolean fromOtherDatabase) {
-        BackupFile backup = BackupStore.read(file).orElseThrow(() -> new DriftlessException(ExitCode.USAGE,
-                file + " is not a driftless backup (driftless backups lists them)"));
-        TargetBackups backups = backups();
-        backups.requireSameDatabase(backup, fromOtherDatabase);
-        BackupFile safety = backups.backup("before-restore");
-        progress.accept("safety backup of the current state: " + safety.path());
-        try {
-            backups.restore(backup);
-        } catch (BackupException e) {
-            throw new DriftlessException(ExitCode.FAILURE, e.getMessage() + " (the safety backup is " + safety.path() + ")", e);
-        }
-        return new RestoreResult(backup, safety);
+        return backups().restore(file, fromOtherDatabase);
     }
 
-    private TargetBackups backups() {
-        return new TargetBackups(config, clock, progress);
+    private Backups backups() {
+        return new Backups(config, clock, progress);
     }
 
-    private String describeTarget() {
-        return config.url() == null ? "the embedded database (.driftless/)" : Target.redact(config.url());
-    }
-
-    private <T> T withRunner(Function<ChangelogRunner, T> action) {
-        try (Target target = Target.open(config, progress); Connection connection = target.connect()) {
-            return action.apply(config.changelogRunner(connection));
-        } catch (SQLException e) {
-            throw databaseFailure(e);
-        } catch (ChangelogException | BackupException e) {
-            throw new DriftlessException(ExitCode.FAILURE, e.getMessage(), e);
-        }
-    }
-
-    private static String serverVersion(Connection connection) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        return meta.getDatabaseMajorVersion() + "." + meta.getDatabaseMinorVersion();
-    }
-
-    private static String defaultName(Schema actual, List<Change> changes) {
-        if (actual.tables().isEmpty()) {
-            return "initial-schema";
-        }
-        String first = changes.get(0).describe();
-        return changes.size() == 1 ? first : first + "-and-" + (changes.size() - 1) + "-more";
-    }
-
-    private static DriftlessException databaseFailure(SQLException e) {
-        return new DriftlessException(ExitCode.FAILURE, "database error: " + e.getMessage(), e);
+    private TargetRunner runner() {
+        return new TargetRunner(config, progress);
     }
 }
