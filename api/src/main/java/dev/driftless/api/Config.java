@@ -314,9 +314,11 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         boolean askMaven = MAVEN.equals(yaml.get("classpath"));
         // zero set-up: in a Maven module, its target/classes, and (when asked for) the class path Maven resolves
         MavenModule maven = classesGiven ? null : layout.module();
+        GradleProject gradle = classesGiven ? null : layout.gradle();
         List<Path> classes = flags.classes() != null && !flags.classes().isEmpty()
                 ? flags.classes().stream().map(p -> workingDirectory.resolve(p).normalize()).toList()
-                : maven != null ? List.of(maven.classes()) : paths(base, yaml.get("classes"));
+                : maven != null ? List.of(maven.classes())
+                : gradle != null ? gradle.classes() : paths(base, yaml.get("classes"));
         if (askMaven) {
             maven = mavenModuleOf(classes, shownFile);
         }
@@ -456,6 +458,13 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         if (maven != null) {
             requireCompiled(maven);
         }
+        for (Path entry : classes) {
+            GradleProject.nearest(entry).filter(gradle -> gradle.owns(entry) && !Files.isDirectory(entry))
+                    .ifPresent(gradle -> {
+                        throw new DriftlessException(ExitCode.USAGE, "no compiled classes in " + entry + ": run "
+                                + gradle.compileHint() + " first");
+                    });
+        }
         if (classes.isEmpty()) {
             throw new DriftlessException(ExitCode.USAGE, "no entity classes given: pass --classes DIR_OR_JAR or set"
                     + " 'classes' in " + FILE_NAME + " (see 'driftless --help')");
@@ -499,6 +508,7 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
         ModelClasspath found;
         if (maven == null || !classpath.isEmpty()) {
             found = new ModelClasspath(classpath, ApplicationHibernate.find(classpath));
+            gradleNote().ifPresent(progress);
         } else {
             MavenClasspath.Resolved resolved = new MavenClasspath(maven, cache()).resolve();
             progress.accept("classes from " + maven.classes() + " (Maven module " + maven.directory().getFileName()
@@ -513,6 +523,18 @@ public record Config(Path projectDirectory, List<Path> classes, List<Path> class
             }
         });
         return found;
+    }
+
+    /** In a Gradle project with no class path given, what driftless took and what it cannot know. */
+    private java.util.Optional<String> gradleNote() {
+        if (!classpath.isEmpty() || classes.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return GradleProject.nearest(classes.get(0)).filter(gradle -> gradle.owns(classes.get(0)))
+                .map(gradle -> "classes from " + String.join(", ", classes.stream().map(Path::toString).toList())
+                        + " (Gradle project " + gradle.directory().getFileName() + "); driftless does not run Gradle, so"
+                        + " the entities see JPA and Hibernate only: set 'classpath' in " + FILE_NAME + " if they need"
+                        + " other libraries");
     }
 
     private static Runner runner(Overrides flags, Map<String, Object> yaml, Path base, Path workingDirectory,

@@ -206,7 +206,7 @@ abstract class DriftlessMojo extends AbstractMojo {
                 || layout.configFile().startsWith(layout.module().buildRoot())) {
             return layout;
         }
-        return new ProjectLayout(null, layout.module().directory(), layout.module().buildRoot(), layout.module());
+        return new ProjectLayout(null, layout.module().directory(), layout.module().buildRoot(), layout.module(), null);
     }
 
     /** One line per changeset as it finishes, as the command line prints without a terminal. */
