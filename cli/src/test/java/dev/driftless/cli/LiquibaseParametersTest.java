@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.testing.TestDatabase;
 import dev.driftless.testing.TestPostgres;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,12 +60,12 @@ class LiquibaseParametersTest {
                 Map.of("schema", "ledger", "owner", "treasury", "tier", "silver"));
         Files.writeString(project.resolve("driftless.yaml"), "backup: never\nchangelog-parameters:\n  tier: gold\n");
 
-        CliRun doctor = driftless("doctor");
+        CliRun doctor = ProjectFixture.driftless(project, "doctor");
         assertTrue(doctor.out().contains("parameters.owner treasury (application.yml), parameters.schema ledger"
                 + " (application.yml)"), doctor::toString);
         assertTrue(doctor.out().contains("parameters.app_password *** (application.yml)")
                 && !doctor.out().contains("hunter2"), doctor::toString);
-        CliRun checked = driftless("validate-changelog");
+        CliRun checked = ProjectFixture.driftless(project, "validate-changelog");
         assertEquals(0, checked.exitCode(), checked::toString);
         assertTrue(checked.out().contains("1 applied, none edited since"), checked::toString);
 
@@ -83,21 +81,15 @@ class LiquibaseParametersTest {
                       file: changes/002-owners.sql
                       relativeToChangelogFile: true
                 """, StandardOpenOption.APPEND);
-        CliRun apply = driftless("apply");
+        CliRun apply = ProjectFixture.driftless(project, "apply");
         assertEquals(0, apply.exitCode(), apply::toString);
         assertEquals(List.of("'treasury-gold'::text"), database.strings("SELECT column_default FROM information_schema.columns"
                 + " WHERE table_schema = 'ledger' AND table_name = 'owners' AND column_name = 'name'"),
                 "the application's schema and owner, driftless.yaml's tier");
 
-        CliRun rollback = driftless("rollback", "--count", "1");
+        CliRun rollback = ProjectFixture.driftless(project, "rollback", "--count", "1");
         assertEquals(0, rollback.exitCode(), rollback::toString);
         assertEquals(List.of("accounts"), database.strings("SELECT tablename FROM pg_tables WHERE schemaname = 'ledger'"));
     }
 
-    private CliRun driftless(String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--config");
-        all.add(project.resolve("driftless.yaml").toString());
-        return CliRun.of(all.toArray(String[]::new));
-    }
 }

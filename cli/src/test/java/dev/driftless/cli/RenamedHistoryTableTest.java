@@ -3,13 +3,10 @@ package dev.driftless.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftless.testing.ModelCompiler;
 import dev.driftless.testing.TestDatabase;
 import dev.driftless.testing.TestPostgres;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,15 +48,15 @@ class RenamedHistoryTableTest {
                 "spring.liquibase.database-change-log-table=app_history",
                 "spring.liquibase.database-change-log-lock-table=app_history_lock") + "\n");
         springLiquibase(resources);
-        Files.writeString(project.resolve("driftless.yaml"), "classes: " + entities() + "\nbackup: never\n");
+        Files.writeString(project.resolve("driftless.yaml"), "classes: " + ProjectFixture.accountEntity(project, "String name; String email;") + "\nbackup: never\n");
 
-        CliRun status = driftless("status");
+        CliRun status = ProjectFixture.driftless(project, "status");
         assertEquals(0, status.exitCode(), status::toString);
         assertTrue(status.out().contains("1 applied, 0 pending"), status::toString);
 
-        CliRun diff = driftless("diff", "--drop-unmapped", "--name", "account email");
+        CliRun diff = ProjectFixture.driftless(project, "diff", "--drop-unmapped", "--name", "account email");
         assertEquals(0, diff.exitCode(), diff::toString);
-        CliRun apply = driftless("apply");
+        CliRun apply = ProjectFixture.driftless(project, "apply");
         assertEquals(0, apply.exitCode(), apply::toString);
         assertTrue(apply.out().contains("Applied 1 changeset(s)."), apply::toString);
         assertEquals(List.of("2"), database.strings("SELECT count(*) FROM app_history"));
@@ -67,9 +64,9 @@ class RenamedHistoryTableTest {
                 + " WHERE tablename LIKE 'app_history%' OR tablename IN ('databasechangelog', 'databasechangeloglock')"
                 + " ORDER BY tablename"), "no second history beside the application's");
 
-        CliRun validate = driftless("validate");
+        CliRun validate = ProjectFixture.driftless(project, "validate");
         assertEquals(0, validate.exitCode(), validate::toString);
-        CliRun again = driftless("diff", "--drop-unmapped");
+        CliRun again = ProjectFixture.driftless(project, "diff", "--drop-unmapped");
         assertTrue(again.out().contains("No changes"), "the history tables are not the model's to drop: " + again);
 
         springLiquibase(resources);
@@ -82,32 +79,5 @@ class RenamedHistoryTableTest {
                 "app_history", "app_history_lock");
     }
 
-    private Path entities() throws IOException {
-        Path sources = project.resolve("src/main/java");
-        Path file = sources.resolve("com/acme/Account.java");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, """
-                package com.acme;
 
-                import jakarta.persistence.Entity;
-                import jakarta.persistence.Id;
-                import jakarta.persistence.Table;
-
-                @Entity
-                @Table(name = "accounts")
-                public class Account {
-                    @Id Long id;
-                    String name;
-                    String email;
-                }
-                """);
-        return ModelCompiler.compile(sources, project.resolve("target/classes"));
-    }
-
-    private CliRun driftless(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--config");
-        all.add(project.resolve("driftless.yaml").toString());
-        return CliRun.of(all.toArray(String[]::new));
-    }
 }

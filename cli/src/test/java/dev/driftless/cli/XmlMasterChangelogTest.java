@@ -3,13 +3,11 @@ package dev.driftless.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftless.testing.ModelCompiler;
 import dev.driftless.testing.TestDatabase;
 import dev.driftless.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -66,24 +64,24 @@ class XmlMasterChangelogTest {
                     change-log: classpath:config/liquibase/master.xml
                 """.formatted(database.url(), database.user()));
         SpringBootLiquibase.update(database, resources, "config/liquibase/master.xml", null, null);
-        Files.writeString(project.resolve("driftless.yaml"), "classes: " + entities("String name; String email;")
+        Files.writeString(project.resolve("driftless.yaml"), "classes: " + ProjectFixture.accountEntity(project, "String name; String email;")
                 + "\nbackup: never\n");
 
-        CliRun status = driftless("status");
+        CliRun status = ProjectFixture.driftless(project, "status");
         assertEquals(0, status.exitCode(), status::toString);
         assertTrue(status.out().contains("1 applied, 0 pending"), status::toString);
-        CliRun doctor = driftless("doctor");
+        CliRun doctor = ProjectFixture.driftless(project, "doctor");
         assertTrue(doctor.out().contains("changelogs in " + liquibase.getParent().toAbsolutePath().normalize()
                 + ", master master.xml, named from " + resources.toAbsolutePath().normalize()), doctor::toString);
 
-        CliRun diff = driftless("diff", "--name", "account email");
+        CliRun diff = ProjectFixture.driftless(project, "diff", "--name", "account email");
         assertEquals(0, diff.exitCode(), diff::toString);
         Path written = generated(liquibase.getParent());
         String include = "  <include file=\"" + written.getFileName() + "\" relativeToChangelogFile=\"true\"/>\n";
         assertTrue(Files.readString(master).contains("JHipster will add liquibase changelogs here -->\n" + include
                 + "</databaseChangeLog>"), () -> "included after the last entry, in its indentation: " + read(master));
 
-        CliRun apply = driftless("apply");
+        CliRun apply = ProjectFixture.driftless(project, "apply");
         assertEquals(0, apply.exitCode(), apply::toString);
         assertTrue(apply.out().contains("Applied 1 changeset(s)."), apply::toString);
         assertEquals(List.of("config/liquibase/changelog/00000000000000_initial_schema.xml",
@@ -95,7 +93,7 @@ class XmlMasterChangelogTest {
         SpringBootLiquibase.update(database, resources, "config/liquibase/master.xml", null, null);
         assertEquals(List.of("2"), database.strings("SELECT count(*) FROM databasechangelog"),
                 "the application's Liquibase finds driftless's changeset applied and runs nothing twice");
-        CliRun validate = driftless("validate");
+        CliRun validate = ProjectFixture.driftless(project, "validate");
         assertEquals(0, validate.exitCode(), validate::toString);
     }
 
@@ -103,10 +101,10 @@ class XmlMasterChangelogTest {
     void aJsonMasterIsNamedAndNothingIsWritten() throws Exception {
         Path changelogs = Files.createDirectories(project.resolve("db"));
         Files.writeString(changelogs.resolve("master.json"), "{\"databaseChangeLog\": []}\n");
-        Files.writeString(project.resolve("driftless.yaml"), "classes: " + entities("String name;")
+        Files.writeString(project.resolve("driftless.yaml"), "classes: " + ProjectFixture.accountEntity(project, "String name;")
                 + "\nchangelogs: db\nmaster: master.json\nurl: " + database.url() + "\nuser: " + database.user() + "\n");
 
-        CliRun diff = driftless("diff");
+        CliRun diff = ProjectFixture.driftless(project, "diff");
         assertEquals(2, diff.exitCode(), diff::toString);
         assertTrue(diff.err().contains("driftless writes its includes into a YAML or XML master changelog, and "
                 + changelogs.resolve("master.json") + " is neither"), diff::toString);
@@ -115,26 +113,6 @@ class XmlMasterChangelogTest {
         }
     }
 
-    private Path entities(String fields) throws IOException {
-        Path sources = project.resolve("src/main/java");
-        Path file = sources.resolve("com/acme/Account.java");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, """
-                package com.acme;
-
-                import jakarta.persistence.Entity;
-                import jakarta.persistence.Id;
-                import jakarta.persistence.Table;
-
-                @Entity
-                @Table(name = "accounts")
-                public class Account {
-                    @Id Long id;
-                    %s
-                }
-                """.formatted(fields));
-        return ModelCompiler.compile(sources, project.resolve("target/classes"));
-    }
 
     private static Path generated(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
@@ -150,10 +128,4 @@ class XmlMasterChangelogTest {
         }
     }
 
-    private CliRun driftless(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--config");
-        all.add(project.resolve("driftless.yaml").toString());
-        return CliRun.of(all.toArray(String[]::new));
-    }
 }
