@@ -21,7 +21,7 @@ public record TableSize(long rows, long bytes) {
 
     /** {@code ≈2.3 M rows, 1.1 GB}; {@code an unknown number of rows (never analyzed), 16 kB}. */
     public String describe() {
-        return (rows < 0 ? "an unknown number of rows (never analyzed)" : "≈" + count(rows) + " rows") + ", " + bytes(bytes);
+        return (rows < 0 ? "an unknown number of rows (never analyzed)" : "≈" + count(rows) + (rows == 1 ? " row" : " rows")) + ", " + bytes(bytes);
     }
 
     /** The sizes of those of {@code tables} that exist on the target, in one query. */
