@@ -18,6 +18,7 @@ final class QuarkusSettings implements ApplicationSettings.Reader {
 
     static final String FRAMEWORK = "Quarkus";
     private static final String ORM = "quarkus.hibernate-orm.";
+    private static final String FLYWAY = "quarkus.flyway.";
     /** Quarkus's Liquibase extension's settings for the default data source, as driftless names them. */
     private static final Map<String, String> LIQUIBASE_KEYS = Map.of(
             "quarkus.liquibase.contexts", ApplicationSettings.LIQUIBASE_CONTEXTS,
@@ -77,7 +78,26 @@ final class QuarkusSettings implements ApplicationSettings.Reader {
         ApplicationSettings.under(values, "quarkus.liquibase.change-log-parameters.").forEach((name, value) ->
                 settings.liquibase(ApplicationSettings.LIQUIBASE_PARAMETER + name, value,
                         origins.get("quarkus.liquibase.change-log-parameters." + name)));
+        settings.flyway(flyway(values, origins));
         return Optional.of(settings.build());
+    }
+
+    /**
+     * Quarkus's {@code quarkus.flyway.*} for the default data source: the same names as Spring Boot's, a placeholder
+     * as {@code quarkus.flyway.placeholders.owner} or {@code quarkus.flyway.placeholders."owner"}; the user is the
+     * data source's.
+     */
+    private static FlywaySettings flyway(Map<String, String> values, Map<String, String> origins) {
+        FlywaySettings.Builder flyway = new FlywaySettings.Builder();
+        String placeholders = FLYWAY + FlywaySettings.PLACEHOLDERS;
+        ApplicationSettings.under(values, placeholders).forEach((name, value) -> flyway.put(
+                FlywaySettings.PLACEHOLDERS + name.replace("\"", ""), value, origins.get(placeholders + name),
+                placeholders + name));
+        for (String key : List.of(FlywaySettings.REPLACEMENT, FlywaySettings.PREFIX, FlywaySettings.SUFFIX,
+                FlywaySettings.SEPARATOR, FlywaySettings.DEFAULT_SCHEMA, FlywaySettings.SCHEMAS, FlywaySettings.TABLE)) {
+            flyway.put(key, values.get(FLYWAY + key), origins.get(FLYWAY + key), FLYWAY + key);
+        }
+        return flyway.build();
     }
 
     /** Quarkus spells enum values in kebab case ({@code normalize-utc}); Hibernate's are constant names. */

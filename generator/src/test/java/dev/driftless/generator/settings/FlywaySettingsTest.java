@@ -52,6 +52,22 @@ class FlywaySettingsTest {
     }
 
     @Test
+    void quarkusFlywayPlaceholdersAreReadWithTheirProfile() throws IOException {
+        Files.writeString(dir.resolve("application.properties"), String.join("\n",
+                "quarkus.datasource.db-kind=postgresql",
+                "quarkus.flyway.placeholders.owner=app",
+                "quarkus.flyway.placeholders.\"Tenant.Name\"=acme",
+                "quarkus.flyway.default-schema=ledger",
+                "%prod.quarkus.flyway.placeholders.owner=prod_owner") + "\n");
+
+        FlywaySettings flyway = ApplicationSettings.read(List.of(dir), List.of()).flyway();
+
+        assertEquals(Map.of("owner", "prod_owner", "Tenant.Name", "acme"), values(flyway.placeholders()));
+        assertEquals("application.properties (profile prod)", flyway.placeholders().get("owner").origin());
+        assertEquals("ledger", flyway.get(FlywaySettings.DEFAULT_SCHEMA).orElseThrow().value());
+    }
+
+    @Test
     void flywayConfIsReadInItsOwnSpellingAndTheApplicationAndFlagsWinWhateverTheCase() throws IOException {
         Files.createDirectories(dir.resolve("conf"));
         Files.writeString(dir.resolve("conf/flyway.conf"), "flyway.placeholders.owner=distribution\nflyway.table=history\n");
